@@ -1,0 +1,271 @@
+/*
+ * alloc.h — the allocator tier's internal interface (not installed).
+ *
+ * Three tiers, as in Go's runtime (malloc.go):
+ *
+ *   mcache   one per mutator. Holds one span per span class and hands out
+ *            objects from it without locks: the fast path is a count of
+ *            trailing zeros on the span's allocCache.
+ *   mcentral one per span class. Lists of spans with free objects (partial)
+ *            and without (full), each split into swept and unswept by the
+ *            sweepgen protocol. Guarded by its own lock.
+ *   mheap    the page heap: arenas reserved from the OS, a page allocator
+ *            over free page runs, the page→span map, large objects and the
+ *            scavenger. Guarded by one lock.
+ *
+ * Invariants every file of this tier keeps:
+ *
+ *  - A span is a run of whole pages. An in-use span's pages all map to it in
+ *    the page→span map; a free run's first and last pages map to it. Every
+ *    other map entry may be stale, so a lookup always checks state and range.
+ *  - allocbits and freeindex together say which objects are allocated: index
+ *    i is allocated iff i < freeindex or allocbits[i] is set. allocCache holds
+ *    the complement of allocbits from freeindex to the next multiple of 64.
+ *  - gcmarkbits are set by the collector (atomically, several markers may race)
+ *    and become the next allocbits when the span is swept.
+ *  - sweepgen (h->sweepgen is bumped by 2 per cycle; sg below is h->sweepgen):
+ *      s->sweepgen == sg - 2   the span needs sweeping
+ *      s->sweepgen == sg - 1   the span is being swept now
+ *      s->sweepgen == sg       the span is swept and ready to use
+ *      s->sweepgen == sg + 1   the span was cached before sweep began, is still
+ *                              cached, and needs sweeping
+ *      s->sweepgen == sg + 3   the span was swept, then cached, and still is
+ *    A span is swept by whoever moves it from sg-2 to sg-1 with a CAS.
+ *  - Small scan objects carry no header: the arena's pointer bitmap (one bit
+ *    per heap word, reached through span->ptrbits) is written when the object
+ *    is allocated. Large objects record their type in the span.
+ */
+#ifndef TC_ALLOC_H
+#define TC_ALLOC_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sizeclasses.h"
+
+#define TC_ARENA_SHIFT 26 /* 64 MiB heap arenas */
+#define TC_ARENA_SIZE ((uintptr_t)1 << TC_ARENA_SHIFT)
+#define TC_PAGES_PER_ARENA (TC_ARENA_SIZE >> TC_PAGE_SHIFT)
+#define TC_ARENA_L2_BITS (47 - TC_ARENA_SHIFT) /* user address space: 47 bits */
+#define TC_HEAP_GROW_CHUNK ((uintptr_t)4 << 20) /* map the heap 4 MiB at a time */
+#define TC_WORD 8
+#define TC_MAX_OBJECT_SIZE ((size_t)1 << 46)
+
+/* Span classes: size class × kind. Kind SCAN objects are described by the
+ * pointer bitmap, NOSCAN objects are never scanned, and HDR objects (types
+ * with a trace callback) carry one header word naming their type. */
+enum { SK_SCAN = 0, SK_NOSCAN = 1, SK_HDR = 2, SK_COUNT = 3 };
+typedef uint16_t spanclass;
+#define NUM_SPAN_CLASSES (TC_NUM_SIZE_CLASSES * SK_COUNT)
+static inline spanclass spc_make(unsigned sizeclass, unsigned kind) { return (spanclass)(sizeclass * SK_COUNT + kind); }
+static inline unsigned spc_sizeclass(spanclass c) { return c / SK_COUNT; }
+static inline unsigned spc_kind(spanclass c) { return c % SK_COUNT; }
+
+/* Size-class lookup (Go's size_to_class8 / size_to_class128). size <= 32 KiB. */
+static inline unsigned sizeclass_of(size_t size)
+{
+	if (size <= TC_SMALL_SIZE_MAX - 8)
+		return tc_size_to_class8[(size + TC_SMALL_SIZE_DIV - 1) / TC_SMALL_SIZE_DIV];
+	return tc_size_to_class128[(size - TC_SMALL_SIZE_MAX + TC_LARGE_SIZE_DIV - 1) / TC_LARGE_SIZE_DIV];
+}
+
+enum { SPAN_DEAD = 0, SPAN_INUSE = 1, SPAN_FREE = 2 };
+
+#define SPAN_MAX_OBJS 1024 /* 8-byte class: 8192 / 8 */
+#define SPAN_BITWORDS (SPAN_MAX_OBJS / 64)
+
+typedef struct span span;
+struct span {
+	uintptr_t base;
+	uintptr_t limit; /* base + nelems * elemsize (small); base + npages pages (large) */
+	size_t npages;
+	span *next, *prev; /* mcentral list membership */
+	uint32_t nelems;
+	uint32_t freeindex;
+	uint32_t allocCount;
+	uint32_t divmagic;
+	uint64_t allocCache;
+	size_t elemsize;
+	spanclass spc;
+	_Atomic uint8_t state;
+	uint8_t needzero; /* memory may hold old data: zero objects on allocation */
+	uint8_t list;     /* which mcentral list holds the span (LIST_*) */
+	_Atomic uint32_t sweepgen;
+	uint64_t *allocbits;
+	uint64_t *gcmarkbits;
+	uint64_t *ptrbits; /* scan spans: the arena bitmap word covering base */
+	/* Large objects: the type (opaque to this tier) and element count. */
+	const void *largetype;
+	size_t largecount;
+	/* Free runs: treap links and priority (pagealloc.c). */
+	span *tl, *tr;
+	uint32_t prio;
+	uint64_t bits[2][SPAN_BITWORDS];
+};
+
+enum { LIST_NONE = 0, LIST_PARTIAL0, LIST_PARTIAL1, LIST_FULL0, LIST_FULL1 };
+
+/* One heap arena's side metadata (Go's heapArena). */
+typedef struct heaparena {
+	span *spans[TC_PAGES_PER_ARENA];
+	uint64_t ptrbits[TC_ARENA_SIZE / TC_WORD / 64]; /* one bit per heap word */
+	uint64_t released[TC_PAGES_PER_ARENA / 64];    /* page returned to the OS */
+	uintptr_t base;
+	uintptr_t zeroedBase; /* pages at or above this were never handed out */
+} heaparena;
+
+typedef struct spanlist {
+	span *first;
+} spanlist;
+
+typedef struct mcentral {
+	pthread_mutex_t lock;
+	spanclass spc;
+	spanlist partial[2]; /* [sweepgen/2 % 2] swept, the other unswept */
+	spanlist full[2];
+	char pad[64];
+} mcentral;
+
+typedef struct region {
+	struct region *next;
+	uintptr_t base, size;
+} region;
+
+typedef struct fixchunk fixchunk;
+
+typedef struct mheap {
+	pthread_mutex_t lock;
+	_Atomic uint32_t sweepgen;
+	heaparena **arenas; /* indexed by addr >> TC_ARENA_SHIFT */
+	span *freetree;     /* treap of free page runs keyed by (npages, base) */
+	uint32_t treeseed;
+	uintptr_t curbase, curend, curlimit; /* mapped [curbase,curend) of reserved [.., curlimit) */
+	region *regions;
+	span *spanfree; /* recycled span structs */
+	fixchunk *chunks;
+	/* Statistics, in bytes. */
+	_Atomic uint64_t sys;      /* mapped for the heap (includes released) */
+	_Atomic uint64_t inuse;    /* pages in in-use spans */
+	_Atomic uint64_t released; /* free pages returned to the OS */
+	_Atomic uint64_t meta;     /* side metadata mapped */
+	size_t nfree_pages;        /* pages in free runs (lock) */
+	mcentral central[NUM_SPAN_CLASSES];
+} mheap;
+
+typedef struct mcache {
+	span *alloc[NUM_SPAN_CLASSES];
+	mheap *heap;
+	/* Written only by the owning mutator, read by anyone (relaxed). */
+	_Atomic uint64_t alloc_bytes, alloc_objects;
+	uint32_t flushgen;
+} mcache;
+
+/* ---- os.c: memory from the OS, errors ---- */
+void *os_reserve(size_t size, size_t align);
+int os_map(void *p, size_t size);
+void os_unmap(void *p, size_t size);
+int os_release(void *p, size_t size);
+void *os_alloc_meta(size_t size); /* zeroed, NORESERVE mapping */
+void tc_seterr(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---- span.c ---- */
+void span_init_small(span *s, spanclass spc);
+void span_fill_alloc_tail(uint64_t *w, uint32_t nelems);
+void span_refill_alloc_cache(span *s, uint32_t whichword);
+uint32_t span_next_free_index(span *s);
+bool span_is_free(const span *s, uint32_t idx);
+static inline uint32_t span_obj_index(const span *s, uintptr_t p)
+{
+	return (uint32_t)(((uint64_t)(p - s->base) * s->divmagic) >> 32);
+}
+bool span_marked(const span *s, uint32_t idx);
+bool span_set_mark(span *s, uint32_t idx); /* atomic; returns true if newly set */
+uint32_t span_count_marked(const span *s);
+
+/* ---- mheap.c ---- */
+int mheap_init(mheap *h);
+void mheap_destroy(mheap *h);
+span *mheap_alloc_span(mheap *h, size_t npages, spanclass spc);
+void mheap_free_span(mheap *h, span *s);
+span *mheap_span_of(const mheap *h, uintptr_t p); /* in-use span holding p, or NULL */
+uintptr_t mheap_find_object(const mheap *h, uintptr_t p, span **sp);
+static inline heaparena *mheap_arena_of(const mheap *h, uintptr_t p)
+{
+	uintptr_t i = p >> TC_ARENA_SHIFT;
+	return i < ((uintptr_t)1 << TC_ARENA_L2_BITS) ? h->arenas[i] : NULL;
+}
+size_t mheap_scavenge(mheap *h, size_t nbytes);
+
+/* ---- pagealloc.c: free page runs (mheap lock held) ---- */
+void pagealloc_insert(mheap *h, span *run);
+void pagealloc_remove(mheap *h, span *run);
+span *pagealloc_best_fit(mheap *h, size_t npages);
+typedef void (*pagealloc_fn)(mheap *h, span *run, void *arg);
+void pagealloc_each(mheap *h, pagealloc_fn fn, void *arg);
+
+/* ---- heapbits.c: the pointer bitmap ---- */
+void heapbits_write(span *s, uintptr_t obj, size_t typesize, const uint32_t *offsets, size_t nptrs, size_t count);
+bool heapbits_is_ptr(const span *s, uintptr_t word_addr);
+uint64_t heapbits_word(const span *s, uintptr_t word_addr); /* 64 bits from word_addr, aligned to 64 words */
+
+/* ---- mcentral.c ---- */
+void mcentral_init(mcentral *c, spanclass spc);
+span *mcentral_cache_span(mcentral *c, mheap *h);
+void mcentral_uncache_span(mcentral *c, mheap *h, span *s);
+void mcentral_push(mcentral *c, mheap *h, span *s, bool swept); /* place by fill and sweep state */
+void mcentral_remove(mcentral *c, span *s);
+span *mcentral_next_unswept(mcentral *c, mheap *h);
+
+/* ---- sweep.c: the span sweep entry point ---- */
+/* Sweep one span the caller owns (sweepgen sg-1). With preserve, the span is
+ * left where it is for the caller (mcentral refill); without it, an empty span
+ * goes back to mheap and the rest to mcentral's swept lists. Returns the number
+ * of objects freed; *freed_span is set when the span went back to mheap. */
+uint32_t span_sweep(mheap *h, span *s, bool preserve, bool *freed_span);
+bool span_try_acquire_sweep(mheap *h, span *s);
+size_t mheap_sweep_all(mheap *h); /* sweep every unswept span; returns spans swept */
+void mheap_start_sweep(mheap *h); /* sweepgen += 2: everything becomes unswept */
+
+/* ---- mcache.c ---- */
+extern span tc_emptyspan;
+void mcache_init(mcache *c, mheap *h);
+void mcache_release_all(mcache *c);
+void mcache_prepare_for_sweep(mcache *c);
+span *mcache_refill(mcache *c, spanclass spc);
+void *mcache_alloc_large(mcache *c, size_t size, bool noscan, span **sp);
+void *mcache_alloc_small_slow(mcache *c, spanclass spc, span **sp);
+
+/* The fast path (Go's nextFreeFast): NULL when the slow path must run. */
+static inline void *mcache_next_free_fast(span *s)
+{
+	uint64_t cache = s->allocCache;
+	if (cache == 0)
+		return NULL;
+	unsigned bit = (unsigned)__builtin_ctzll(cache);
+	uint32_t result = s->freeindex + bit;
+	if (result >= s->nelems)
+		return NULL;
+	uint32_t next = result + 1;
+	if ((next & 63) == 0 && next != s->nelems)
+		return NULL;
+	s->allocCache = (cache >> bit) >> 1;
+	s->freeindex = next;
+	s->allocCount++;
+	return (void *)(s->base + (uintptr_t)result * s->elemsize);
+}
+
+/* Allocate one small object of span class spc; NULL with tc_seterr on failure. */
+static inline void *mcache_alloc_small(mcache *c, spanclass spc, span **sp)
+{
+	span *s = c->alloc[spc];
+	void *p = mcache_next_free_fast(s);
+	if (__builtin_expect(p == NULL, 0))
+		return mcache_alloc_small_slow(c, spc, sp);
+	*sp = s;
+	return p;
+}
+
+#endif /* TC_ALLOC_H */

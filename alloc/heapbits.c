@@ -1,0 +1,52 @@
+/*
+ * heapbits.c — the pointer bitmap of small scan objects (Go 1.22's
+ * heapBitsInSpan, kept in arena side metadata rather than the span's tail).
+ *
+ * One bit per heap word: set iff the word holds a managed pointer field.
+ * Invariants: the bits of an object are written, all of them, by the mutator
+ * that allocates it, before the object's address escapes; only the mcache that
+ * owns the span writes its bits, so a word of the bitmap has one writer at a
+ * time; markers read it concurrently, hence the relaxed atomics. Bits of free
+ * objects are stale and never read: the collector scans only allocated,
+ * marked objects.
+ */
+#include "alloc.h"
+
+static inline uint64_t *bitword(const span *s, size_t w) { return &s->ptrbits[w / 64]; }
+
+static inline void store_word(uint64_t *p, uint64_t v) { __atomic_store_n(p, v, __ATOMIC_RELAXED); }
+static inline uint64_t load_word(const uint64_t *p) { return __atomic_load_n(p, __ATOMIC_RELAXED); }
+
+void heapbits_write(span *s, uintptr_t obj, size_t typesize, const uint32_t *offsets, size_t nptrs, size_t count)
+{
+	size_t start = (obj - s->base) / TC_WORD, nwords = s->elemsize / TC_WORD;
+	/* Clear the object's range a word of bitmap at a time. */
+	for (size_t w = start; w < start + nwords;) {
+		size_t bit = w % 64, n = 64 - bit;
+		if (n > start + nwords - w)
+			n = start + nwords - w;
+		uint64_t mask = n == 64 ? ~(uint64_t)0 : (((uint64_t)1 << n) - 1) << bit;
+		uint64_t *p = bitword(s, w);
+		store_word(p, load_word(p) & ~mask);
+		w += n;
+	}
+	for (size_t k = 0; k < count; k++) {
+		for (size_t j = 0; j < nptrs; j++) {
+			size_t w = start + (k * typesize + offsets[j]) / TC_WORD;
+			uint64_t *p = bitword(s, w);
+			store_word(p, load_word(p) | (uint64_t)1 << (w % 64));
+		}
+	}
+}
+
+bool heapbits_is_ptr(const span *s, uintptr_t word_addr)
+{
+	size_t w = (word_addr - s->base) / TC_WORD;
+	return (load_word(bitword(s, w)) >> (w % 64)) & 1;
+}
+
+uint64_t heapbits_word(const span *s, uintptr_t word_addr)
+{
+	size_t w = (word_addr - s->base) / TC_WORD;
+	return load_word(bitword(s, w)) >> (w % 64);
+}

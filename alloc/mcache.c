@@ -1,0 +1,105 @@
+/*
+ * mcache.c — the per-mutator allocation cache (Go's mcache.go).
+ *
+ * An mcache holds at most one span per span class and allocates from it with
+ * no lock and no atomic: it is touched only by its own mutator (and by the
+ * collector while that mutator is stopped). When the span runs out, refill
+ * hands it back to its mcentral and takes another.
+ *
+ * Invariants: alloc[spc] is either tc_emptyspan (shared, never written: its
+ * allocCache is 0 and nelems is 0, so both fast and slow paths fall through to
+ * refill) or a span with sweepgen == h->sweepgen + 3 (swept, then cached).
+ * When the heap's sweepgen moves on, a cached span reads as sg + 1: cached
+ * before the sweep began, still needing a sweep, which its release does.
+ * flushgen is the sweepgen at which this mcache last released its spans.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "alloc.h"
+
+span tc_emptyspan;
+
+void mcache_init(mcache *c, mheap *h)
+{
+	for (unsigned i = 0; i < NUM_SPAN_CLASSES; i++)
+		c->alloc[i] = &tc_emptyspan;
+	c->heap = h;
+	c->flushgen = atomic_load(&h->sweepgen);
+	atomic_store_explicit(&c->alloc_bytes, 0, memory_order_relaxed);
+	atomic_store_explicit(&c->alloc_objects, 0, memory_order_relaxed);
+}
+
+static void uncache(mcache *c, spanclass spc)
+{
+	span *s = c->alloc[spc];
+	if (s == &tc_emptyspan)
+		return;
+	mheap *h = c->heap;
+	uint32_t sg = atomic_load(&h->sweepgen), ssg = atomic_load(&s->sweepgen);
+	if (ssg != sg + 3 && ssg != sg + 1) {
+		fprintf(stderr, "tricolor: fatal: cached span %#lx has sweepgen %u, heap has %u\n", (unsigned long)s->base,
+			ssg, sg);
+		abort();
+	}
+	c->alloc[spc] = &tc_emptyspan;
+	mcentral_uncache_span(&h->central[spc], h, s);
+}
+
+span *mcache_refill(mcache *c, spanclass spc)
+{
+	mheap *h = c->heap;
+	uncache(c, spc);
+	span *s = mcentral_cache_span(&h->central[spc], h);
+	if (s == NULL)
+		return NULL;
+	atomic_store(&s->sweepgen, atomic_load(&h->sweepgen) + 3);
+	c->alloc[spc] = s;
+	return s;
+}
+
+void mcache_release_all(mcache *c)
+{
+	for (unsigned i = 0; i < NUM_SPAN_CLASSES; i++)
+		uncache(c, (spanclass)i);
+}
+
+void mcache_prepare_for_sweep(mcache *c)
+{
+	uint32_t sg = atomic_load(&c->heap->sweepgen);
+	if (c->flushgen == sg)
+		return;
+	mcache_release_all(c);
+	c->flushgen = sg;
+}
+
+void *mcache_alloc_small_slow(mcache *c, spanclass spc, span **sp)
+{
+	span *s = c->alloc[spc];
+	uint32_t idx = span_next_free_index(s);
+	if (idx == s->nelems) {
+		s = mcache_refill(c, spc);
+		if (s == NULL)
+			return NULL;
+		idx = span_next_free_index(s);
+	}
+	s->allocCount++;
+	*sp = s;
+	return (void *)(s->base + (uintptr_t)idx * s->elemsize);
+}
+
+void *mcache_alloc_large(mcache *c, size_t size, bool noscan, span **sp)
+{
+	if (size > TC_MAX_OBJECT_SIZE) {
+		tc_seterr("tricolor: allocation of %zu bytes is beyond the address space", size);
+		return NULL;
+	}
+	size_t npages = (size + TC_PAGE_SIZE - 1) >> TC_PAGE_SHIFT;
+	spanclass spc = spc_make(0, noscan ? SK_NOSCAN : SK_SCAN);
+	span *s = mheap_alloc_span(c->heap, npages, spc);
+	if (s == NULL)
+		return NULL;
+	mcentral_push(&c->heap->central[spc], c->heap, s, true);
+	*sp = s;
+	return (void *)s->base;
+}

@@ -1,0 +1,173 @@
+/*
+ * mcentral.c — the central free lists of one span class (Go's mcentral.go).
+ *
+ * Each mcentral keeps its spans in four lists: partial (has free objects) and
+ * full (none), each twice, indexed by sweepgen: partial[sg/2 % 2] holds the
+ * swept spans and partial[1 - sg/2 % 2] the unswept ones, so bumping
+ * h->sweepgen by 2 turns every swept list into an unswept one at once, with no
+ * walk over the spans (the same for full).
+ *
+ * Invariants: a span is in at most one list, and its `list` field says which;
+ * a span in no list is owned by whoever holds it (an mcache, a sweeper, the
+ * allocator of a large object). A span popped from an unswept list is swept by
+ * the popper, who first moves its sweepgen from sg-2 to sg-1. Lists are guarded
+ * by the mcentral's lock; the lock is never held while sweeping or calling
+ * into mheap.
+ */
+#include "alloc.h"
+
+static inline unsigned gen_index(uint32_t sg, bool swept) { return swept ? (sg / 2) % 2 : 1 - (sg / 2) % 2; }
+
+static void list_push(span **head, span *s)
+{
+	s->prev = NULL;
+	s->next = *head;
+	if (*head)
+		(*head)->prev = s;
+	*head = s;
+}
+
+static void list_unlink(span **head, span *s)
+{
+	if (s->prev)
+		s->prev->next = s->next;
+	else
+		*head = s->next;
+	if (s->next)
+		s->next->prev = s->prev;
+	s->next = s->prev = NULL;
+}
+
+static span **list_head(mcentral *c, uint8_t list)
+{
+	switch (list) {
+	case LIST_PARTIAL0: return &c->partial[0].first;
+	case LIST_PARTIAL1: return &c->partial[1].first;
+	case LIST_FULL0: return &c->full[0].first;
+	default: return &c->full[1].first;
+	}
+}
+
+static span *pop(mcentral *c, bool partial, unsigned idx)
+{
+	uint8_t list = (uint8_t)(partial ? LIST_PARTIAL0 + idx : LIST_FULL0 + idx);
+	span **head = list_head(c, list);
+	span *s = *head;
+	if (s) {
+		list_unlink(head, s);
+		s->list = LIST_NONE;
+	}
+	return s;
+}
+
+void mcentral_init(mcentral *c, spanclass spc)
+{
+	pthread_mutex_init(&c->lock, NULL);
+	c->spc = spc;
+	c->partial[0].first = c->partial[1].first = NULL;
+	c->full[0].first = c->full[1].first = NULL;
+}
+
+void mcentral_push(mcentral *c, mheap *h, span *s, bool swept)
+{
+	uint32_t sg = atomic_load(&h->sweepgen);
+	bool partial = s->allocCount < s->nelems;
+	unsigned idx = gen_index(sg, swept);
+	uint8_t list = (uint8_t)(partial ? LIST_PARTIAL0 + idx : LIST_FULL0 + idx);
+	pthread_mutex_lock(&c->lock);
+	s->list = list;
+	list_push(list_head(c, list), s);
+	pthread_mutex_unlock(&c->lock);
+}
+
+void mcentral_remove(mcentral *c, span *s)
+{
+	pthread_mutex_lock(&c->lock);
+	if (s->list != LIST_NONE) {
+		list_unlink(list_head(c, s->list), s);
+		s->list = LIST_NONE;
+	}
+	pthread_mutex_unlock(&c->lock);
+}
+
+/* Prepare a span for an mcache: allocCache at freeindex. */
+static span *have_span(span *s)
+{
+	span_refill_alloc_cache(s, s->freeindex / 64);
+	s->allocCache >>= s->freeindex % 64;
+	return s;
+}
+
+span *mcentral_cache_span(mcentral *c, mheap *h)
+{
+	uint32_t sg = atomic_load(&h->sweepgen);
+	int budget = 100; /* unswept spans to try before growing, as Go does */
+	span *s;
+
+	pthread_mutex_lock(&c->lock);
+	s = pop(c, true, gen_index(sg, true));
+	pthread_mutex_unlock(&c->lock);
+	if (s)
+		return have_span(s);
+
+	for (; budget > 0; budget--) {
+		pthread_mutex_lock(&c->lock);
+		s = pop(c, true, gen_index(sg, false));
+		pthread_mutex_unlock(&c->lock);
+		if (s == NULL)
+			break;
+		if (span_try_acquire_sweep(h, s)) {
+			span_sweep(h, s, true, NULL);
+			return have_span(s);
+		}
+	}
+	for (; budget > 0; budget--) {
+		pthread_mutex_lock(&c->lock);
+		s = pop(c, false, gen_index(sg, false));
+		pthread_mutex_unlock(&c->lock);
+		if (s == NULL)
+			break;
+		if (!span_try_acquire_sweep(h, s))
+			continue;
+		span_sweep(h, s, true, NULL);
+		if (s->allocCount < s->nelems)
+			return have_span(s);
+		mcentral_push(c, h, s, true);
+	}
+
+	unsigned sc = spc_sizeclass(c->spc);
+	s = mheap_alloc_span(h, tc_class_to_npages[sc], c->spc);
+	if (s == NULL)
+		return NULL;
+	return have_span(s);
+}
+
+void mcentral_uncache_span(mcentral *c, mheap *h, span *s)
+{
+	uint32_t sg = atomic_load(&h->sweepgen);
+	uint32_t ssg = atomic_load(&s->sweepgen);
+	if (ssg == sg + 1) {
+		/* Cached before this sweep began: we sweep it now. */
+		atomic_store(&s->sweepgen, sg - 1);
+		span_sweep(h, s, false, NULL);
+		return;
+	}
+	atomic_store(&s->sweepgen, sg);
+	mcentral_push(c, h, s, true);
+}
+
+span *mcentral_next_unswept(mcentral *c, mheap *h)
+{
+	for (;;) {
+		uint32_t sg = atomic_load(&h->sweepgen);
+		pthread_mutex_lock(&c->lock);
+		span *s = pop(c, true, gen_index(sg, false));
+		if (s == NULL)
+			s = pop(c, false, gen_index(sg, false));
+		pthread_mutex_unlock(&c->lock);
+		if (s == NULL)
+			return NULL;
+		if (span_try_acquire_sweep(h, s))
+			return s;
+	}
+}

@@ -1,0 +1,377 @@
+/*
+ * mheap.c — the page heap (Go's mheap.go).
+ *
+ * Address space comes in regions reserved from the OS, each a whole number of
+ * 64 MiB arenas aligned to the arena size. The heap maps a region 4 MiB at a
+ * time, as it grows, and every mapped page is either in an in-use span or in a
+ * free run held by pagealloc.c. heap.sys counts mapped bytes, including the
+ * ones the scavenger has returned (heap.released).
+ *
+ * Each arena has side metadata (heaparena): the page→span map, the pointer
+ * bitmap and the released-page bitmap. The arena index is one flat table,
+ * mapped MAP_NORESERVE, so "which span holds p" is two loads: O(1) for any
+ * pointer, interior or not, in or out of the heap.
+ *
+ * Invariants: the mheap lock guards the free runs, growth, the span-struct
+ * free list and the map entries of free runs. The map entries of an in-use
+ * span are written before the span is published and not changed until it is
+ * freed. A lookup (mheap_span_of) takes no lock: it checks the span's state
+ * and range, because entries inside free runs may be stale.
+ */
+#include <string.h>
+
+#include "alloc.h"
+
+struct fixchunk {
+	fixchunk *next;
+	size_t size;
+};
+
+#define FIXCHUNK_SIZE ((size_t)256 << 10)
+
+static span *span_struct_alloc(mheap *h)
+{
+	span *s = h->spanfree;
+	if (s != NULL) {
+		h->spanfree = s->next;
+	} else {
+		fixchunk *c = os_alloc_meta(FIXCHUNK_SIZE);
+		if (c == NULL)
+			return NULL;
+		c->size = FIXCHUNK_SIZE;
+		c->next = h->chunks;
+		h->chunks = c;
+		atomic_fetch_add(&h->meta, FIXCHUNK_SIZE);
+		/* Carve the chunk; keep all but the first on the free list. */
+		size_t n = (FIXCHUNK_SIZE - sizeof(fixchunk)) / sizeof(span);
+		span *arr = (span *)(c + 1);
+		for (size_t i = n - 1; i >= 1; i--) {
+			arr[i].next = h->spanfree;
+			h->spanfree = &arr[i];
+		}
+		s = &arr[0];
+	}
+	memset(s, 0, offsetof(span, bits));
+	return s;
+}
+
+static void span_struct_free(mheap *h, span *s)
+{
+	atomic_store_explicit(&s->state, SPAN_DEAD, memory_order_release);
+	s->next = h->spanfree;
+	h->spanfree = s;
+}
+
+int mheap_init(mheap *h)
+{
+	memset(h, 0, sizeof *h);
+	pthread_mutex_init(&h->lock, NULL);
+	size_t mapsize = sizeof(heaparena *) << TC_ARENA_L2_BITS;
+	h->arenas = os_alloc_meta(mapsize);
+	if (h->arenas == NULL)
+		return -1;
+	h->treeseed = 0x9e3779b9u;
+	h->sweepgen = 2; /* so that sg - 2 never wraps */
+	for (unsigned i = 0; i < NUM_SPAN_CLASSES; i++)
+		mcentral_init(&h->central[i], (spanclass)i);
+	return 0;
+}
+
+void mheap_destroy(mheap *h)
+{
+	for (region *r = h->regions, *next; r != NULL; r = next) {
+		next = r->next;
+		for (uintptr_t a = r->base; a < r->base + r->size; a += TC_ARENA_SIZE) {
+			heaparena *ha = mheap_arena_of(h, a);
+			if (ha != NULL)
+				os_unmap(ha, sizeof *ha);
+		}
+		os_unmap((void *)r->base, r->size);
+		os_unmap(r, TC_PAGE_SIZE);
+	}
+	for (fixchunk *c = h->chunks, *next; c != NULL; c = next) {
+		next = c->next;
+		os_unmap(c, c->size);
+	}
+	os_unmap(h->arenas, sizeof(heaparena *) << TC_ARENA_L2_BITS);
+	for (unsigned i = 0; i < NUM_SPAN_CLASSES; i++)
+		pthread_mutex_destroy(&h->central[i].lock);
+	pthread_mutex_destroy(&h->lock);
+}
+
+static void set_spans(mheap *h, uintptr_t base, size_t npages, span *s)
+{
+	for (size_t i = 0; i < npages; i++) {
+		uintptr_t p = base + (i << TC_PAGE_SHIFT);
+		heaparena *ha = mheap_arena_of(h, p);
+		ha->spans[(p - ha->base) >> TC_PAGE_SHIFT] = s;
+	}
+}
+
+static span *map_entry(const mheap *h, uintptr_t p)
+{
+	heaparena *ha = mheap_arena_of(h, p);
+	return ha ? ha->spans[(p - ha->base) >> TC_PAGE_SHIFT] : NULL;
+}
+
+/* Insert a free run, merging it with free neighbours (lock held). */
+static void free_run(mheap *h, span *s)
+{
+	atomic_store_explicit(&s->state, SPAN_FREE, memory_order_release);
+	span *l = s->base ? map_entry(h, s->base - TC_PAGE_SIZE) : NULL;
+	if (l && atomic_load_explicit(&l->state, memory_order_relaxed) == SPAN_FREE &&
+	    l->base + (l->npages << TC_PAGE_SHIFT) == s->base) {
+		pagealloc_remove(h, l);
+		s->base = l->base;
+		s->npages += l->npages;
+		span_struct_free(h, l);
+	}
+	span *r = map_entry(h, s->base + (s->npages << TC_PAGE_SHIFT));
+	if (r && r != s && atomic_load_explicit(&r->state, memory_order_relaxed) == SPAN_FREE &&
+	    r->base == s->base + (s->npages << TC_PAGE_SHIFT)) {
+		pagealloc_remove(h, r);
+		s->npages += r->npages;
+		span_struct_free(h, r);
+	}
+	set_spans(h, s->base, 1, s);
+	set_spans(h, s->base + ((s->npages - 1) << TC_PAGE_SHIFT), 1, s);
+	pagealloc_insert(h, s);
+}
+
+static int new_region(mheap *h, size_t need)
+{
+	size_t size = (need + TC_ARENA_SIZE - 1) & ~(TC_ARENA_SIZE - 1);
+	void *base = os_reserve(size, TC_ARENA_SIZE);
+	if (base == NULL)
+		return -1;
+	uintptr_t b = (uintptr_t)base;
+	if (((b + size - 1) >> TC_ARENA_SHIFT) >= ((uintptr_t)1 << TC_ARENA_L2_BITS)) {
+		os_unmap(base, size);
+		tc_seterr("tricolor: the OS gave heap address space above 2^47");
+		return -1;
+	}
+	region *r = os_alloc_meta(TC_PAGE_SIZE);
+	if (r == NULL) {
+		os_unmap(base, size);
+		return -1;
+	}
+	for (uintptr_t a = b; a < b + size; a += TC_ARENA_SIZE) {
+		heaparena *ha = os_alloc_meta(sizeof *ha);
+		if (ha == NULL) {
+			for (uintptr_t u = b; u < a; u += TC_ARENA_SIZE) {
+				os_unmap(h->arenas[u >> TC_ARENA_SHIFT], sizeof *ha);
+				h->arenas[u >> TC_ARENA_SHIFT] = NULL;
+			}
+			os_unmap(r, TC_PAGE_SIZE);
+			os_unmap(base, size);
+			return -1;
+		}
+		ha->base = a;
+		ha->zeroedBase = a;
+		h->arenas[a >> TC_ARENA_SHIFT] = ha;
+		atomic_fetch_add(&h->meta, sizeof *ha);
+	}
+	r->base = b;
+	r->size = size;
+	r->next = h->regions;
+	h->regions = r;
+	h->curbase = h->curend = b;
+	h->curlimit = b + size;
+	return 0;
+}
+
+/* Map at least npages more pages and add them as a free run (lock held). */
+static int grow(mheap *h, size_t npages)
+{
+	size_t need = ((npages << TC_PAGE_SHIFT) + TC_HEAP_GROW_CHUNK - 1) & ~(TC_HEAP_GROW_CHUNK - 1);
+	if (h->curend + need > h->curlimit || h->curlimit == 0) {
+		if (new_region(h, need) != 0)
+			return -1;
+	}
+	if (os_map((void *)h->curend, need) != 0)
+		return -1;
+	span *s = span_struct_alloc(h);
+	if (s == NULL)
+		return -1;
+	s->base = h->curend;
+	s->npages = need >> TC_PAGE_SHIFT;
+	h->curend += need;
+	atomic_fetch_add(&h->sys, need);
+	free_run(h, s);
+	return 0;
+}
+
+/* Clear the released bits of [base, base+npages) and return how many were set. */
+static size_t take_released(mheap *h, uintptr_t base, size_t npages)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < npages; i++) {
+		uintptr_t p = base + (i << TC_PAGE_SHIFT);
+		heaparena *ha = mheap_arena_of(h, p);
+		size_t pg = (p - ha->base) >> TC_PAGE_SHIFT;
+		uint64_t bit = (uint64_t)1 << (pg % 64);
+		if (ha->released[pg / 64] & bit) {
+			ha->released[pg / 64] &= ~bit;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Does [base, base+npages) hold memory that was handed out before? */
+static bool needs_zero(mheap *h, uintptr_t base, size_t npages)
+{
+	bool dirty = false;
+	uintptr_t end = base + (npages << TC_PAGE_SHIFT);
+	for (uintptr_t a = base; a < end;) {
+		heaparena *ha = mheap_arena_of(h, a);
+		uintptr_t aend = ha->base + TC_ARENA_SIZE < end ? ha->base + TC_ARENA_SIZE : end;
+		if (a < ha->zeroedBase)
+			dirty = true;
+		if (aend > ha->zeroedBase)
+			ha->zeroedBase = aend;
+		a = aend;
+	}
+	return dirty;
+}
+
+span *mheap_alloc_span(mheap *h, size_t npages, spanclass spc)
+{
+	if (npages == 0 || npages > (TC_MAX_OBJECT_SIZE >> TC_PAGE_SHIFT)) {
+		tc_seterr("tricolor: cannot allocate %zu pages: beyond the address space", npages);
+		return NULL;
+	}
+	pthread_mutex_lock(&h->lock);
+	span *run = pagealloc_best_fit(h, npages);
+	if (run == NULL) {
+		if (grow(h, npages) != 0) {
+			pthread_mutex_unlock(&h->lock);
+			return NULL;
+		}
+		run = pagealloc_best_fit(h, npages);
+	}
+	pagealloc_remove(h, run);
+	/* Not FREE any more, so the split below cannot merge the tail back. */
+	atomic_store_explicit(&run->state, SPAN_DEAD, memory_order_relaxed);
+	span *s = run;
+	if (run->npages > npages) {
+		/* Split: the tail stays free. */
+		span *rest = span_struct_alloc(h);
+		if (rest == NULL) {
+			free_run(h, run);
+			pthread_mutex_unlock(&h->lock);
+			return NULL;
+		}
+		rest->base = run->base + (npages << TC_PAGE_SHIFT);
+		rest->npages = run->npages - npages;
+		run->npages = npages;
+		free_run(h, rest);
+	}
+	size_t rel = take_released(h, s->base, npages);
+	bool dirty = needs_zero(h, s->base, npages);
+	set_spans(h, s->base, npages, s);
+	pthread_mutex_unlock(&h->lock);
+
+	atomic_fetch_sub(&h->released, (uint64_t)rel << TC_PAGE_SHIFT);
+	atomic_fetch_add(&h->inuse, (uint64_t)npages << TC_PAGE_SHIFT);
+	s->needzero = dirty;
+	s->next = s->prev = NULL;
+	s->list = LIST_NONE;
+	heaparena *ha = mheap_arena_of(h, s->base);
+	s->ptrbits = &ha->ptrbits[(s->base - ha->base) / TC_WORD / 64];
+	if (spc_sizeclass(spc) != 0) {
+		span_init_small(s, spc);
+	} else {
+		s->spc = spc;
+		s->elemsize = npages << TC_PAGE_SHIFT;
+		s->nelems = 1;
+		s->limit = s->base + s->elemsize;
+		s->divmagic = 0;
+		s->allocbits = s->bits[0];
+		s->gcmarkbits = s->bits[1];
+		s->bits[0][0] = ~(uint64_t)0;
+		s->bits[1][0] = 0;
+		s->freeindex = 1;
+		s->allocCount = 1;
+		s->allocCache = 0;
+	}
+	atomic_store_explicit(&s->sweepgen, atomic_load(&h->sweepgen), memory_order_relaxed);
+	atomic_store_explicit(&s->state, SPAN_INUSE, memory_order_release);
+	return s;
+}
+
+void mheap_free_span(mheap *h, span *s)
+{
+	atomic_fetch_sub(&h->inuse, (uint64_t)s->npages << TC_PAGE_SHIFT);
+	pthread_mutex_lock(&h->lock);
+	s->largetype = NULL;
+	free_run(h, s);
+	pthread_mutex_unlock(&h->lock);
+}
+
+span *mheap_span_of(const mheap *h, uintptr_t p)
+{
+	span *s = map_entry(h, p);
+	if (s == NULL || atomic_load_explicit(&s->state, memory_order_acquire) != SPAN_INUSE)
+		return NULL;
+	if (p < s->base || p >= s->limit)
+		return NULL;
+	return s;
+}
+
+uintptr_t mheap_find_object(const mheap *h, uintptr_t p, span **sp)
+{
+	span *s = mheap_span_of(h, p);
+	if (s == NULL)
+		return 0;
+	uint32_t idx = s->nelems == 1 ? 0 : span_obj_index(s, p);
+	if (span_is_free(s, idx))
+		return 0;
+	if (sp)
+		*sp = s;
+	return s->base + (uintptr_t)idx * s->elemsize;
+}
+
+/* ---- scavenger (Go's mgcscavenge.go, without the pacing) ---- */
+
+struct scav {
+	size_t want, got;
+	int err;
+};
+
+static void scav_run(mheap *h, span *run, void *arg)
+{
+	struct scav *sc = arg;
+	for (size_t i = 0; i < run->npages && sc->got < sc->want && !sc->err;) {
+		/* Find a maximal stretch of unreleased pages within one arena. */
+		uintptr_t p = run->base + (i << TC_PAGE_SHIFT);
+		heaparena *ha = mheap_arena_of(h, p);
+		size_t pg = (p - ha->base) >> TC_PAGE_SHIFT, n = 0;
+		while (i + n < run->npages && pg + n < TC_PAGES_PER_ARENA &&
+		       !(ha->released[(pg + n) / 64] & ((uint64_t)1 << ((pg + n) % 64))) &&
+		       sc->got + (n << TC_PAGE_SHIFT) < sc->want)
+			n++;
+		if (n == 0) {
+			i++;
+			continue;
+		}
+		if (os_release((void *)p, n << TC_PAGE_SHIFT) != 0) {
+			sc->err = 1;
+			return;
+		}
+		for (size_t k = pg; k < pg + n; k++)
+			ha->released[k / 64] |= (uint64_t)1 << (k % 64);
+		sc->got += n << TC_PAGE_SHIFT;
+		i += n;
+	}
+}
+
+size_t mheap_scavenge(mheap *h, size_t nbytes)
+{
+	struct scav sc = {nbytes, 0, 0};
+	pthread_mutex_lock(&h->lock);
+	pagealloc_each(h, scav_run, &sc);
+	pthread_mutex_unlock(&h->lock);
+	atomic_fetch_add(&h->released, sc.got);
+	return sc.got;
+}

@@ -1,0 +1,113 @@
+/*
+ * span.c — a span's object bookkeeping (Go's mspan methods in mbitmap.go and
+ * malloc.go).
+ *
+ * Invariants (see alloc.h for the whole tier):
+ *  - Object i of a small span lives at base + i * elemsize; i < nelems.
+ *  - i is allocated iff i < freeindex or bit i of allocbits is set. Bits of
+ *    allocbits at or above nelems are kept set so they never look free.
+ *  - allocCache holds ~allocbits for [freeindex, next multiple of 64), shifted
+ *    so that bit 0 is freeindex. Allocation consumes it with ctz.
+ *  - gcmarkbits may be set concurrently by several markers (atomic OR); they
+ *    are read and swapped into allocbits only by the span's sweeper.
+ */
+#include <string.h>
+
+#include "alloc.h"
+
+void span_fill_alloc_tail(uint64_t *w, uint32_t nelems)
+{
+	/* Set every bit at or above nelems so it reads "allocated". */
+	uint32_t i = nelems / 64;
+	if (nelems % 64)
+		w[i++] |= ~(uint64_t)0 << (nelems % 64);
+	for (; i < SPAN_BITWORDS; i++)
+		w[i] = ~(uint64_t)0;
+}
+
+void span_init_small(span *s, spanclass spc)
+{
+	unsigned sc = spc_sizeclass(spc);
+	s->spc = spc;
+	s->elemsize = tc_class_to_size[sc];
+	s->nelems = (uint32_t)((s->npages << TC_PAGE_SHIFT) / s->elemsize);
+	s->divmagic = tc_class_to_divmagic[sc];
+	s->limit = s->base + (uintptr_t)s->nelems * s->elemsize;
+	s->freeindex = 0;
+	s->allocCount = 0;
+	s->allocbits = s->bits[0];
+	s->gcmarkbits = s->bits[1];
+	memset(s->bits, 0, sizeof s->bits);
+	span_fill_alloc_tail(s->allocbits, s->nelems);
+	span_refill_alloc_cache(s, 0);
+}
+
+void span_refill_alloc_cache(span *s, uint32_t whichword)
+{
+	s->allocCache = ~s->allocbits[whichword];
+}
+
+/* Go's mspan.nextFreeIndex: the next free index at or after freeindex, or
+ * nelems when the span is full. Advances freeindex past it. */
+uint32_t span_next_free_index(span *s)
+{
+	uint32_t fi = s->freeindex, n = s->nelems;
+	if (fi == n)
+		return n;
+	uint64_t cache = s->allocCache;
+	while (cache == 0) {
+		fi = (fi + 64) & ~63u;
+		if (fi >= n) {
+			s->freeindex = n;
+			return n;
+		}
+		span_refill_alloc_cache(s, fi / 64);
+		cache = s->allocCache;
+	}
+	unsigned bit = (unsigned)__builtin_ctzll(cache);
+	uint32_t result = fi + bit;
+	if (result >= n) {
+		s->freeindex = n;
+		return n;
+	}
+	s->allocCache = (cache >> bit) >> 1;
+	fi = result + 1;
+	if ((fi & 63) == 0 && fi != n)
+		span_refill_alloc_cache(s, fi / 64);
+	s->freeindex = fi;
+	return result;
+}
+
+bool span_is_free(const span *s, uint32_t idx)
+{
+	if (idx < s->freeindex)
+		return false;
+	return !((s->allocbits[idx / 64] >> (idx % 64)) & 1);
+}
+
+bool span_marked(const span *s, uint32_t idx)
+{
+	uint64_t w = __atomic_load_n(&s->gcmarkbits[idx / 64], __ATOMIC_RELAXED);
+	return (w >> (idx % 64)) & 1;
+}
+
+bool span_set_mark(span *s, uint32_t idx)
+{
+	uint64_t bit = (uint64_t)1 << (idx % 64);
+	uint64_t *w = &s->gcmarkbits[idx / 64];
+	if (__atomic_load_n(w, __ATOMIC_RELAXED) & bit)
+		return false;
+	return !(__atomic_fetch_or(w, bit, __ATOMIC_RELAXED) & bit);
+}
+
+uint32_t span_count_marked(const span *s)
+{
+	uint32_t n = 0, words = (s->nelems + 63) / 64;
+	for (uint32_t i = 0; i < words; i++) {
+		uint64_t w = __atomic_load_n(&s->gcmarkbits[i], __ATOMIC_RELAXED);
+		if (i == words - 1 && s->nelems % 64)
+			w &= ((uint64_t)1 << (s->nelems % 64)) - 1;
+		n += (uint32_t)__builtin_popcountll(w);
+	}
+	return n;
+}

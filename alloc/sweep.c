@@ -1,0 +1,97 @@
+/*
+ * sweep.c — reclaiming the unmarked objects of a span (the span half of Go's
+ * mgcsweep.go; the background sweeper and its pacing live in gc/).
+ *
+ * Sweeping a small span turns its mark bits into its alloc bits: every object
+ * left unmarked by the last mark becomes free, in one swap, with no walk over
+ * the objects. Memory of freed objects is not touched; the span is flagged
+ * needzero so that allocation zeroes it. A large span is freed whole when its
+ * one object is unmarked.
+ *
+ * Invariants: only the owner of a span sweeps it — the one that moved its
+ * sweepgen from sg-2 to sg-1 (span_try_acquire_sweep), or an mcache releasing
+ * a span it cached before the sweep began (sg+1). After span_sweep the span's
+ * sweepgen is sg and its mark bits are clear, ready for the next cycle. Sweep
+ * never raises the number of allocated objects: a mark bit on a free slot is a
+ * collector bug and aborts.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+
+bool span_try_acquire_sweep(mheap *h, span *s)
+{
+	uint32_t sg = atomic_load(&h->sweepgen);
+	uint32_t want = sg - 2;
+	return atomic_compare_exchange_strong(&s->sweepgen, &want, sg - 1);
+}
+
+uint32_t span_sweep(mheap *h, span *s, bool preserve, bool *freed_span)
+{
+	uint32_t sg = atomic_load(&h->sweepgen);
+	mcentral *c = &h->central[s->spc];
+	if (freed_span)
+		*freed_span = false;
+
+	if (spc_sizeclass(s->spc) == 0) {
+		bool live = span_marked(s, 0);
+		s->gcmarkbits[0] = 0;
+		atomic_store_explicit(&s->sweepgen, sg, memory_order_release);
+		if (live) {
+			if (!preserve)
+				mcentral_push(c, h, s, true);
+			return 0;
+		}
+		mheap_free_span(h, s);
+		if (freed_span)
+			*freed_span = true;
+		return 1;
+	}
+
+	uint32_t nalloc = span_count_marked(s);
+	if (nalloc > s->allocCount) {
+		fprintf(stderr, "tricolor: fatal: sweep of span %#lx (class %u) found %u marked of %u allocated objects\n",
+			(unsigned long)s->base, spc_sizeclass(s->spc), nalloc, s->allocCount);
+		abort();
+	}
+	uint32_t nfreed = s->allocCount - nalloc;
+	uint64_t *old = s->allocbits;
+	s->allocbits = s->gcmarkbits;
+	s->gcmarkbits = old;
+	memset(old, 0, sizeof s->bits[0]);
+	span_fill_alloc_tail(s->allocbits, s->nelems);
+	s->freeindex = 0;
+	span_refill_alloc_cache(s, 0);
+	s->allocCount = nalloc;
+	if (nfreed)
+		s->needzero = 1;
+	atomic_store_explicit(&s->sweepgen, sg, memory_order_release);
+
+	if (!preserve) {
+		if (nalloc == 0) {
+			mheap_free_span(h, s);
+			if (freed_span)
+				*freed_span = true;
+		} else {
+			mcentral_push(c, h, s, true);
+		}
+	}
+	return nfreed;
+}
+
+void mheap_start_sweep(mheap *h) { atomic_fetch_add(&h->sweepgen, 2); }
+
+size_t mheap_sweep_all(mheap *h)
+{
+	size_t n = 0;
+	for (unsigned i = 0; i < NUM_SPAN_CLASSES; i++) {
+		span *s;
+		while ((s = mcentral_next_unswept(&h->central[i], h)) != NULL) {
+			span_sweep(h, s, false, NULL);
+			n++;
+		}
+	}
+	return n;
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# scripts/suite.sh — set up (apt-get what is missing), build the Release tree,
+# run every benchmark that exists and write its figures under results/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/setup.sh
+tc_setup
+
+cmake --preset release >/dev/null
+cmake --build --preset release -j "$(nproc)"
+mkdir -p results
+B=build/release/workloads
+
+echo "=== allocation microbenchmark (tricolor allocator vs jemalloc)"
+"$B/alloc_micro" --csv results/alloc-micro.csv

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# scripts/test.sh — set up (apt-get what is missing), then build and run the
+# whole test suite in three builds: Release, ASan+UBSan, TSan.
+#   scripts/test.sh            all three builds
+#   scripts/test.sh release    only the named builds (release, asan, tsan)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/setup.sh
+tc_setup
+
+builds=("$@")
+((${#builds[@]})) || builds=(release asan tsan)
+jobs=$(nproc)
+status=0
+for b in "${builds[@]}"; do
+  case "$b" in release|asan|tsan) ;; *) echo "test.sh: unknown build '$b' (release, asan, tsan)" >&2; exit 2;; esac
+  echo "=== build: $b"
+  cmake --preset "$b" >/dev/null
+  cmake --build --preset "$b" -j "$jobs"
+  if ! ctest --preset "$b" -j "$jobs"; then
+    status=1
+    echo "=== build $b: FAILED"
+  fi
+done
+exit $status

@@ -1,0 +1,230 @@
+/* mheap: large objects, the page allocator under fragmentation, the
+ * page→span map for interior and foreign pointers, and clear errors. */
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "testutil.h"
+#include "alloc.h"
+#include "tricolor.h"
+
+static mheap H;
+
+static int setup(void **state)
+{
+	(void)state;
+	return mheap_init(&H);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	mheap_destroy(&H);
+	return 0;
+}
+
+static void count_run(mheap *h, span *run, void *arg)
+{
+	(void)h;
+	(void)run;
+	(*(size_t *)arg)++;
+}
+
+static size_t free_runs(void)
+{
+	size_t n = 0;
+	pagealloc_each(&H, count_run, &n);
+	return n;
+}
+
+static void test_large_objects_alloc_and_release(void **state)
+{
+	(void)state;
+	const size_t sizes[] = {32768 + 1, 100 << 10, 1 << 20, (size_t)100 << 20 /* spans two arenas */};
+	mcache c;
+	mcache_init(&c, &H);
+	span *spans[4];
+	for (int i = 0; i < 4; i++) {
+		char *p = mcache_alloc_large(&c, sizes[i], i % 2, &spans[i]);
+		assert_non_null(p);
+		assert_int_equal((uintptr_t)p % TC_PAGE_SIZE, 0);
+		assert_true(spans[i]->elemsize >= sizes[i]);
+		memset(p, 0xab, sizes[i]);
+		assert_ptr_equal(mheap_find_object(&H, (uintptr_t)p, NULL), p);
+		assert_ptr_equal(mheap_find_object(&H, (uintptr_t)p + sizes[i] - 1, NULL), p);
+		assert_ptr_equal(mheap_span_of(&H, (uintptr_t)p + sizes[i] / 2), spans[i]);
+	}
+	uint64_t inuse = atomic_load(&H.inuse);
+	assert_true(inuse >= sizes[0] + sizes[1] + sizes[2] + sizes[3]);
+	for (int i = 0; i < 4; i++) {
+		uintptr_t base = spans[i]->base;
+		mcentral_remove(&H.central[spans[i]->spc], spans[i]);
+		mheap_free_span(&H, spans[i]);
+		assert_null(mheap_span_of(&H, base));
+	}
+	assert_int_equal(atomic_load(&H.inuse), 0);
+	/* All free pages coalesce into one run per region. */
+	size_t regions = 0;
+	for (region *r = H.regions; r; r = r->next)
+		regions++;
+	assert_true(free_runs() <= regions);
+	assert_int_equal((uint64_t)H.nfree_pages << TC_PAGE_SHIFT, atomic_load(&H.sys));
+}
+
+static void test_page_allocator_under_fragmentation(void **state)
+{
+	(void)state;
+	enum { N = 256 };
+	span *runs[N];
+	spanclass spc = spc_make(0, SK_NOSCAN);
+	for (int i = 0; i < N; i++)
+		assert_non_null(runs[i] = mheap_alloc_span(&H, 3, spc));
+	uint64_t sys = atomic_load(&H.sys);
+	uintptr_t holes[N / 2];
+	for (int i = 0; i < N; i += 2) {
+		holes[i / 2] = runs[i]->base;
+		mheap_free_span(&H, runs[i]);
+	}
+	/* Same-size requests refill the holes: no growth, same addresses. */
+	uintptr_t got[N / 2];
+	for (int i = 0; i < N / 2; i++) {
+		span *s = mheap_alloc_span(&H, 3, spc);
+		assert_non_null(s);
+		got[i] = s->base;
+		runs[2 * i] = s;
+	}
+	assert_int_equal(atomic_load(&H.sys), sys);
+	qsort(holes, N / 2, sizeof holes[0], cmp_uptr);
+	qsort(got, N / 2, sizeof got[0], cmp_uptr);
+	assert_memory_equal(holes, got, sizeof holes);
+	/* Free every other again, then ask for larger runs: none fits a hole, so
+	 * they come from the tail; freeing the neighbours then coalesces. */
+	for (int i = 0; i < N; i += 2)
+		mheap_free_span(&H, runs[i]);
+	span *big[16];
+	for (int i = 0; i < 16; i++) {
+		assert_non_null(big[i] = mheap_alloc_span(&H, 7, spc));
+		for (int j = 0; j < N; j += 2)
+			assert_false(big[i]->base == runs[j]->base);
+	}
+	for (int i = 1; i < N; i += 2)
+		mheap_free_span(&H, runs[i]);
+	/* Now the first N runs are one free stretch: a 3*N-page request fits
+	 * without growing. */
+	sys = atomic_load(&H.sys);
+	span *all = mheap_alloc_span(&H, 3 * N, spc);
+	assert_non_null(all);
+	assert_int_equal(atomic_load(&H.sys), sys);
+	mheap_free_span(&H, all);
+	for (int i = 0; i < 16; i++)
+		mheap_free_span(&H, big[i]);
+	assert_int_equal(free_runs(), 1);
+	assert_int_equal(atomic_load(&H.inuse), 0);
+}
+
+static void test_interior_pointers_resolve_to_object_start(void **state)
+{
+	(void)state;
+	mcache c;
+	mcache_init(&c, &H);
+	const size_t sizes[] = {8, 24, 1024, 5376, 32768};
+	for (int k = 0; k < 5; k++) {
+		spanclass spc = spc_make(sizeclass_of(sizes[k]), SK_SCAN);
+		span *s, *sp[3];
+		uintptr_t objs[3];
+		for (int i = 0; i < 3; i++)
+			objs[i] = (uintptr_t)mcache_alloc_small(&c, spc, &sp[i]);
+		s = sp[2];
+		for (int i = 0; i < 3; i++) {
+			for (size_t b = 0; b < sp[i]->elemsize; b++) {
+				span *got = NULL;
+				if (mheap_find_object(&H, objs[i] + b, &got) != objs[i])
+					fail_msg("size %zu: byte %zu of object %d resolves wrong", sizes[k], b, i);
+				assert_ptr_equal(got, sp[i]);
+			}
+		}
+		/* The next, still-free object resolves to nothing. */
+		if (s->freeindex < s->nelems)
+			assert_int_equal(mheap_find_object(&H, objs[2] + s->elemsize, NULL), 0);
+	}
+	int local;
+	static int global;
+	void *m = malloc(64);
+	const uintptr_t foreign[] = {0, 1, (uintptr_t)&local, (uintptr_t)&global, (uintptr_t)m,
+				     (uintptr_t)test_interior_pointers_resolve_to_object_start, ~(uintptr_t)0,
+				     H.regions->base - 1, H.curend /* mapped end: not yet mapped */};
+	for (size_t i = 0; i < sizeof foreign / sizeof foreign[0]; i++)
+		assert_int_equal(mheap_find_object(&H, foreign[i], NULL), 0);
+	free(m);
+	mcache_release_all(&c);
+}
+
+static void test_bad_sizes_give_clear_errors(void **state)
+{
+	(void)state;
+	mcache c;
+	mcache_init(&c, &H);
+	span *s;
+	tc_clear_error();
+	assert_null(mcache_alloc_large(&c, (size_t)1 << 60, false, &s));
+	assert_non_null(tc_last_error());
+	assert_non_null(strstr(tc_last_error(), "beyond the address space"));
+	tc_clear_error();
+	assert_null(mheap_alloc_span(&H, 0, spc_make(0, SK_SCAN)));
+	assert_non_null(strstr(tc_last_error(), "pages"));
+}
+
+/* Out of memory: under an address-space limit the heap cannot grow; the
+ * allocation fails with a message and the heap keeps what it had. Runs in a
+ * child so the limit does not touch the test runner. */
+static void test_out_of_memory_is_an_error_not_a_crash(void **state)
+{
+	(void)state;
+#if defined(TC_SANITIZER)
+	skip(); /* sanitizer runtimes reserve terabytes; RLIMIT_AS breaks them */
+#else
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		mcache c;
+		mcache_init(&c, &H);
+		span *s;
+		char *keep = mcache_alloc_large(&c, 1 << 20, true, &s);
+		if (keep == NULL)
+			_exit(10);
+		memset(keep, 7, 1 << 20);
+		struct rlimit rl = {0, 0};
+		getrlimit(RLIMIT_AS, &rl);
+		rl.rlim_cur = 0; /* every new mapping fails */
+		if (setrlimit(RLIMIT_AS, &rl) != 0)
+			_exit(11);
+		tc_clear_error();
+		void *p = mcache_alloc_large(&c, (size_t)512 << 20, true, &s);
+		if (p != NULL)
+			_exit(12);
+		const char *e = tc_last_error();
+		if (e == NULL || strstr(e, "cannot") == NULL)
+			_exit(13);
+		if (keep[0] != 7 || keep[(1 << 20) - 1] != 7)
+			_exit(14);
+		_exit(0);
+	}
+	int st = 0;
+	waitpid(pid, &st, 0);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+#endif
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_large_objects_alloc_and_release, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_page_allocator_under_fragmentation, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_interior_pointers_resolve_to_object_start, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_sizes_give_clear_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_out_of_memory_is_an_error_not_a_crash, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,139 @@
+/* Spans: allocation order, allocCache across 64-object words with holes, and
+ * the pointer bitmap. */
+#include <string.h>
+
+#include "testutil.h"
+#include "alloc.h"
+
+static mheap H;
+static mcache C;
+
+static int setup(void **state)
+{
+	(void)state;
+	if (mheap_init(&H) != 0)
+		return -1;
+	mcache_init(&C, &H);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	mcache_release_all(&C);
+	mheap_destroy(&H);
+	return 0;
+}
+
+static void test_fresh_span_hands_out_every_index_in_order(void **state)
+{
+	(void)state;
+	spanclass spc = spc_make(sizeclass_of(24), SK_NOSCAN);
+	span *first = NULL, *s;
+	uintptr_t base = 0;
+	for (uint32_t i = 0;; i++) {
+		void *p = mcache_alloc_small(&C, spc, &s);
+		assert_non_null(p);
+		if (first == NULL) {
+			first = s;
+			base = s->base;
+			assert_int_equal(s->nelems, 341);
+		}
+		if (s != first) {
+			assert_int_equal(i, first->nelems); /* moved on only when full */
+			assert_int_equal(first->allocCount, first->nelems);
+			break;
+		}
+		assert_int_equal((uintptr_t)p, base + (uintptr_t)i * 24);
+	}
+}
+
+/* Lay down an alloc bitmap by hand (as a sweep would) and check that
+ * next_free_index visits exactly its clear bits, in order. */
+static void test_alloc_cache_visits_exactly_the_free_slots(void **state)
+{
+	(void)state;
+	uint64_t seed = 42;
+	span *s = mheap_alloc_span(&H, 1, spc_make(1, SK_NOSCAN)); /* 1024 objects */
+	assert_non_null(s);
+	for (int round = 0; round < 200; round++) {
+		int density = round % 5; /* 0: all free ... 4: mostly allocated */
+		memset(s->allocbits, 0, sizeof s->bits[0]);
+		uint32_t expect[SPAN_MAX_OBJS], nexp = 0, nalloc = 0;
+		for (uint32_t i = 0; i < s->nelems; i++) {
+			bool taken = (test_rand(&seed) % 5) < (uint64_t)density;
+			if (round == 7 && i >= 64 && i < 192)
+				taken = true; /* two whole allocated words */
+			if (taken) {
+				s->allocbits[i / 64] |= (uint64_t)1 << (i % 64);
+				nalloc++;
+			} else {
+				expect[nexp++] = i;
+			}
+		}
+		span_fill_alloc_tail(s->allocbits, s->nelems);
+		s->freeindex = 0;
+		s->allocCount = nalloc;
+		span_refill_alloc_cache(s, 0);
+		for (uint32_t k = 0; k < nexp; k++) {
+			/* Alternate the inline fast path and the slow path. */
+			void *p = (k % 2) ? mcache_next_free_fast(s) : NULL;
+			uint32_t idx;
+			if (p != NULL) {
+				idx = (uint32_t)(((uintptr_t)p - s->base) / s->elemsize);
+			} else {
+				idx = span_next_free_index(s);
+				s->allocCount++;
+			}
+			assert_int_equal(idx, expect[k]);
+			assert_false(span_is_free(s, idx));
+		}
+		assert_int_equal(span_next_free_index(s), s->nelems);
+		assert_int_equal(s->allocCount, s->nelems);
+	}
+	mheap_free_span(&H, s);
+}
+
+static void test_pointer_bitmap_roundtrip(void **state)
+{
+	(void)state;
+	spanclass spc = spc_make(sizeclass_of(48), SK_SCAN);
+	span *s;
+	uintptr_t objs[200];
+	const uint32_t offs[] = {0, 16, 40};
+	const uint32_t arr_offs[] = {8};
+	for (int i = 0; i < 200; i++) {
+		objs[i] = (uintptr_t)mcache_alloc_small(&C, spc, &s);
+		assert_true(objs[i] != 0);
+		if (i % 2 == 0)
+			heapbits_write(s, objs[i], 48, offs, 3, 1);
+		else
+			heapbits_write(s, objs[i], 16, arr_offs, 1, 3); /* array of 3 × {int, ptr} */
+	}
+	for (int i = 0; i < 200; i++) {
+		s = mheap_span_of(&H, objs[i]);
+		assert_non_null(s);
+		for (uint32_t w = 0; w < 6; w++) {
+			bool want = i % 2 == 0 ? (w == 0 || w == 2 || w == 5) : (w % 2 == 1);
+			if (heapbits_is_ptr(s, objs[i] + w * 8) != want)
+				fail_msg("object %d word %u: bit %d, want %d", i, w, !want, want);
+		}
+	}
+	/* Rewriting an object clears its old bits and leaves neighbours alone. */
+	s = mheap_span_of(&H, objs[10]);
+	heapbits_write(s, objs[10], 48, NULL, 0, 0);
+	for (uint32_t w = 0; w < 6; w++)
+		assert_false(heapbits_is_ptr(s, objs[10] + w * 8));
+	assert_true(heapbits_is_ptr(mheap_span_of(&H, objs[11]), objs[11] + 8));
+	assert_true(heapbits_is_ptr(mheap_span_of(&H, objs[9]), objs[9] + 8));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_fresh_span_hands_out_every_index_in_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_alloc_cache_visits_exactly_the_free_slots, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pointer_bitmap_roundtrip, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

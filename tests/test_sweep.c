@@ -1,0 +1,168 @@
+/* The sweep entry point, driven by mark bits set by hand: it frees exactly the
+ * unmarked objects, hands empty spans back to mheap, frees unmarked large
+ * objects, and sweeps spans that were cached when the sweep began. */
+#include <string.h>
+
+#include "testutil.h"
+#include "alloc.h"
+
+static mheap H;
+static mcache C;
+
+static int setup(void **state)
+{
+	(void)state;
+	if (mheap_init(&H) != 0)
+		return -1;
+	mcache_init(&C, &H);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	mcache_release_all(&C);
+	mheap_destroy(&H);
+	return 0;
+}
+
+static void mark(uintptr_t p)
+{
+	span *s;
+	assert_int_equal(mheap_find_object(&H, p, &s), p);
+	assert_true(span_set_mark(s, s->nelems == 1 ? 0 : span_obj_index(s, p)));
+}
+
+/* A GC cycle's end, as the collector will do it: caches flushed, sweepgen
+ * bumped, everything swept. */
+static void sweep_everything(void)
+{
+	mheap_start_sweep(&H);
+	mcache_prepare_for_sweep(&C);
+	mheap_sweep_all(&H);
+}
+
+static void test_sweep_frees_exactly_the_unmarked(void **state)
+{
+	(void)state;
+	enum { N = 5000 };
+	spanclass spc = spc_make(sizeclass_of(48), SK_SCAN);
+	static uintptr_t objs[N], freed[N], again[N];
+	static bool kept[N];
+	uint64_t seed = 7;
+	size_t nfreed = 0;
+	for (int i = 0; i < N; i++) {
+		span *s;
+		objs[i] = (uintptr_t)mcache_alloc_small(&C, spc, &s);
+		assert_true(objs[i] != 0);
+	}
+	mcache_release_all(&C);
+	uint64_t inuse = atomic_load(&H.inuse);
+	for (int i = 0; i < N; i++) {
+		kept[i] = test_rand(&seed) % 2;
+		if (kept[i])
+			mark(objs[i]);
+		else
+			freed[nfreed++] = objs[i];
+	}
+	sweep_everything();
+	for (int i = 0; i < N; i++)
+		assert_int_equal(mheap_find_object(&H, objs[i], NULL), kept[i] ? objs[i] : 0);
+	/* Allocating as many as were freed gives back exactly the freed slots. */
+	for (size_t i = 0; i < nfreed; i++) {
+		span *s;
+		again[i] = (uintptr_t)mcache_alloc_small(&C, spc, &s);
+		assert_true(s->needzero);
+	}
+	assert_int_equal(atomic_load(&H.inuse), inuse);
+	qsort(freed, nfreed, sizeof freed[0], cmp_uptr);
+	qsort(again, nfreed, sizeof again[0], cmp_uptr);
+	assert_memory_equal(freed, again, nfreed * sizeof freed[0]);
+}
+
+static void test_empty_spans_go_back_to_mheap(void **state)
+{
+	(void)state;
+	spanclass spc = spc_make(sizeclass_of(1024), SK_NOSCAN);
+	uintptr_t first = 0;
+	for (int i = 0; i < 8 * 10; i++) { /* ten spans of eight */
+		span *s;
+		uintptr_t p = (uintptr_t)mcache_alloc_small(&C, spc, &s);
+		if (i == 0)
+			first = p;
+		if (i == 8 * 4)
+			mark(first); /* keep one object in the first span only */
+	}
+	mcache_release_all(&C);
+	assert_int_equal(atomic_load(&H.inuse), 10 * TC_PAGE_SIZE);
+	sweep_everything();
+	assert_int_equal(atomic_load(&H.inuse), 1 * TC_PAGE_SIZE);
+	assert_int_equal(mheap_find_object(&H, first, NULL), first);
+	sweep_everything(); /* unmarked this time: the last span goes too */
+	assert_int_equal(atomic_load(&H.inuse), 0);
+	assert_null(mheap_span_of(&H, first));
+}
+
+static void test_large_objects_swept_by_mark(void **state)
+{
+	(void)state;
+	span *s[3];
+	uintptr_t p[3];
+	for (int i = 0; i < 3; i++)
+		p[i] = (uintptr_t)mcache_alloc_large(&C, 200 << 10, false, &s[i]);
+	mark(p[1]);
+	sweep_everything();
+	assert_null(mheap_span_of(&H, p[0]));
+	assert_ptr_equal(mheap_span_of(&H, p[1]), s[1]);
+	assert_null(mheap_span_of(&H, p[2]));
+	assert_false(span_marked(s[1], 0)); /* mark bits cleared for the next cycle */
+	sweep_everything();
+	assert_null(mheap_span_of(&H, p[1]));
+	assert_int_equal(atomic_load(&H.inuse), 0);
+}
+
+static void test_span_cached_across_sweep_is_swept_on_release(void **state)
+{
+	(void)state;
+	spanclass spc = spc_make(sizeclass_of(64), SK_NOSCAN);
+	span *s;
+	uintptr_t a = (uintptr_t)mcache_alloc_small(&C, spc, &s);
+	uintptr_t b = (uintptr_t)mcache_alloc_small(&C, spc, &s);
+	mark(b);
+	assert_int_equal(atomic_load(&s->sweepgen), atomic_load(&H.sweepgen) + 3);
+	mheap_start_sweep(&H);
+	assert_int_equal(atomic_load(&s->sweepgen), atomic_load(&H.sweepgen) + 1); /* stale */
+	mheap_sweep_all(&H); /* the background sweep cannot see a cached span */
+	assert_int_equal(mheap_find_object(&H, a, NULL), a);
+	mcache_prepare_for_sweep(&C); /* release sweeps it */
+	assert_int_equal(atomic_load(&s->sweepgen), atomic_load(&H.sweepgen));
+	assert_int_equal(mheap_find_object(&H, a, NULL), 0);
+	assert_int_equal(mheap_find_object(&H, b, NULL), b);
+	assert_int_equal(s->allocCount, 1);
+}
+
+static void test_sweepgen_claims_a_span_once(void **state)
+{
+	(void)state;
+	span *s = mheap_alloc_span(&H, 1, spc_make(sizeclass_of(16), SK_NOSCAN));
+	assert_false(span_try_acquire_sweep(&H, s)); /* swept already this cycle */
+	mheap_start_sweep(&H);
+	assert_true(span_try_acquire_sweep(&H, s));
+	assert_false(span_try_acquire_sweep(&H, s));
+	assert_int_equal(atomic_load(&s->sweepgen), atomic_load(&H.sweepgen) - 1);
+	bool gone;
+	span_sweep(&H, s, false, &gone);
+	assert_true(gone);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_sweep_frees_exactly_the_unmarked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_empty_spans_go_back_to_mheap, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_large_objects_swept_by_mark, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_span_cached_across_sweep_is_swept_on_release, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sweepgen_claims_a_span_once, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

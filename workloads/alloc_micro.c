@@ -1,0 +1,165 @@
+/*
+ * alloc_micro — ns per object of tricolor's allocator against jemalloc.
+ *
+ * For each size, R rounds; each round allocates N objects with no frees in
+ * between (timed), writes one word into each (so both sides pay for the pages
+ * they hand out), then releases everything untimed: jemalloc with dallocx,
+ * tricolor with a sweep that finds no marks. So from the second round on both
+ * allocators reuse memory they already hold. Rounds interleave the allocators
+ * so that machine noise hits them alike; the figure is the median round.
+ *
+ *   tricolor   the allocator tier (mcache fast path, refill, mheap), zeroing
+ *              reused memory as tc_alloc must
+ *   jemalloc   mallocx(size, 0): malloc, not zeroed
+ *   je-zero    mallocx(size, MALLOCX_ZERO): calloc, the same contract as ours
+ *
+ * Usage: alloc_micro [--rounds R] [--bytes B] [--size S] [--csv FILE]
+ *   --size S   run only object size S (for profiling one size)
+ */
+#include <errno.h>
+#include <jemalloc/jemalloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "alloc.h"
+#include "tricolor.h"
+
+static double now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void *tier_alloc(mcache *c, size_t size)
+{
+	span *s;
+	void *p;
+	if (size <= TC_MAX_SMALL_SIZE) {
+		p = mcache_alloc_small(c, spc_make(sizeclass_of(size), SK_NOSCAN), &s);
+		if (p != NULL && s->needzero)
+			memset(p, 0, s->elemsize);
+	} else {
+		p = mcache_alloc_large(c, size, true, &s);
+		if (p != NULL && s->needzero)
+			memset(p, 0, size);
+	}
+	return p;
+}
+
+static void tier_free_all(mheap *h, mcache *c)
+{
+	mheap_start_sweep(h);
+	mcache_prepare_for_sweep(c);
+	mheap_sweep_all(h);
+}
+
+static void fail(const char *what)
+{
+	fprintf(stderr, "alloc_micro: %s: %s\n", what, tc_last_error() ? tc_last_error() : strerror(errno));
+	exit(1);
+}
+
+static long parse_num(const char *flag, const char *v)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(v, &end, 10);
+	if (errno || *end || n <= 0) {
+		fprintf(stderr, "alloc_micro: %s wants a positive integer, got '%s'\n", flag, v);
+		exit(2);
+	}
+	return n;
+}
+
+int main(int argc, char **argv)
+{
+	int rounds = 11;
+	size_t budget = (size_t)64 << 20;
+	const char *csv = NULL;
+	size_t only = 0;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--rounds") && i + 1 < argc)
+			rounds = (int)parse_num("--rounds", argv[++i]);
+		else if (!strcmp(argv[i], "--bytes") && i + 1 < argc)
+			budget = (size_t)parse_num("--bytes", argv[++i]);
+		else if (!strcmp(argv[i], "--size") && i + 1 < argc)
+			only = (size_t)parse_num("--size", argv[++i]);
+		else if (!strcmp(argv[i], "--csv") && i + 1 < argc)
+			csv = argv[++i];
+		else {
+			fprintf(stderr, "alloc_micro: unknown argument '%s'\nusage: alloc_micro [--rounds R] [--bytes B] [--size S] [--csv FILE]\n",
+				argv[i]);
+			return 2;
+		}
+	}
+	static const size_t sizes[] = {16, 32, 64, 128, 256, 1024, 256 << 10};
+	enum { NS = sizeof sizes / sizeof sizes[0] };
+	FILE *out = NULL;
+	if (csv && !(out = fopen(csv, "w")))
+		fail(csv);
+	if (out)
+		fprintf(out, "size,objects,rounds,tricolor_ns,jemalloc_ns,je_zero_ns,ratio_vs_jemalloc,ratio_vs_je_zero\n");
+	printf("%8s %9s %12s %12s %12s %10s %10s\n", "size", "objects", "tricolor ns", "jemalloc ns", "je-zero ns",
+	       "tc/je", "tc/je-zero");
+
+	mheap h;
+	if (mheap_init(&h) != 0)
+		fail("mheap_init");
+	mcache c;
+	mcache_init(&c, &h);
+	for (int k = 0; k < NS; k++) {
+		size_t size = only ? only : sizes[k], n = budget / size;
+		if (only && k > 0)
+			break;
+		if (n > 2000000)
+			n = 2000000;
+		void **v = malloc(n * sizeof *v);
+		double *t[3];
+		for (int a = 0; a < 3; a++)
+			t[a] = calloc((size_t)rounds, sizeof(double));
+		for (int r = 0; r < rounds; r++) {
+			for (int a = 0; a < 3; a++) {
+				double t0 = now_ns();
+				for (size_t i = 0; i < n; i++) {
+					void *p = a == 0 ? tier_alloc(&c, size) : mallocx(size, a == 2 ? MALLOCX_ZERO : 0);
+					if (p == NULL)
+						fail("allocation");
+					*(volatile size_t *)p = i;
+					v[i] = p;
+				}
+				t[a][r] = (now_ns() - t0) / (double)n;
+				if (a == 0)
+					tier_free_all(&h, &c);
+				else
+					for (size_t i = 0; i < n; i++)
+						dallocx(v[i], 0);
+			}
+		}
+		double med[3];
+		for (int a = 0; a < 3; a++) {
+			qsort(t[a], (size_t)rounds, sizeof(double), cmp_double);
+			med[a] = t[a][rounds / 2];
+			free(t[a]);
+		}
+		printf("%8zu %9zu %12.2f %12.2f %12.2f %10.2f %10.2f\n", size, n, med[0], med[1], med[2], med[0] / med[1],
+		       med[0] / med[2]);
+		if (out)
+			fprintf(out, "%zu,%zu,%d,%.3f,%.3f,%.3f,%.3f,%.3f\n", size, n, rounds, med[0], med[1], med[2],
+				med[0] / med[1], med[0] / med[2]);
+		free(v);
+	}
+	mcache_release_all(&c);
+	mheap_destroy(&h);
+	if (out)
+		fclose(out);
+	return 0;
+}
