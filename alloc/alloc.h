@@ -100,6 +100,7 @@ struct span {
 	/* Large objects: the type (opaque to this tier) and element count. */
 	const void *largetype;
 	size_t largecount;
+	const void **vtypes; /* verifier: the type of each object, when recording */
 	/* Free runs: treap links and priority (pagealloc.c). */
 	span *tl, *tr;
 	uint32_t prio;
@@ -146,7 +147,9 @@ typedef struct mheap {
 	region *regions;
 	span *spanfree; /* recycled span structs */
 	fixchunk *chunks;
-	/* Statistics, in bytes. */
+	/* Statistics, in bytes. live is Go's heapLive: bytes of the spans handed
+	 * to mcaches (as if full) and of large objects, since the last mark. */
+	_Atomic uint64_t live;
 	_Atomic uint64_t sys;      /* mapped for the heap (includes released) */
 	_Atomic uint64_t inuse;    /* pages in in-use spans */
 	_Atomic uint64_t released; /* free pages returned to the OS */
@@ -207,9 +210,21 @@ typedef void (*pagealloc_fn)(mheap *h, span *run, void *arg);
 void pagealloc_each(mheap *h, pagealloc_fn fn, void *arg);
 
 /* ---- heapbits.c: the pointer bitmap ---- */
-void heapbits_write(span *s, uintptr_t obj, size_t typesize, const uint32_t *offsets, size_t nptrs, size_t count);
+void heapbits_write(span *s, uintptr_t obj, size_t typesize, const size_t *offsets, size_t nptrs, size_t count);
 bool heapbits_is_ptr(const span *s, uintptr_t word_addr);
-uint64_t heapbits_word(const span *s, uintptr_t word_addr); /* 64 bits from word_addr, aligned to 64 words */
+/* The pointer bits of words [w, w + *avail) of the span (w counted from the
+ * span base), bit 0 first; *avail is at most 64 and at most n. */
+static inline uint64_t heapbits_chunk(const span *s, size_t w, size_t n, size_t *avail)
+{
+	uint64_t bits = __atomic_load_n(&s->ptrbits[w / 64], __ATOMIC_RELAXED) >> (w % 64);
+	size_t a = 64 - w % 64;
+	if (a > n) {
+		a = n;
+		bits &= ((uint64_t)1 << a) - 1;
+	}
+	*avail = a;
+	return bits;
+}
 
 /* ---- mcentral.c ---- */
 void mcentral_init(mcentral *c, spanclass spc);
@@ -235,7 +250,7 @@ void mcache_init(mcache *c, mheap *h);
 void mcache_release_all(mcache *c);
 void mcache_prepare_for_sweep(mcache *c);
 span *mcache_refill(mcache *c, spanclass spc);
-void *mcache_alloc_large(mcache *c, size_t size, bool noscan, span **sp);
+void *mcache_alloc_large(mcache *c, size_t size, bool noscan, const void *type, size_t count, span **sp);
 void *mcache_alloc_small_slow(mcache *c, spanclass spc, span **sp);
 
 /* The fast path (Go's nextFreeFast): NULL when the slow path must run. */

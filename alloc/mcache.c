@@ -43,6 +43,8 @@ static void uncache(mcache *c, spanclass spc)
 		abort();
 	}
 	c->alloc[spc] = &tc_emptyspan;
+	/* Give back the live bytes refill counted for the objects never handed out. */
+	atomic_fetch_sub_explicit(&h->live, (uint64_t)(s->nelems - s->allocCount) * s->elemsize, memory_order_relaxed);
 	mcentral_uncache_span(&h->central[spc], h, s);
 }
 
@@ -54,6 +56,7 @@ span *mcache_refill(mcache *c, spanclass spc)
 	if (s == NULL)
 		return NULL;
 	atomic_store(&s->sweepgen, atomic_load(&h->sweepgen) + 3);
+	atomic_fetch_add_explicit(&h->live, (uint64_t)(s->nelems - s->allocCount) * s->elemsize, memory_order_relaxed);
 	c->alloc[spc] = s;
 	return s;
 }
@@ -88,7 +91,7 @@ void *mcache_alloc_small_slow(mcache *c, spanclass spc, span **sp)
 	return (void *)(s->base + (uintptr_t)idx * s->elemsize);
 }
 
-void *mcache_alloc_large(mcache *c, size_t size, bool noscan, span **sp)
+void *mcache_alloc_large(mcache *c, size_t size, bool noscan, const void *type, size_t count, span **sp)
 {
 	if (size > TC_MAX_OBJECT_SIZE) {
 		tc_seterr("tricolor: allocation of %zu bytes is beyond the address space", size);
@@ -99,6 +102,9 @@ void *mcache_alloc_large(mcache *c, size_t size, bool noscan, span **sp)
 	span *s = mheap_alloc_span(c->heap, npages, spc);
 	if (s == NULL)
 		return NULL;
+	s->largetype = type;
+	s->largecount = count;
+	atomic_fetch_add_explicit(&c->heap->live, s->elemsize, memory_order_relaxed);
 	mcentral_push(&c->heap->central[spc], c->heap, s, true);
 	*sp = s;
 	return (void *)s->base;

@@ -18,6 +18,7 @@
  * freed. A lookup (mheap_span_of) takes no lock: it checks the span's state
  * and range, because entries inside free runs may be stale.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -303,6 +304,8 @@ span *mheap_alloc_span(mheap *h, size_t npages, spanclass spc)
 void mheap_free_span(mheap *h, span *s)
 {
 	atomic_fetch_sub(&h->inuse, (uint64_t)s->npages << TC_PAGE_SHIFT);
+	free(s->vtypes);
+	s->vtypes = NULL;
 	pthread_mutex_lock(&h->lock);
 	s->largetype = NULL;
 	free_run(h, s);

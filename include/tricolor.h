@@ -1,6 +1,17 @@
 /*
- * tricolor.h — the whole public API of tricolor, a concurrent tri-color
- * mark-sweep garbage collector for C (see DESIGN.md for the design).
+ * tricolor.h — the whole public API of tricolor, a tri-color mark-sweep
+ * garbage collector for C after the Go runtime's design (see DESIGN.md).
+ *
+ * The contract in one paragraph: create a heap, attach every thread that
+ * touches managed memory as a mutator, allocate with tc_alloc*, store managed
+ * pointers into heap objects and global roots only through tc_write, poll
+ * tc_safepoint in long loops that do not allocate, and bracket anything that
+ * may block with tc_blocking_enter/leave. Objects reachable from global roots,
+ * precise frames, or (by default) any attached thread's stack and registers
+ * survive; everything else is reclaimed.
+ *
+ * Errors: a function that fails returns NULL (or -1) and tc_last_error()
+ * describes what was wrong on this thread; nothing is freed or changed.
  */
 #ifndef TRICOLOR_H
 #define TRICOLOR_H
@@ -15,9 +26,92 @@ extern "C" {
 
 #define TRICOLOR_VERSION "0.1.0"
 
-/* The message describing the last failure on this thread, or NULL. Every
- * function that fails (returns NULL or a negative value) sets it. */
-const char *tc_last_error(void);
+typedef struct tc_heap tc_heap;
+typedef struct tc_mutator tc_mutator;
+
+/* Called by a trace callback for every managed-pointer slot of an object. */
+typedef void (*tc_visit_fn)(void **slot, void *ctx);
+
+/* A layout. ptr_offsets holds the byte offsets of managed-pointer fields (each
+ * a multiple of 8 and inside size); nptrs == 0 means no pointers. With trace
+ * set, the offsets are ignored and trace(obj, visit, ctx) must call visit on
+ * every managed-pointer slot of obj (one element: arrays call it per element).
+ * A type must outlive every object of it. Checked on first use. */
+typedef struct tc_type {
+	const char *name;
+	size_t size;
+	const size_t *ptr_offsets;
+	size_t nptrs;
+	void (*trace)(void *obj, tc_visit_fn visit, void *ctx);
+} tc_type;
+
+enum tc_stacks {
+	TC_STACKS_CONSERVATIVE = 0, /* scan thread stacks and registers (default) */
+	TC_STACKS_PRECISE = 1       /* roots come only from tc_root_add and tc_roots_push */
+};
+
+typedef struct tc_config {
+	int gogc;              /* heap growth percentage; default 100; negative = off */
+	uint64_t memory_limit; /* soft limit in bytes; 0 = none */
+	int mark_workers;      /* parallel mark threads; 0 = number of CPUs */
+	int stacks;            /* enum tc_stacks */
+	int gctrace;           /* 1: one line per cycle on stderr */
+	int verify;            /* 1: re-mark from the roots after every mark and abort on a miss */
+	unsigned torture;      /* N > 0: collect every N allocations of each mutator */
+} tc_config;
+
+/* Defaults, then the environment: TRICOLOR_GOGC (a number or "off"),
+ * TRICOLOR_MEMLIMIT ("512MiB", "2GiB", a byte count or "off"),
+ * TRICOLOR_GCTRACE, TRICOLOR_VERIFY (0/1), TRICOLOR_TORTURE (N).
+ * Returns -1 on a malformed value, naming the variable and the value. */
+int tc_config_init(tc_config *cfg);
+
+tc_heap *tc_heap_create(const tc_config *cfg); /* cfg NULL: tc_config_init */
+void tc_heap_destroy(tc_heap *h);
+tc_mutator *tc_mutator_attach(tc_heap *h); /* the calling thread becomes a mutator */
+void tc_mutator_detach(tc_mutator *m);
+
+void *tc_alloc(tc_mutator *m, const tc_type *t); /* zeroed */
+void *tc_alloc_array(tc_mutator *m, const tc_type *elem, size_t n);
+void *tc_alloc_noscan(tc_mutator *m, size_t bytes); /* never scanned */
+void tc_write(tc_mutator *m, void **slot, void *val); /* store of a managed pointer */
+void tc_safepoint(tc_mutator *m);                     /* cheap poll */
+void tc_blocking_enter(tc_mutator *m); /* about to block or run long non-GC code */
+void tc_blocking_leave(tc_mutator *m);
+void tc_root_add(tc_heap *h, void **slots, size_t n); /* global roots */
+void tc_root_remove(tc_heap *h, void **slots);
+void tc_roots_push(tc_mutator *m, void **slots, size_t n); /* precise frame */
+void tc_roots_pop(tc_mutator *m);
+void tc_collect(tc_mutator *m); /* full cycle now, returns when swept */
+
+/* Metrics, after Go's runtime/metrics: name the ones you want, get their
+ * values; returns how many names were known (unknown ones read 0).
+ *   gc.cycles            completed cycles
+ *   gc.pause.ns          count of stop-the-world pauses (a histogram: see
+ *                        gc.pause.p50.ns, gc.pause.p99.ns, gc.pause.max.ns and
+ *                        tc_pauses_write_csv)
+ *   gc.cpu.ns            CPU time spent by the collector (marking, sweeping in
+ *                        cycle, pauses)
+ *   gc.assist.ns         time mutators spent assisting marking
+ *   heap.alloc.bytes     cumulative bytes allocated (class-rounded sizes)
+ *   heap.alloc.objects   cumulative objects allocated
+ *   heap.live.bytes      bytes marked live by the last completed mark
+ *   heap.goal.bytes      heap size at which the next cycle should finish
+ *   heap.trigger.bytes   heap size at which the next cycle starts
+ *   heap.inuse.bytes     bytes in spans in use
+ *   heap.sys.bytes       bytes mapped from the OS for the heap
+ *   heap.released.bytes  free bytes returned to the OS (part of heap.sys) */
+typedef struct tc_metric {
+	const char *name;
+	uint64_t value;
+} tc_metric;
+size_t tc_metrics_read(tc_heap *h, tc_metric *out, size_t n);
+
+/* The pause histogram as CSV: lower_ns,upper_ns,count for each non-empty
+ * bucket. Returns 0, or -1 on a write error. */
+int tc_pauses_write_csv(tc_heap *h, FILE *out);
+
+const char *tc_last_error(void); /* this thread's last error, or NULL */
 void tc_clear_error(void);
 
 #ifdef __cplusplus

@@ -46,7 +46,7 @@ static void test_large_objects_alloc_and_release(void **state)
 	mcache_init(&c, &H);
 	span *spans[4];
 	for (int i = 0; i < 4; i++) {
-		char *p = mcache_alloc_large(&c, sizes[i], i % 2, &spans[i]);
+		char *p = mcache_alloc_large(&c, sizes[i], i % 2, NULL, 0, &spans[i]);
 		assert_non_null(p);
 		assert_int_equal((uintptr_t)p % TC_PAGE_SIZE, 0);
 		assert_true(spans[i]->elemsize >= sizes[i]);
@@ -167,7 +167,7 @@ static void test_bad_sizes_give_clear_errors(void **state)
 	mcache_init(&c, &H);
 	span *s;
 	tc_clear_error();
-	assert_null(mcache_alloc_large(&c, (size_t)1 << 60, false, &s));
+	assert_null(mcache_alloc_large(&c, (size_t)1 << 60, false, NULL, 0, &s));
 	assert_non_null(tc_last_error());
 	assert_non_null(strstr(tc_last_error(), "beyond the address space"));
 	tc_clear_error();
@@ -190,7 +190,7 @@ static void test_out_of_memory_is_an_error_not_a_crash(void **state)
 		mcache c;
 		mcache_init(&c, &H);
 		span *s;
-		char *keep = mcache_alloc_large(&c, 1 << 20, true, &s);
+		char *keep = mcache_alloc_large(&c, 1 << 20, true, NULL, 0, &s);
 		if (keep == NULL)
 			_exit(10);
 		memset(keep, 7, 1 << 20);
@@ -200,7 +200,7 @@ static void test_out_of_memory_is_an_error_not_a_crash(void **state)
 		if (setrlimit(RLIMIT_AS, &rl) != 0)
 			_exit(11);
 		tc_clear_error();
-		void *p = mcache_alloc_large(&c, (size_t)512 << 20, true, &s);
+		void *p = mcache_alloc_large(&c, (size_t)512 << 20, true, NULL, 0, &s);
 		if (p != NULL)
 			_exit(12);
 		const char *e = tc_last_error();

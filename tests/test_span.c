@@ -100,8 +100,8 @@ static void test_pointer_bitmap_roundtrip(void **state)
 	spanclass spc = spc_make(sizeclass_of(48), SK_SCAN);
 	span *s;
 	uintptr_t objs[200];
-	const uint32_t offs[] = {0, 16, 40};
-	const uint32_t arr_offs[] = {8};
+	const size_t offs[] = {0, 16, 40};
+	const size_t arr_offs[] = {8};
 	for (int i = 0; i < 200; i++) {
 		objs[i] = (uintptr_t)mcache_alloc_small(&C, spc, &s);
 		assert_true(objs[i] != 0);

@@ -109,7 +109,7 @@ static void test_large_objects_swept_by_mark(void **state)
 	span *s[3];
 	uintptr_t p[3];
 	for (int i = 0; i < 3; i++)
-		p[i] = (uintptr_t)mcache_alloc_large(&C, 200 << 10, false, &s[i]);
+		p[i] = (uintptr_t)mcache_alloc_large(&C, 200 << 10, false, NULL, 0, &s[i]);
 	mark(p[1]);
 	sweep_everything();
 	assert_null(mheap_span_of(&H, p[0]));

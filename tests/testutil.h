@@ -36,3 +36,89 @@ static inline uint64_t test_rand(uint64_t *s)
 }
 
 #endif
+
+/* ---- graph helpers for the collector tests ---- */
+#ifdef TC_GRAPH_HELPERS
+#include <stddef.h>
+#include <string.h>
+#include "tricolor.h"
+
+#define NODE_MAGIC 0x6e6f64656e6f6465ull
+
+typedef struct node {
+	struct node *next;
+	struct node *other;
+	uint64_t magic;
+	uint64_t val;
+} node;
+
+static const size_t node_offs[] = {offsetof(node, next), offsetof(node, other)};
+static const tc_type node_t = {"node", sizeof(node), node_offs, 2, NULL};
+
+/* Sizes shrink under TRICOLOR_TORTURE, where every few allocations collect. */
+static inline size_t scaled(size_t full, size_t torture_size)
+{
+	const char *t = getenv("TRICOLOR_TORTURE");
+	return t && *t && strcmp(t, "0") ? torture_size : full;
+}
+
+static inline node *new_node(tc_mutator *m, uint64_t val)
+{
+	node *n = tc_alloc(m, &node_t);
+	assert_non_null(n);
+	n->magic = NODE_MAGIC;
+	n->val = val;
+	return n;
+}
+
+/* A list of n nodes built tail-first; the head is stored in *root with
+ * tc_write before each new node is linked, so the list is always reachable. */
+static inline void build_list(tc_mutator *m, node **root, size_t n)
+{
+	tc_write(m, (void **)root, NULL);
+	for (size_t i = 0; i < n; i++) {
+		node *x = new_node(m, n - 1 - i);
+		tc_write(m, (void **)&x->next, *root);
+		tc_write(m, (void **)root, x);
+	}
+}
+
+static inline void check_list(const node *head, size_t n)
+{
+	size_t i = 0;
+	for (const node *x = head; x; x = x->next, i++) {
+		if (x->magic != NODE_MAGIC || x->val != i)
+			fail_msg("list node %zu at %p is corrupt (magic %#llx, val %llu)", i, (const void *)x,
+				 (unsigned long long)x->magic, (unsigned long long)x->val);
+	}
+	assert_int_equal(i, n);
+}
+
+static inline uint64_t metric(tc_heap *h, const char *name)
+{
+	tc_metric mt = {name, 0};
+	assert_int_equal(tc_metrics_read(h, &mt, 1), 1);
+	return mt.value;
+}
+
+static inline tc_heap *precise_heap(void)
+{
+	tc_config c;
+	assert_int_equal(tc_config_init(&c), 0);
+	c.stacks = TC_STACKS_PRECISE;
+	c.verify = 1;
+	tc_heap *h = tc_heap_create(&c);
+	assert_non_null(h);
+	return h;
+}
+
+static inline tc_heap *conservative_heap(void)
+{
+	tc_config c;
+	assert_int_equal(tc_config_init(&c), 0);
+	c.verify = 1;
+	tc_heap *h = tc_heap_create(&c);
+	assert_non_null(h);
+	return h;
+}
+#endif

@@ -48,7 +48,7 @@ static void *tier_alloc(mcache *c, size_t size)
 		if (p != NULL && s->needzero)
 			memset(p, 0, s->elemsize);
 	} else {
-		p = mcache_alloc_large(c, size, true, &s);
+		p = mcache_alloc_large(c, size, true, NULL, 0, &s);
 		if (p != NULL && s->needzero)
 			memset(p, 0, size);
 	}

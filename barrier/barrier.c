@@ -1,0 +1,22 @@
+/*
+ * barrier.c — tc_write, the one way a managed pointer is stored into a heap
+ * object or a global root (Go's mbarrier.go).
+ *
+ * The barrier is Go's hybrid: while the collector is marking, a store
+ * shades the old value of the slot (Yuasa deletion: a pointer the mutator
+ * removes from the heap cannot hide in an unscanned stack) and the new value
+ * (Dijkstra insertion), then stores. When the collector is idle the cost is
+ * one load of the phase and one predictable branch.
+ *
+ * Invariants: the store itself is a relaxed atomic word store, since markers
+ * read slots concurrently; the shading goes to the mutator's own gcwork,
+ * which the collector flushes at mark termination.
+ */
+#include "barrier.h"
+
+void tc_write(tc_mutator *m, void **slot, void *val)
+{
+	if (__builtin_expect(barrier_enabled(m), 0))
+		barrier_shade(m, __atomic_load_n(slot, __ATOMIC_RELAXED), val);
+	__atomic_store_n(slot, val, __ATOMIC_RELAXED);
+}

@@ -1,0 +1,217 @@
+/*
+ * gc.h — the collector tier's internal interface (not installed).
+ *
+ * A tc_heap is an mheap (alloc/) plus everything the collector needs: the
+ * mutator list and the stop-the-world state, roots, grey work queues, mark
+ * workers, the pacer and the metrics. A tc_mutator is an mcache plus what the
+ * collector needs to stop it and scan it.
+ *
+ * The cycle (gc.c), after Go's mgc.go:
+ *   sweep termination (STW)  finish sweeping, flush mcaches, phase = MARK
+ *   mark                     roots, then drain grey work with the workers
+ *   mark termination (STW)   no grey work left, phase = OFF, sweepgen += 2
+ *   sweep                    lazily on allocation and before the next cycle
+ * In this version marking runs while the world is still stopped; the phase
+ * machine, the work queues and the barrier hook are the ones the concurrent
+ * collector uses.
+ *
+ * Invariants of this tier:
+ *  - Only one cycle runs at a time (gclock). Mutators stop only at safepoints
+ *    (allocation slow path, tc_safepoint, tc_blocking_enter); a mutator in a
+ *    blocking region counts as stopped and is scanned from the stack pointer
+ *    and registers it saved on entry.
+ *  - Every object the collector greys is an allocated object start; mark bits
+ *    are set atomically and an object is pushed on a work buffer exactly once
+ *    per cycle (when its mark bit goes 0 → 1), unless it is noscan.
+ *  - heap.live (mheap.live) is exact after mark termination: all mcaches are
+ *    released while the world is stopped, so it equals the bytes marked.
+ */
+#ifndef TC_GC_H
+#define TC_GC_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "alloc.h"
+#include "tricolor.h"
+
+enum { GC_OFF = 0, GC_MARK = 1, GC_MARKTERM = 2 };
+enum { M_RUNNING = 0, M_BLOCKED = 1, M_PARKED = 2 };
+#define M_MAGIC_LIVE 0x74636d75u /* "tcmu" */
+#define M_MAGIC_DEAD 0xdeadbeefu
+
+/* ---- gcwork.c: grey object queues (Go's gcWork / workbuf) ---- */
+#define WORKBUF_N 253
+typedef struct workbuf {
+	struct workbuf *next;
+	size_t nobj;
+	uintptr_t obj[WORKBUF_N];
+} workbuf;
+
+typedef struct gcwork {
+	struct tc_heap *h;
+	workbuf *wbuf1, *wbuf2;
+	uint64_t bytes_marked; /* elemsize of every object this worker marked */
+	uint64_t objs_scanned;
+} gcwork;
+
+/* ---- the mutator ---- */
+typedef struct rootframe {
+	void **slots;
+	size_t n;
+} rootframe;
+
+#define REGS_N 16
+
+struct tc_mutator {
+	mcache mc; /* first: the allocation fast path touches nothing else */
+	struct tc_heap *h;
+	uint32_t magic;
+	pthread_t thread;
+	_Atomic int status;       /* M_RUNNING, M_BLOCKED, M_PARKED */
+	uintptr_t stack_hi;       /* highest address of the thread's stack */
+	_Atomic uintptr_t sp;     /* stack pointer saved at park or blocking entry */
+	uintptr_t regs[REGS_N];   /* callee-saved registers saved with sp */
+	rootframe *frames;
+	size_t nframes, capframes;
+	const tc_type *lasttype; /* last type validated on this mutator */
+	unsigned torture_left;
+	int blocking;
+	gcwork gcw; /* write barrier shading while marking */
+	struct tc_mutator *next, *prev;
+};
+
+typedef struct rootrange {
+	void **slots;
+	size_t n;
+} rootrange;
+
+/* ---- metrics.c ---- */
+#define PAUSE_SUB_BITS 4
+#define PAUSE_SUB (1 << PAUSE_SUB_BITS)
+#define PAUSE_SUPER 45
+#define PAUSE_BUCKETS (PAUSE_SUPER * PAUSE_SUB)
+
+typedef struct pausehist {
+	_Atomic uint64_t counts[PAUSE_BUCKETS];
+	_Atomic uint64_t count, max, sum;
+} pausehist;
+
+typedef struct tc_heap {
+	mheap mh;
+	tc_config cfg;
+	_Atomic int phase;
+
+	/* mutators and stop-the-world (stw.c, mutator.c) */
+	pthread_mutex_t mlock;
+	pthread_cond_t stopped_cv; /* the stopper waits here for mutators to stop */
+	pthread_cond_t resume_cv;  /* stopped mutators wait here */
+	tc_mutator *mutators;
+	size_t nmutators;
+	tc_mutator *graveyard; /* detached mutators kept to catch use after detach */
+	_Atomic int stw_pending;
+	tc_mutator *stopper;
+	uint64_t stw_start_ns;
+
+	pthread_mutex_t gclock; /* one cycle at a time */
+
+	/* roots.c */
+	pthread_mutex_t rootlock;
+	rootrange *roots;
+	size_t nroots, caproots;
+
+	/* gcwork.c, mark.c */
+	pthread_mutex_t worklock;
+	pthread_cond_t workcv;   /* idle markers wait for work or the end */
+	pthread_cond_t startcv;  /* parked mark workers wait for a cycle */
+	workbuf *full, *empty;
+	pthread_cond_t donecv;   /* the collector waits for workers to finish a mark */
+	int nwait, nmarkers, markdone, nexited;
+	uint64_t markgen;
+	int shutdown;
+	pthread_t *workers;
+	int nworkers;
+	_Atomic uint64_t bytes_marked;
+	_Atomic uint64_t objs_scanned;
+
+	/* pacer.c */
+	_Atomic uint64_t heap_marked, goal, trigger;
+
+	/* metrics.c */
+	_Atomic uint64_t cycles;
+	_Atomic uint64_t cpu_ns, assist_ns;
+	_Atomic uint64_t alloc_bytes_gone, alloc_objects_gone; /* from detached mutators */
+	pausehist pauses;
+	uint64_t start_ns;
+	uint64_t last_mark_ns, last_stw1_ns, last_stw2_ns;
+
+	/* verify.c: test hook run after mark, before the verifier */
+	void (*after_mark_hook)(struct tc_heap *h, void *arg);
+	void *after_mark_arg;
+} tc_heap;
+
+/* ---- gc.c ---- */
+void gc_collect(tc_mutator *m, bool forced);
+void gc_maybe_trigger(tc_mutator *m);
+uint64_t now_ns(void);
+
+/* ---- stw.c ---- */
+void stw_stop(tc_mutator *self);      /* returns with every other mutator stopped */
+uint64_t stw_start(tc_mutator *self);  /* restarts them; records and returns the pause */
+void stw_park(tc_mutator *m);         /* safepoint slow path */
+void stw_blocking_enter(tc_mutator *m);
+void stw_blocking_leave(tc_mutator *m);
+/* Run fn with m's registers and caller stack pointer saved (fn may call
+ * stw_save_self to make them m's scan context). */
+void stw_run_saved(tc_mutator *m, void (*fn)(tc_mutator *m, uintptr_t *regs, uintptr_t sp));
+void stw_save_self(tc_mutator *m, const uintptr_t *regs, uintptr_t sp);
+
+/* ---- mutator.c ---- */
+bool mutator_check(tc_mutator *m, const char *fn);
+void mutator_flush_stats(tc_mutator *m);
+
+/* ---- roots.c ---- */
+/* Hand every root value to fn: global roots, precise frames and, unless the
+ * heap is precise, each mutator's saved registers and stack. */
+void roots_each(tc_heap *h, tc_mutator *self, void (*fn)(uintptr_t v, void *ctx), void *ctx);
+
+/* ---- gcwork.c ---- */
+void gcw_init(gcwork *w, tc_heap *h);
+void gcw_put(gcwork *w, uintptr_t obj);
+uintptr_t gcw_tryget(gcwork *w);
+void gcw_dispose(gcwork *w); /* hand local buffers and counts to the heap */
+void gcw_balance(gcwork *w);
+void work_free_all(tc_heap *h);
+
+/* ---- mark.c ---- */
+bool grey_if_heap(gcwork *w, uintptr_t p); /* p may be anything; greys its object */
+void scan_object(gcwork *w, uintptr_t obj, span *s);
+void mark_run(tc_heap *h, tc_mutator *self); /* roots + parallel drain, world stopped */
+int mark_workers_start(tc_heap *h);
+void mark_workers_stop(tc_heap *h);
+uintptr_t obj_header_type(uintptr_t obj, size_t *count);
+
+/* ---- malloc.c ---- */
+int type_check(const tc_type *t, const char *fn);
+#define HDR_COUNT_SHIFT 48
+
+/* ---- sweep (gc side) ---- */
+void gc_sweep_finish(tc_heap *h);
+
+/* ---- pacer.c ---- */
+void pacer_init(tc_heap *h);
+void pacer_end_cycle(tc_heap *h, uint64_t marked);
+
+/* ---- metrics.c ---- */
+void pause_record(pausehist *ph, uint64_t ns);
+void gctrace_line(tc_heap *h, uint64_t heap0, uint64_t heap1);
+
+/* ---- verify.c ---- */
+void verify_heap(tc_heap *h, tc_mutator *self);
+
+/* ---- config.c ---- */
+int config_from_env(tc_config *cfg, bool tuning);
+
+#endif /* TC_GC_H */

@@ -1,0 +1,159 @@
+/*
+ * gcwork.c — grey object queues (Go's mgcwork.go).
+ *
+ * Grey objects are kept in workbufs of WORKBUF_N pointers. Each marker owns a
+ * gcwork with two buffers (Go's wbuf1/wbuf2 hysteresis: a marker that
+ * alternates between producing and consuming around a buffer boundary does
+ * not ping-pong with the global lists). Full buffers go to the heap's global
+ * full list, where idle markers take them; empty buffers are recycled through
+ * the global empty list.
+ *
+ * Invariants: a pointer is in at most one buffer; the global lists and the
+ * markers' idle count (nwait) change only under h->worklock, and a marker
+ * pushing a full buffer wakes one idle marker. Grey work is never lost: a
+ * gcwork that stops being used hands its buffers to the global list
+ * (gcw_dispose) before anyone concludes that marking is done.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "gc.h"
+
+static workbuf *getempty(tc_heap *h)
+{
+	pthread_mutex_lock(&h->worklock);
+	workbuf *b = h->empty;
+	if (b)
+		h->empty = b->next;
+	pthread_mutex_unlock(&h->worklock);
+	if (b == NULL) {
+		b = malloc(sizeof *b);
+		if (b == NULL) {
+			/* Losing grey work would free live objects: stop here. */
+			fprintf(stderr, "tricolor: fatal: out of memory for mark work buffers\n");
+			abort();
+		}
+	}
+	b->nobj = 0;
+	b->next = NULL;
+	return b;
+}
+
+static void putfull(tc_heap *h, workbuf *b)
+{
+	pthread_mutex_lock(&h->worklock);
+	b->next = h->full;
+	h->full = b;
+	if (h->nwait > 0)
+		pthread_cond_signal(&h->workcv);
+	pthread_mutex_unlock(&h->worklock);
+}
+
+static void putempty(tc_heap *h, workbuf *b)
+{
+	pthread_mutex_lock(&h->worklock);
+	b->next = h->empty;
+	h->empty = b;
+	pthread_mutex_unlock(&h->worklock);
+}
+
+static workbuf *trygetfull(tc_heap *h)
+{
+	pthread_mutex_lock(&h->worklock);
+	workbuf *b = h->full;
+	if (b)
+		h->full = b->next;
+	pthread_mutex_unlock(&h->worklock);
+	return b;
+}
+
+void gcw_init(gcwork *w, tc_heap *h)
+{
+	w->h = h;
+	w->wbuf1 = w->wbuf2 = NULL;
+	w->bytes_marked = 0;
+	w->objs_scanned = 0;
+}
+
+void gcw_put(gcwork *w, uintptr_t obj)
+{
+	workbuf *b = w->wbuf1;
+	if (b == NULL) {
+		b = w->wbuf1 = getempty(w->h);
+	} else if (b->nobj == WORKBUF_N) {
+		w->wbuf1 = w->wbuf2;
+		w->wbuf2 = b;
+		b = w->wbuf1;
+		if (b == NULL) {
+			b = w->wbuf1 = getempty(w->h);
+		} else if (b->nobj == WORKBUF_N) {
+			putfull(w->h, b);
+			b = w->wbuf1 = getempty(w->h);
+		}
+	}
+	b->obj[b->nobj++] = obj;
+}
+
+uintptr_t gcw_tryget(gcwork *w)
+{
+	workbuf *b = w->wbuf1;
+	if (b == NULL || b->nobj == 0) {
+		w->wbuf1 = w->wbuf2;
+		w->wbuf2 = b;
+		b = w->wbuf1;
+		if (b == NULL || b->nobj == 0) {
+			workbuf *full = trygetfull(w->h);
+			if (full == NULL)
+				return 0;
+			if (b)
+				putempty(w->h, b);
+			b = w->wbuf1 = full;
+		}
+	}
+	return b->obj[--b->nobj];
+}
+
+/* Share: when others are idle, give them the second buffer (Go's balance). */
+void gcw_balance(gcwork *w)
+{
+	workbuf *b = w->wbuf2;
+	if (b != NULL && b->nobj > 0) {
+		w->wbuf2 = NULL;
+		putfull(w->h, b);
+	} else if (w->wbuf1 != NULL && w->wbuf1->nobj > 4) {
+		/* Split wbuf1: hand over half of it. */
+		workbuf *n = getempty(w->h);
+		size_t half = w->wbuf1->nobj / 2;
+		for (size_t i = 0; i < half; i++)
+			n->obj[n->nobj++] = w->wbuf1->obj[--w->wbuf1->nobj];
+		putfull(w->h, n);
+	}
+}
+
+void gcw_dispose(gcwork *w)
+{
+	workbuf *bs[2] = {w->wbuf1, w->wbuf2};
+	for (int i = 0; i < 2; i++) {
+		if (bs[i] == NULL)
+			continue;
+		if (bs[i]->nobj > 0)
+			putfull(w->h, bs[i]);
+		else
+			putempty(w->h, bs[i]);
+	}
+	w->wbuf1 = w->wbuf2 = NULL;
+	atomic_fetch_add_explicit(&w->h->bytes_marked, w->bytes_marked, memory_order_relaxed);
+	atomic_fetch_add_explicit(&w->h->objs_scanned, w->objs_scanned, memory_order_relaxed);
+	w->bytes_marked = w->objs_scanned = 0;
+}
+
+void work_free_all(tc_heap *h)
+{
+	workbuf *lists[2] = {h->full, h->empty};
+	for (int i = 0; i < 2; i++)
+		for (workbuf *b = lists[i], *n; b; b = n) {
+			n = b->next;
+			free(b);
+		}
+	h->full = h->empty = NULL;
+}

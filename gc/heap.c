@@ -1,0 +1,87 @@
+/*
+ * heap.c — creating and destroying a heap.
+ *
+ * Invariants: a heap shares nothing with any other heap (its own arenas,
+ * page→span map, mutators, workers and metrics), so a process may hold many.
+ * tc_heap_destroy returns every mapping and thread to the OS; it refuses to
+ * run while mutators are still attached, since they may still hold pointers
+ * into the heap.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gc.h"
+
+tc_heap *tc_heap_create(const tc_config *cfg)
+{
+	tc_config c;
+	if (cfg != NULL) {
+		c = *cfg;
+		if (config_from_env(&c, false) != 0)
+			return NULL;
+	} else if (tc_config_init(&c) != 0) {
+		return NULL;
+	}
+	if (c.stacks != TC_STACKS_CONSERVATIVE && c.stacks != TC_STACKS_PRECISE) {
+		tc_seterr("tc_heap_create: stacks = %d is neither TC_STACKS_CONSERVATIVE nor TC_STACKS_PRECISE", c.stacks);
+		return NULL;
+	}
+	if (c.mark_workers < 0 || c.mark_workers > 1024) {
+		tc_seterr("tc_heap_create: mark_workers = %d is outside 0..1024 (0 = one per CPU)", c.mark_workers);
+		return NULL;
+	}
+	tc_heap *h = os_alloc_meta(sizeof *h);
+	if (h == NULL)
+		return NULL;
+	if (mheap_init(&h->mh) != 0) {
+		os_unmap(h, sizeof *h);
+		return NULL;
+	}
+	h->cfg = c;
+	pthread_mutex_init(&h->mlock, NULL);
+	pthread_cond_init(&h->stopped_cv, NULL);
+	pthread_cond_init(&h->resume_cv, NULL);
+	pthread_mutex_init(&h->gclock, NULL);
+	pthread_mutex_init(&h->rootlock, NULL);
+	pthread_mutex_init(&h->worklock, NULL);
+	pthread_cond_init(&h->workcv, NULL);
+	pthread_cond_init(&h->startcv, NULL);
+	pthread_cond_init(&h->donecv, NULL);
+	pacer_init(h);
+	h->start_ns = now_ns();
+	return h;
+}
+
+void tc_heap_destroy(tc_heap *h)
+{
+	if (h == NULL)
+		return;
+	pthread_mutex_lock(&h->mlock);
+	size_t n = h->nmutators;
+	pthread_mutex_unlock(&h->mlock);
+	if (n != 0) {
+		tc_seterr("tc_heap_destroy: %zu mutator%s still attached; detach them first (heap %p left intact)", n,
+			  n == 1 ? " is" : "s are", (void *)h);
+		fprintf(stderr, "tricolor: %s\n", tc_last_error());
+		return;
+	}
+	mark_workers_stop(h);
+	work_free_all(h);
+	free(h->roots);
+	for (tc_mutator *m = h->graveyard, *next; m; m = next) {
+		next = m->next;
+		free(m);
+	}
+	mheap_destroy(&h->mh);
+	pthread_mutex_destroy(&h->mlock);
+	pthread_cond_destroy(&h->stopped_cv);
+	pthread_cond_destroy(&h->resume_cv);
+	pthread_mutex_destroy(&h->gclock);
+	pthread_mutex_destroy(&h->rootlock);
+	pthread_mutex_destroy(&h->worklock);
+	pthread_cond_destroy(&h->workcv);
+	pthread_cond_destroy(&h->startcv);
+	pthread_cond_destroy(&h->donecv);
+	os_unmap(h, sizeof *h);
+}

@@ -1,0 +1,185 @@
+/*
+ * malloc.c — allocation through the public API (Go's mallocgc).
+ *
+ * Path of tc_alloc: check the mutator; run a torture collection if one is
+ * due; pick the span class from the size and the kind (noscan, bitmap-scanned,
+ * or header for types with a trace callback); take the next free slot from
+ * the mcache (fast path); zero it if the span's memory was used before; write
+ * the pointer bitmap or the header; count the bytes.
+ *
+ * Invariants:
+ *  - Every object returned is zeroed and, if it has pointers, described (its
+ *    bitmap bits or header are written) before the caller sees it.
+ *  - Collections start only before an allocation takes its slot (slow path
+ *    or torture), never between taking a slot and returning it, so a new
+ *    object is always reachable from the caller when the next mark runs.
+ *  - A type is checked on its first use by each mutator (offsets aligned and
+ *    in bounds); a bad type is refused with a message, not allocated.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gc.h"
+
+int type_check(const tc_type *t, const char *fn)
+{
+	if (t == NULL) {
+		tc_seterr("%s: type is NULL", fn);
+		return -1;
+	}
+	const char *name = t->name ? t->name : "(unnamed)";
+	if (t->size == 0) {
+		tc_seterr("%s: type '%s' has size 0", fn, name);
+		return -1;
+	}
+	if (t->trace != NULL || t->nptrs == 0)
+		return 0;
+	if (t->ptr_offsets == NULL) {
+		tc_seterr("%s: type '%s' has nptrs %zu but ptr_offsets is NULL", fn, name, t->nptrs);
+		return -1;
+	}
+	for (size_t i = 0; i < t->nptrs; i++) {
+		size_t off = t->ptr_offsets[i];
+		if (off % TC_WORD != 0) {
+			tc_seterr("%s: type '%s': pointer offset %zu (index %zu) is not 8-byte aligned", fn, name, off, i);
+			return -1;
+		}
+		if (off > t->size - TC_WORD || t->size < TC_WORD) {
+			tc_seterr("%s: type '%s': pointer offset %zu (index %zu) is out of bounds for size %zu", fn, name,
+				  off, i, t->size);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void report(void) { fprintf(stderr, "tricolor: %s\n", tc_last_error()); }
+
+/* Before taking memory from the heap: stop if the world is stopping, and
+ * start a cycle if the heap has reached its trigger. */
+static void alloc_poll(tc_mutator *m)
+{
+	tc_heap *h = m->h;
+	if (atomic_load_explicit(&h->stw_pending, memory_order_relaxed))
+		stw_park(m);
+	gc_maybe_trigger(m);
+}
+
+static void record_type(span *s, uintptr_t obj, const tc_type *t)
+{
+	if (s->vtypes == NULL) {
+		s->vtypes = calloc(s->nelems, sizeof *s->vtypes);
+		if (s->vtypes == NULL)
+			return; /* the verifier will say "type unknown" */
+	}
+	s->vtypes[s->nelems == 1 ? 0 : span_obj_index(s, obj)] = t;
+}
+
+static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count, unsigned kind, const char *fn)
+{
+	tc_heap *h = m->h;
+	if (__builtin_expect(h->cfg.torture != 0, 0) && --m->torture_left == 0) {
+		m->torture_left = h->cfg.torture;
+		gc_collect(m, true);
+	}
+	span *s;
+	uintptr_t p;
+	size_t asize = size + (kind == SK_HDR ? TC_WORD : 0);
+	if (asize <= TC_MAX_SMALL_SIZE) {
+		spanclass spc = spc_make(sizeclass_of(asize), kind);
+		s = m->mc.alloc[spc];
+		p = (uintptr_t)mcache_next_free_fast(s);
+		if (__builtin_expect(p == 0, 0)) {
+			alloc_poll(m);
+			p = (uintptr_t)mcache_alloc_small_slow(&m->mc, spc, &s);
+			if (p == 0) {
+				report();
+				return NULL;
+			}
+		}
+		if (s->needzero)
+			memset((void *)p, 0, s->elemsize);
+		if (kind == SK_SCAN)
+			heapbits_write(s, p, t->size, t->ptr_offsets, t->nptrs, count);
+		else if (kind == SK_HDR)
+			*(uintptr_t *)p = (uintptr_t)t | (uintptr_t)count << HDR_COUNT_SHIFT;
+	} else {
+		alloc_poll(m);
+		p = (uintptr_t)mcache_alloc_large(&m->mc, size, kind == SK_NOSCAN, t, count, &s);
+		if (p == 0) {
+			tc_seterr("%s: %s", fn, tc_last_error() ? tc_last_error() : "out of memory");
+			report();
+			return NULL;
+		}
+		if (s->needzero)
+			memset((void *)p, 0, size);
+	}
+	if (__builtin_expect(h->cfg.verify != 0, 0) && t != NULL)
+		record_type(s, p, t);
+	atomic_store_explicit(&m->mc.alloc_bytes,
+			      atomic_load_explicit(&m->mc.alloc_bytes, memory_order_relaxed) + s->elemsize,
+			      memory_order_relaxed);
+	atomic_store_explicit(&m->mc.alloc_objects,
+			      atomic_load_explicit(&m->mc.alloc_objects, memory_order_relaxed) + 1,
+			      memory_order_relaxed);
+	return (void *)(p + (kind == SK_HDR && asize <= TC_MAX_SMALL_SIZE ? TC_WORD : 0));
+}
+
+static int check_type_once(tc_mutator *m, const tc_type *t, const char *fn)
+{
+	if (__builtin_expect(t == m->lasttype && t != NULL, 1))
+		return 0;
+	if (type_check(t, fn) != 0) {
+		report();
+		return -1;
+	}
+	m->lasttype = t;
+	return 0;
+}
+
+static unsigned kind_of(const tc_type *t)
+{
+	return t->trace ? SK_HDR : t->nptrs ? SK_SCAN : SK_NOSCAN;
+}
+
+void *tc_alloc(tc_mutator *m, const tc_type *t)
+{
+	if (!mutator_check(m, "tc_alloc") || check_type_once(m, t, "tc_alloc") != 0)
+		return NULL;
+	return mallocgc(m, t->size, t, 1, kind_of(t), "tc_alloc");
+}
+
+void *tc_alloc_array(tc_mutator *m, const tc_type *elem, size_t n)
+{
+	if (!mutator_check(m, "tc_alloc_array") || check_type_once(m, elem, "tc_alloc_array") != 0)
+		return NULL;
+	if (n == 0) {
+		tc_seterr("tc_alloc_array: array of 0 elements of '%s'", elem->name ? elem->name : "(unnamed)");
+		report();
+		return NULL;
+	}
+	if (n > TC_MAX_OBJECT_SIZE / elem->size) {
+		tc_seterr("tc_alloc_array: %zu elements of %zu bytes is beyond the address space", n, elem->size);
+		report();
+		return NULL;
+	}
+	return mallocgc(m, elem->size * n, elem, n, kind_of(elem), "tc_alloc_array");
+}
+
+void *tc_alloc_noscan(tc_mutator *m, size_t bytes)
+{
+	if (!mutator_check(m, "tc_alloc_noscan"))
+		return NULL;
+	if (bytes == 0) {
+		tc_seterr("tc_alloc_noscan: size 0");
+		report();
+		return NULL;
+	}
+	if (bytes > TC_MAX_OBJECT_SIZE) {
+		tc_seterr("tc_alloc_noscan: %zu bytes is beyond the address space", bytes);
+		report();
+		return NULL;
+	}
+	return mallocgc(m, bytes, NULL, 0, SK_NOSCAN, "tc_alloc_noscan");
+}

@@ -1,0 +1,174 @@
+/*
+ * metrics.c — tc_metrics_read, the pause histogram and gctrace (Go's
+ * metrics.go and histogram.go).
+ *
+ * The pause histogram is Go's timeHistogram: values below 16 ns get a bucket
+ * each; above, bucket (super, sub) covers [(16+sub) << (super-1),
+ * (16+sub+1) << (super-1)), 16 linear sub-buckets per power of two, so every
+ * bucket is within 6.25% of its values. The last bucket takes everything
+ * above. Quantiles read as the upper bound of the bucket that holds them,
+ * capped at the exact maximum.
+ *
+ * Invariant: counters only grow; a reader may see a histogram one pause ahead
+ * of the count (atomics, no lock), never a bucket total above the count by
+ * more than the pauses in flight.
+ */
+#include <string.h>
+
+#include "gc.h"
+
+static unsigned bucket_of(uint64_t ns)
+{
+	if (ns < PAUSE_SUB)
+		return (unsigned)ns;
+	unsigned len = 64 - (unsigned)__builtin_clzll(ns);
+	unsigned super = len - PAUSE_SUB_BITS;
+	if (super >= PAUSE_SUPER)
+		return PAUSE_BUCKETS - 1;
+	unsigned sub = (unsigned)(ns >> (super - 1)) % PAUSE_SUB;
+	return super * PAUSE_SUB + sub;
+}
+
+static void bucket_bounds(unsigned i, uint64_t *lo, uint64_t *hi)
+{
+	unsigned super = i / PAUSE_SUB, sub = i % PAUSE_SUB;
+	if (super == 0) {
+		*lo = sub;
+		*hi = sub + 1;
+	} else {
+		*lo = (uint64_t)(PAUSE_SUB + sub) << (super - 1);
+		*hi = (uint64_t)(PAUSE_SUB + sub + 1) << (super - 1);
+	}
+	if (i == PAUSE_BUCKETS - 1)
+		*hi = UINT64_MAX;
+}
+
+void pause_record(pausehist *ph, uint64_t ns)
+{
+	atomic_fetch_add_explicit(&ph->counts[bucket_of(ns)], 1, memory_order_relaxed);
+	atomic_fetch_add_explicit(&ph->count, 1, memory_order_relaxed);
+	atomic_fetch_add_explicit(&ph->sum, ns, memory_order_relaxed);
+	uint64_t mx = atomic_load_explicit(&ph->max, memory_order_relaxed);
+	while (ns > mx && !atomic_compare_exchange_weak(&ph->max, &mx, ns))
+		;
+}
+
+static uint64_t quantile(pausehist *ph, double q)
+{
+	uint64_t total = 0, counts[PAUSE_BUCKETS];
+	for (unsigned i = 0; i < PAUSE_BUCKETS; i++)
+		total += counts[i] = atomic_load_explicit(&ph->counts[i], memory_order_relaxed);
+	if (total == 0)
+		return 0;
+	uint64_t rank = (uint64_t)(q * (double)total + 0.999999), seen = 0;
+	if (rank == 0)
+		rank = 1;
+	uint64_t mx = atomic_load(&ph->max);
+	for (unsigned i = 0; i < PAUSE_BUCKETS; i++) {
+		seen += counts[i];
+		if (seen >= rank) {
+			uint64_t lo, hi;
+			bucket_bounds(i, &lo, &hi);
+			return hi < mx ? hi : mx;
+		}
+	}
+	return mx;
+}
+
+static uint64_t alloc_sum(tc_heap *h, bool objects)
+{
+	pthread_mutex_lock(&h->mlock);
+	uint64_t v = atomic_load(objects ? &h->alloc_objects_gone : &h->alloc_bytes_gone);
+	for (tc_mutator *m = h->mutators; m; m = m->next)
+		v += atomic_load_explicit(objects ? &m->mc.alloc_objects : &m->mc.alloc_bytes, memory_order_relaxed);
+	pthread_mutex_unlock(&h->mlock);
+	return v;
+}
+
+static bool metric_value(tc_heap *h, const char *name, uint64_t *v)
+{
+	if (!strcmp(name, "gc.cycles"))
+		*v = atomic_load(&h->cycles);
+	else if (!strcmp(name, "gc.pause.ns"))
+		*v = atomic_load(&h->pauses.count);
+	else if (!strcmp(name, "gc.pause.p50.ns"))
+		*v = quantile(&h->pauses, 0.50);
+	else if (!strcmp(name, "gc.pause.p99.ns"))
+		*v = quantile(&h->pauses, 0.99);
+	else if (!strcmp(name, "gc.pause.max.ns"))
+		*v = atomic_load(&h->pauses.max);
+	else if (!strcmp(name, "gc.cpu.ns"))
+		*v = atomic_load(&h->cpu_ns);
+	else if (!strcmp(name, "gc.assist.ns"))
+		*v = atomic_load(&h->assist_ns);
+	else if (!strcmp(name, "heap.alloc.bytes"))
+		*v = alloc_sum(h, false);
+	else if (!strcmp(name, "heap.alloc.objects"))
+		*v = alloc_sum(h, true);
+	else if (!strcmp(name, "heap.live.bytes"))
+		*v = atomic_load(&h->heap_marked);
+	else if (!strcmp(name, "heap.goal.bytes"))
+		*v = atomic_load(&h->goal);
+	else if (!strcmp(name, "heap.trigger.bytes"))
+		*v = atomic_load(&h->trigger);
+	else if (!strcmp(name, "heap.inuse.bytes"))
+		*v = atomic_load(&h->mh.inuse);
+	else if (!strcmp(name, "heap.sys.bytes"))
+		*v = atomic_load(&h->mh.sys);
+	else if (!strcmp(name, "heap.released.bytes"))
+		*v = atomic_load(&h->mh.released);
+	else
+		return false;
+	return true;
+}
+
+size_t tc_metrics_read(tc_heap *h, tc_metric *out, size_t n)
+{
+	if (h == NULL || (out == NULL && n > 0)) {
+		tc_seterr("tc_metrics_read: %s is NULL", h == NULL ? "heap" : "out");
+		return 0;
+	}
+	size_t known = 0;
+	for (size_t i = 0; i < n; i++) {
+		out[i].value = 0;
+		if (out[i].name != NULL && metric_value(h, out[i].name, &out[i].value))
+			known++;
+	}
+	return known;
+}
+
+int tc_pauses_write_csv(tc_heap *h, FILE *out)
+{
+	if (h == NULL || out == NULL) {
+		tc_seterr("tc_pauses_write_csv: %s is NULL", h == NULL ? "heap" : "out");
+		return -1;
+	}
+	if (fprintf(out, "lower_ns,upper_ns,count\n") < 0)
+		goto fail;
+	for (unsigned i = 0; i < PAUSE_BUCKETS; i++) {
+		uint64_t c = atomic_load(&h->pauses.counts[i]), lo, hi;
+		if (c == 0)
+			continue;
+		bucket_bounds(i, &lo, &hi);
+		if (fprintf(out, "%llu,%llu,%llu\n", (unsigned long long)lo, (unsigned long long)hi,
+			    (unsigned long long)c) < 0)
+			goto fail;
+	}
+	if (fflush(out) == 0)
+		return 0;
+fail:
+	tc_seterr("tc_pauses_write_csv: write failed");
+	return -1;
+}
+
+void gctrace_line(tc_heap *h, uint64_t heap0, uint64_t marked)
+{
+	const double MB = 1048576.0;
+	double t = (double)(now_ns() - h->start_ns) / 1e9;
+	fprintf(stderr,
+		"gc %llu @%.3fs: %.3f+%.3f+%.3f ms clock (stw: %.3f ms), %.1f->%.1f MB, %.1f MB goal, %d P\n",
+		(unsigned long long)atomic_load(&h->cycles), t, (double)h->last_stw1_ns / 1e6,
+		(double)h->last_mark_ns / 1e6,
+		(double)(h->last_stw2_ns - h->last_stw1_ns - h->last_mark_ns) / 1e6, (double)h->last_stw2_ns / 1e6,
+		(double)heap0 / MB, (double)marked / MB, (double)atomic_load(&h->goal) / MB, 1 + h->nworkers);
+}

@@ -1,0 +1,185 @@
+/*
+ * mutator.c — threads that use the heap (Go's M+P, reduced to what a C
+ * embedder needs): attach, detach, safepoints, blocking regions.
+ *
+ * Invariants:
+ *  - A tc_mutator is used only by the thread that attached it. Checked on
+ *    every allocation and API call (magic, and in debug builds the thread).
+ *  - A thread attaches to a given heap at most once: two mutators on one
+ *    thread could never both stop, and the world would never stop.
+ *  - Attach and detach never overlap a stopped world: a new mutator waits for
+ *    the world to restart; a detaching one first enters a blocking region, so
+ *    it counts as stopped while it waits.
+ *  - A detached mutator's memory is kept (in debug builds) with a dead magic,
+ *    so that use after detach is reported instead of corrupting memory.
+ */
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gc.h"
+
+bool mutator_check(tc_mutator *m, const char *fn)
+{
+	const char *why = NULL;
+	if (m == NULL)
+		why = "mutator is NULL";
+	else if (m->magic == M_MAGIC_DEAD)
+		why = "mutator was detached";
+	else if (m->magic != M_MAGIC_LIVE)
+		why = "not a mutator (never attached, or memory corrupted)";
+#ifdef TC_DEBUG
+	else if (!pthread_equal(m->thread, pthread_self()))
+		why = "mutator belongs to another thread";
+#endif
+	if (why == NULL)
+		return true;
+	tc_seterr("%s: %s (mutator %p)", fn, why, (void *)m);
+	fprintf(stderr, "tricolor: %s\n", tc_last_error());
+	return false;
+}
+
+static int stack_top(uintptr_t *hi)
+{
+	pthread_attr_t attr;
+	void *addr;
+	size_t size;
+	if (pthread_getattr_np(pthread_self(), &attr) != 0)
+		return -1;
+	int rc = pthread_attr_getstack(&attr, &addr, &size);
+	pthread_attr_destroy(&attr);
+	if (rc != 0)
+		return -1;
+	*hi = (uintptr_t)addr + size;
+	return 0;
+}
+
+tc_mutator *tc_mutator_attach(tc_heap *h)
+{
+	if (h == NULL) {
+		tc_seterr("tc_mutator_attach: heap is NULL");
+		return NULL;
+	}
+	tc_mutator *m = aligned_alloc(64, (sizeof(tc_mutator) + 63) & ~(size_t)63);
+	if (m == NULL) {
+		tc_seterr("tc_mutator_attach: out of memory");
+		return NULL;
+	}
+	memset(m, 0, sizeof *m);
+	if (stack_top(&m->stack_hi) != 0) {
+		free(m);
+		tc_seterr("tc_mutator_attach: cannot find this thread's stack (pthread_getattr_np failed)");
+		return NULL;
+	}
+	mcache_init(&m->mc, &h->mh);
+	gcw_init(&m->gcw, h);
+	m->h = h;
+	m->thread = pthread_self();
+	m->magic = M_MAGIC_LIVE;
+	m->torture_left = h->cfg.torture;
+	pthread_mutex_lock(&h->mlock);
+	for (tc_mutator *o = h->mutators; o; o = o->next) {
+		if (pthread_equal(o->thread, m->thread)) {
+			pthread_mutex_unlock(&h->mlock);
+			free(m);
+			tc_seterr("tc_mutator_attach: this thread is already attached to heap %p (mutator %p)", (void *)h,
+				  (void *)o);
+			return NULL;
+		}
+	}
+	while (atomic_load_explicit(&h->stw_pending, memory_order_relaxed))
+		pthread_cond_wait(&h->resume_cv, &h->mlock);
+	m->mc.flushgen = atomic_load(&h->mh.sweepgen);
+	atomic_store_explicit(&m->status, M_RUNNING, memory_order_relaxed);
+	m->next = h->mutators;
+	if (h->mutators)
+		h->mutators->prev = m;
+	h->mutators = m;
+	h->nmutators++;
+	pthread_mutex_unlock(&h->mlock);
+	return m;
+}
+
+void mutator_flush_stats(tc_mutator *m)
+{
+	tc_heap *h = m->h;
+	atomic_fetch_add(&h->alloc_bytes_gone, atomic_load_explicit(&m->mc.alloc_bytes, memory_order_relaxed));
+	atomic_fetch_add(&h->alloc_objects_gone, atomic_load_explicit(&m->mc.alloc_objects, memory_order_relaxed));
+	atomic_store_explicit(&m->mc.alloc_bytes, 0, memory_order_relaxed);
+	atomic_store_explicit(&m->mc.alloc_objects, 0, memory_order_relaxed);
+}
+
+void tc_mutator_detach(tc_mutator *m)
+{
+	if (!mutator_check(m, "tc_mutator_detach"))
+		return;
+	if (m->blocking) {
+		tc_seterr("tc_mutator_detach: mutator %p is inside tc_blocking_enter; call tc_blocking_leave first",
+			  (void *)m);
+		fprintf(stderr, "tricolor: %s\n", tc_last_error());
+		return;
+	}
+	tc_heap *h = m->h;
+	mcache_release_all(&m->mc);
+	stw_blocking_enter(m); /* counts as stopped while it waits for the lock */
+	pthread_mutex_lock(&h->mlock);
+	while (atomic_load_explicit(&h->stw_pending, memory_order_relaxed))
+		pthread_cond_wait(&h->resume_cv, &h->mlock);
+	mutator_flush_stats(m);
+	if (m->prev)
+		m->prev->next = m->next;
+	else
+		h->mutators = m->next;
+	if (m->next)
+		m->next->prev = m->prev;
+	h->nmutators--;
+	m->magic = M_MAGIC_DEAD;
+	free(m->frames);
+	m->frames = NULL;
+	m->nframes = m->capframes = 0;
+#ifdef TC_DEBUG
+	m->next = h->graveyard;
+	h->graveyard = m;
+	pthread_mutex_unlock(&h->mlock);
+#else
+	pthread_mutex_unlock(&h->mlock);
+	free(m);
+#endif
+}
+
+void tc_safepoint(tc_mutator *m)
+{
+	if (__builtin_expect(atomic_load_explicit(&m->h->stw_pending, memory_order_relaxed), 0)) {
+		if (!mutator_check(m, "tc_safepoint"))
+			return;
+		stw_park(m);
+	}
+}
+
+void tc_blocking_enter(tc_mutator *m)
+{
+	if (!mutator_check(m, "tc_blocking_enter"))
+		return;
+	if (m->blocking) {
+		tc_seterr("tc_blocking_enter: mutator %p is already in a blocking region", (void *)m);
+		fprintf(stderr, "tricolor: %s\n", tc_last_error());
+		return;
+	}
+	m->blocking = 1;
+	stw_blocking_enter(m);
+}
+
+void tc_blocking_leave(tc_mutator *m)
+{
+	if (!mutator_check(m, "tc_blocking_leave"))
+		return;
+	if (!m->blocking) {
+		tc_seterr("tc_blocking_leave: mutator %p is not in a blocking region", (void *)m);
+		fprintf(stderr, "tricolor: %s\n", tc_last_error());
+		return;
+	}
+	stw_blocking_leave(m);
+	m->blocking = 0;
+}

@@ -1,0 +1,137 @@
+/*
+ * roots.c — where marking starts: global roots, precise frames, and each
+ * mutator's registers and stack (Go's markroot, with Boehm-style conservative
+ * stacks since C has no stack maps).
+ *
+ * Invariants:
+ *  - Roots are enumerated only while the mutators they belong to are stopped
+ *    (parked, blocked, or the collector itself with its context saved), so a
+ *    mutator's frames, saved registers and stack do not change under the scan.
+ *  - A stopped mutator's stack is scanned from the stack pointer it saved on
+ *    stopping up to the top of its stack; words below it belong to code that
+ *    holds no managed pointer (the collector's own frames, or the body of a
+ *    blocking region).
+ *  - Every value is handed on as it is; the consumer decides what is a heap
+ *    pointer, so interior pointers and foreign addresses are both fine.
+ *  - The global root list is guarded by rootlock; its slots are read with
+ *    relaxed atomic loads since tc_write may store to them concurrently.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gc.h"
+
+/* Stacks hold redzones and other threads' dead frames: read them without the
+ * sanitizers' checks, a word at a time. */
+__attribute__((no_sanitize("address", "thread"))) static void scan_stack(uintptr_t lo, uintptr_t hi,
+									  void (*fn)(uintptr_t, void *), void *ctx)
+{
+	lo = (lo + TC_WORD - 1) & ~(uintptr_t)(TC_WORD - 1);
+	for (uintptr_t p = lo; p + TC_WORD <= hi; p += TC_WORD)
+		fn(*(volatile uintptr_t *)p, ctx);
+}
+
+static void scan_slots(void **slots, size_t n, void (*fn)(uintptr_t, void *), void *ctx)
+{
+	for (size_t i = 0; i < n; i++)
+		fn(__atomic_load_n((uintptr_t *)&slots[i], __ATOMIC_RELAXED), ctx);
+}
+
+void roots_each(tc_heap *h, tc_mutator *self, void (*fn)(uintptr_t v, void *ctx), void *ctx)
+{
+	(void)self;
+	pthread_mutex_lock(&h->rootlock);
+	for (size_t i = 0; i < h->nroots; i++)
+		scan_slots(h->roots[i].slots, h->roots[i].n, fn, ctx);
+	pthread_mutex_unlock(&h->rootlock);
+
+	for (tc_mutator *m = h->mutators; m; m = m->next) {
+		for (size_t i = 0; i < m->nframes; i++)
+			scan_slots(m->frames[i].slots, m->frames[i].n, fn, ctx);
+		if (h->cfg.stacks == TC_STACKS_PRECISE)
+			continue;
+		for (size_t i = 0; i < REGS_N; i++)
+			fn(m->regs[i], ctx);
+		scan_stack(atomic_load_explicit(&m->sp, memory_order_relaxed), m->stack_hi, fn, ctx);
+	}
+}
+
+void tc_root_add(tc_heap *h, void **slots, size_t n)
+{
+	if (h == NULL || (slots == NULL && n > 0)) {
+		tc_seterr("tc_root_add: %s is NULL", h == NULL ? "heap" : "slots");
+		return;
+	}
+	if (((uintptr_t)slots & (TC_WORD - 1)) != 0) {
+		tc_seterr("tc_root_add: slots %p are not pointer-aligned", (void *)slots);
+		return;
+	}
+	pthread_mutex_lock(&h->rootlock);
+	if (h->nroots == h->caproots) {
+		size_t cap = h->caproots ? 2 * h->caproots : 16;
+		rootrange *r = realloc(h->roots, cap * sizeof *r);
+		if (r == NULL) {
+			pthread_mutex_unlock(&h->rootlock);
+			tc_seterr("tc_root_add: out of memory for the root table (%zu ranges)", cap);
+			return;
+		}
+		h->roots = r;
+		h->caproots = cap;
+	}
+	h->roots[h->nroots].slots = slots;
+	h->roots[h->nroots].n = n;
+	h->nroots++;
+	pthread_mutex_unlock(&h->rootlock);
+}
+
+void tc_root_remove(tc_heap *h, void **slots)
+{
+	if (h == NULL) {
+		tc_seterr("tc_root_remove: heap is NULL");
+		return;
+	}
+	pthread_mutex_lock(&h->rootlock);
+	for (size_t i = h->nroots; i-- > 0;) {
+		if (h->roots[i].slots == slots) {
+			memmove(&h->roots[i], &h->roots[i + 1], (h->nroots - i - 1) * sizeof h->roots[0]);
+			h->nroots--;
+			pthread_mutex_unlock(&h->rootlock);
+			return;
+		}
+	}
+	pthread_mutex_unlock(&h->rootlock);
+	tc_seterr("tc_root_remove: %p was never added with tc_root_add", (void *)slots);
+}
+
+void tc_roots_push(tc_mutator *m, void **slots, size_t n)
+{
+	if (!mutator_check(m, "tc_roots_push"))
+		return;
+	if (m->nframes == m->capframes) {
+		size_t cap = m->capframes ? 2 * m->capframes : 16;
+		rootframe *f = realloc(m->frames, cap * sizeof *f);
+		if (f == NULL) {
+			/* Dropping a frame could free live objects: stop loudly. */
+			fprintf(stderr, "tricolor: fatal: tc_roots_push: out of memory for %zu frames\n", cap);
+			abort();
+		}
+		m->frames = f;
+		m->capframes = cap;
+	}
+	m->frames[m->nframes].slots = slots;
+	m->frames[m->nframes].n = n;
+	m->nframes++;
+}
+
+void tc_roots_pop(tc_mutator *m)
+{
+	if (!mutator_check(m, "tc_roots_pop"))
+		return;
+	if (m->nframes == 0) {
+		tc_seterr("tc_roots_pop: no frame to pop (more pops than pushes)");
+		fprintf(stderr, "tricolor: %s\n", tc_last_error());
+		return;
+	}
+	m->nframes--;
+}

@@ -1,0 +1,173 @@
+/*
+ * stw.c — stopping the world at safepoints, and saving a mutator's context so
+ * that its stack can be scanned while it is stopped (Go's stopTheWorld and
+ * the g's saved sched context).
+ *
+ * Mutator states (tc_mutator.status), changed only under h->mlock:
+ *   RUNNING  executing code that may touch the heap
+ *   BLOCKED  inside tc_blocking_enter/leave (or detaching): counts as stopped
+ *   PARKED   stopped at a safepoint while the world is stopped
+ * A mutator that is BLOCKED or PARKED has saved its callee-saved registers in
+ * m->regs and the stack pointer of its caller in m->sp; everything it may
+ * still reference lies in those registers or in [m->sp, m->stack_hi).
+ *
+ * The stopper sets stw_pending, then waits until no other mutator is RUNNING.
+ * A RUNNING mutator sees stw_pending at its next safepoint and parks; one that
+ * is leaving a blocking region waits for the world to restart. Only one world
+ * stop happens at a time: the stopper holds h->gclock. A pause is timed from
+ * the stop request until every mutator may run again.
+ */
+#include <string.h>
+
+#include "gc.h"
+
+/*
+ * tc_context_call(m, fn): save the callee-saved registers on the stack, then
+ * fn(m, regs, caller_sp), where caller_sp is the stack pointer of the caller
+ * of tc_context_call after it returns. Written in assembly so that the
+ * registers saved are exactly the caller's: no compiler-chosen spill can hide
+ * a pointer from the scan.
+ */
+typedef void (*ctx_fn)(tc_mutator *m, uintptr_t *regs, uintptr_t caller_sp);
+void tc_context_call(tc_mutator *m, ctx_fn fn);
+
+#if defined(__x86_64__)
+__asm__(".text\n"
+	".globl tc_context_call\n"
+	".hidden tc_context_call\n"
+	".type tc_context_call,@function\n"
+	"tc_context_call:\n"
+	"	subq $56, %rsp\n" /* 6 registers + alignment: rsp is 16-aligned for the call */
+	"	movq %rbx, 0(%rsp)\n"
+	"	movq %rbp, 8(%rsp)\n"
+	"	movq %r12, 16(%rsp)\n"
+	"	movq %r13, 24(%rsp)\n"
+	"	movq %r14, 32(%rsp)\n"
+	"	movq %r15, 40(%rsp)\n"
+	"	movq %rsi, %rax\n"
+	"	movq %rsp, %rsi\n"
+	"	leaq 64(%rsp), %rdx\n" /* 56 + the return address */
+	"	call *%rax\n"
+	"	addq $56, %rsp\n"
+	"	ret\n"
+	".size tc_context_call, .-tc_context_call\n"
+	".section .note.GNU-stack,\"\",@progbits\n"
+	".text\n");
+#define CTX_NREGS 6
+#elif defined(__aarch64__)
+__asm__(".text\n"
+	".globl tc_context_call\n"
+	".hidden tc_context_call\n"
+	".type tc_context_call,%function\n"
+	"tc_context_call:\n"
+	"	stp x29, x30, [sp, #-96]!\n"
+	"	mov x29, sp\n"
+	"	stp x19, x20, [sp, #16]\n"
+	"	stp x21, x22, [sp, #32]\n"
+	"	stp x23, x24, [sp, #48]\n"
+	"	stp x25, x26, [sp, #64]\n"
+	"	stp x27, x28, [sp, #80]\n"
+	"	mov x9, x1\n"
+	"	mov x1, sp\n"
+	"	add x2, sp, #96\n"
+	"	blr x9\n"
+	"	ldp x29, x30, [sp], #96\n"
+	"	ret\n"
+	".size tc_context_call, .-tc_context_call\n");
+#define CTX_NREGS 12
+#else
+#error "tricolor: tc_context_call needs porting to this architecture"
+#endif
+
+static void save_ctx(tc_mutator *m, const uintptr_t *regs, uintptr_t sp)
+{
+	memcpy(m->regs, regs, CTX_NREGS * sizeof(uintptr_t));
+	atomic_store_explicit(&m->sp, sp, memory_order_relaxed);
+}
+
+uint64_t now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static bool others_running(tc_heap *h, tc_mutator *self)
+{
+	for (tc_mutator *m = h->mutators; m; m = m->next)
+		if (m != self && atomic_load_explicit(&m->status, memory_order_relaxed) == M_RUNNING)
+			return true;
+	return false;
+}
+
+void stw_stop(tc_mutator *self)
+{
+	tc_heap *h = self->h;
+	h->stw_start_ns = now_ns();
+	pthread_mutex_lock(&h->mlock);
+	atomic_store_explicit(&h->stw_pending, 1, memory_order_release);
+	h->stopper = self;
+	while (others_running(h, self))
+		pthread_cond_wait(&h->stopped_cv, &h->mlock);
+	pthread_mutex_unlock(&h->mlock);
+}
+
+uint64_t stw_start(tc_mutator *self)
+{
+	tc_heap *h = self->h;
+	pthread_mutex_lock(&h->mlock);
+	atomic_store_explicit(&h->stw_pending, 0, memory_order_release);
+	h->stopper = NULL;
+	pthread_cond_broadcast(&h->resume_cv);
+	pthread_mutex_unlock(&h->mlock);
+	uint64_t ns = now_ns() - h->stw_start_ns;
+	pause_record(&h->pauses, ns);
+	return ns;
+}
+
+static void park_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
+{
+	tc_heap *h = m->h;
+	save_ctx(m, regs, sp);
+	pthread_mutex_lock(&h->mlock);
+	if (atomic_load_explicit(&h->stw_pending, memory_order_relaxed)) {
+		atomic_store_explicit(&m->status, M_PARKED, memory_order_relaxed);
+		pthread_cond_broadcast(&h->stopped_cv);
+		while (atomic_load_explicit(&h->stw_pending, memory_order_relaxed))
+			pthread_cond_wait(&h->resume_cv, &h->mlock);
+		atomic_store_explicit(&m->status, M_RUNNING, memory_order_relaxed);
+	}
+	pthread_mutex_unlock(&h->mlock);
+}
+
+void stw_park(tc_mutator *m) { tc_context_call(m, park_impl); }
+
+static void blocking_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
+{
+	tc_heap *h = m->h;
+	save_ctx(m, regs, sp);
+	pthread_mutex_lock(&h->mlock);
+	atomic_store_explicit(&m->status, M_BLOCKED, memory_order_relaxed);
+	if (atomic_load_explicit(&h->stw_pending, memory_order_relaxed))
+		pthread_cond_broadcast(&h->stopped_cv);
+	pthread_mutex_unlock(&h->mlock);
+}
+
+void stw_blocking_enter(tc_mutator *m) { tc_context_call(m, blocking_impl); }
+
+void stw_blocking_leave(tc_mutator *m)
+{
+	tc_heap *h = m->h;
+	pthread_mutex_lock(&h->mlock);
+	while (atomic_load_explicit(&h->stw_pending, memory_order_relaxed))
+		pthread_cond_wait(&h->resume_cv, &h->mlock);
+	atomic_store_explicit(&m->status, M_RUNNING, memory_order_relaxed);
+	pthread_mutex_unlock(&h->mlock);
+}
+
+void stw_run_saved(tc_mutator *m, void (*fn)(tc_mutator *m, uintptr_t *regs, uintptr_t sp))
+{
+	tc_context_call(m, fn);
+}
+
+void stw_save_self(tc_mutator *m, const uintptr_t *regs, uintptr_t sp) { save_ctx(m, regs, sp); }
