@@ -84,8 +84,17 @@ void mheap_destroy(mheap *h)
 		next = r->next;
 		for (uintptr_t a = r->base; a < r->base + r->size; a += TC_ARENA_SIZE) {
 			heaparena *ha = mheap_arena_of(h, a);
-			if (ha != NULL)
-				os_unmap(ha, sizeof *ha);
+			if (ha == NULL)
+				continue;
+			/* Side tables of spans still in use (each seen at its first page). */
+			for (size_t pg = 0; pg < TC_PAGES_PER_ARENA; pg++) {
+				span *s = ha->spans[pg];
+				if (s && s->base == a + (pg << TC_PAGE_SHIFT) && s->state == SPAN_INUSE) {
+					free(s->vtypes);
+					s->vtypes = NULL;
+				}
+			}
+			os_unmap(ha, sizeof *ha);
 		}
 		os_unmap((void *)r->base, r->size);
 		os_unmap(r, TC_PAGE_SIZE);

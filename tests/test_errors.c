@@ -1,0 +1,165 @@
+/* Bad input gets a clear message and loses nothing: malformed environment
+ * values, bad types, zero and impossible sizes, misused mutators. */
+#define TC_GRAPH_HELPERS
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "testutil.h"
+
+static void expect_error(const char *what, const char *needle1, const char *needle2)
+{
+	const char *e = tc_last_error();
+	if (e == NULL || !strstr(e, needle1) || (needle2 && !strstr(e, needle2)))
+		fail_msg("%s: error was '%s', expected it to mention '%s' and '%s'", what, e ? e : "(none)", needle1,
+			 needle2 ? needle2 : "");
+}
+
+static void env_rejected(const char *var, const char *val)
+{
+	setenv(var, val, 1);
+	tc_clear_error();
+	assert_null(tc_heap_create(NULL));
+	expect_error(var, var, val);
+	unsetenv(var);
+}
+
+static void test_malformed_environment_is_rejected_with_name_and_value(void **state)
+{
+	(void)state;
+	env_rejected("TRICOLOR_GOGC", "abc");
+	env_rejected("TRICOLOR_GOGC", "100%");
+	env_rejected("TRICOLOR_GOGC", "");
+	env_rejected("TRICOLOR_GOGC", "99999999999999999999");
+	env_rejected("TRICOLOR_MEMLIMIT", "12XB");
+	env_rejected("TRICOLOR_MEMLIMIT", "-5MiB");
+	env_rejected("TRICOLOR_MEMLIMIT", "99999999999TiB");
+	env_rejected("TRICOLOR_GCTRACE", "yes");
+	env_rejected("TRICOLOR_VERIFY", "2");
+	env_rejected("TRICOLOR_TORTURE", "-1");
+	env_rejected("TRICOLOR_TORTURE", "ten");
+}
+
+static void test_wellformed_environment_is_applied(void **state)
+{
+	(void)state;
+	tc_config c;
+	setenv("TRICOLOR_GOGC", "off", 1);
+	setenv("TRICOLOR_MEMLIMIT", "512MiB", 1);
+	assert_int_equal(tc_config_init(&c), 0);
+	assert_int_equal(c.gogc, -1);
+	assert_int_equal(c.memory_limit, (uint64_t)512 << 20);
+	setenv("TRICOLOR_GOGC", "250", 1);
+	setenv("TRICOLOR_MEMLIMIT", "2GiB", 1);
+	assert_int_equal(tc_config_init(&c), 0);
+	assert_int_equal(c.gogc, 250);
+	assert_int_equal(c.memory_limit, (uint64_t)2 << 30);
+	setenv("TRICOLOR_MEMLIMIT", "1000000", 1);
+	assert_int_equal(tc_config_init(&c), 0);
+	assert_int_equal(c.memory_limit, 1000000);
+	unsetenv("TRICOLOR_GOGC");
+	unsetenv("TRICOLOR_MEMLIMIT");
+}
+
+static void test_bad_types_and_sizes_are_refused(void **state)
+{
+	(void)state;
+	tc_heap *h = precise_heap();
+	tc_mutator *m = tc_mutator_attach(h);
+	static const size_t unaligned[] = {4};
+	static const size_t outside[] = {0, 16};
+	const tc_type t_unaligned = {"unaligned", 16, unaligned, 1, NULL};
+	const tc_type t_outside = {"outside", 16, outside, 2, NULL};
+	const tc_type t_zero = {"zero", 0, NULL, 0, NULL};
+	const tc_type t_nooffs = {"nooffs", 16, NULL, 1, NULL};
+	tc_clear_error();
+	assert_null(tc_alloc(m, &t_unaligned));
+	expect_error("unaligned", "unaligned", "not 8-byte aligned");
+	assert_null(tc_alloc(m, &t_outside));
+	expect_error("outside", "outside", "out of bounds");
+	assert_null(tc_alloc_array(m, &t_zero, 3));
+	expect_error("zero", "zero", "size 0");
+	assert_null(tc_alloc(m, &t_nooffs));
+	expect_error("nooffs", "nooffs", "ptr_offsets is NULL");
+	assert_null(tc_alloc(m, NULL));
+	expect_error("NULL type", "tc_alloc", "NULL");
+	assert_null(tc_alloc_noscan(m, 0));
+	expect_error("size 0", "tc_alloc_noscan", "size 0");
+	assert_null(tc_alloc_noscan(m, (size_t)1 << 62));
+	expect_error("huge", "tc_alloc_noscan", "address space");
+	assert_null(tc_alloc_array(m, &node_t, (size_t)1 << 60));
+	expect_error("huge array", "tc_alloc_array", "address space");
+	assert_null(tc_alloc_array(m, &node_t, 0));
+	expect_error("empty array", "tc_alloc_array", "0 elements");
+	/* The heap still works, and nothing was lost. */
+	node *f[1] = {new_node(m, 42)};
+	tc_roots_push(m, (void **)f, 1);
+	tc_collect(m);
+	assert_int_equal(f[0]->val, 42);
+	tc_roots_pop(m);
+	tc_clear_error();
+	tc_roots_pop(m);
+	expect_error("extra pop", "tc_roots_pop", "no frame");
+	tc_config bad;
+	tc_config_init(&bad);
+	bad.stacks = 7;
+	assert_null(tc_heap_create(&bad));
+	expect_error("stacks", "stacks = 7", NULL);
+	tc_mutator_detach(m);
+	tc_heap_destroy(h);
+}
+
+static tc_mutator *foreign;
+static void *use_foreign(void *arg)
+{
+	(void)arg;
+	tc_clear_error();
+	void *p = tc_alloc_noscan(foreign, 16);
+	return p == NULL && tc_last_error() && strstr(tc_last_error(), "another thread") ? (void *)1 : NULL;
+}
+
+static void test_misused_mutators_are_caught(void **state)
+{
+	(void)state;
+	tc_heap *h = precise_heap();
+	tc_mutator *m = tc_mutator_attach(h);
+	tc_clear_error();
+	assert_null(tc_mutator_attach(h)); /* same thread twice */
+	expect_error("attach twice", "already attached", NULL);
+	assert_null(tc_alloc_noscan(NULL, 8));
+	expect_error("NULL mutator", "tc_alloc_noscan", "NULL");
+	tc_heap_destroy(h); /* refused: a mutator is attached */
+	expect_error("destroy", "tc_heap_destroy", "still attached");
+	assert_non_null(tc_alloc_noscan(m, 8)); /* heap intact */
+	tc_blocking_enter(m);
+	tc_mutator_detach(m); /* refused: inside a blocking region */
+	expect_error("detach blocked", "tc_mutator_detach", "tc_blocking_enter");
+	tc_blocking_leave(m);
+#ifdef TC_DEBUG
+	foreign = m;
+	pthread_t t;
+	void *ok = NULL;
+	pthread_create(&t, NULL, use_foreign, NULL);
+	pthread_join(t, &ok);
+	assert_non_null(ok);
+	tc_mutator_detach(m);
+	tc_clear_error();
+	assert_null(tc_alloc_noscan(m, 8)); /* use after detach */
+	expect_error("detached", "tc_alloc_noscan", "detached");
+#else
+	(void)use_foreign;
+	tc_mutator_detach(m);
+#endif
+	tc_heap_destroy(h);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_malformed_environment_is_rejected_with_name_and_value),
+		cmocka_unit_test(test_wellformed_environment_is_applied),
+		cmocka_unit_test(test_bad_types_and_sizes_are_refused),
+		cmocka_unit_test(test_misused_mutators_are_caught),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

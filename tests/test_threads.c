@@ -1,0 +1,134 @@
+/* Several mutator threads: allocating and collecting at once, and an object
+ * reachable only from the stack of a thread that is blocked. */
+#define TC_GRAPH_HELPERS
+#include <pthread.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+enum { THREADS = 4 };
+
+static tc_heap *H;
+
+static void *allocate_and_collect(void *arg)
+{
+	size_t id = (size_t)arg, n = scaled(20000, 500);
+	tc_mutator *m = tc_mutator_attach(H);
+	node *list[1] = {NULL};
+	tc_roots_push(m, (void **)list, 1); /* works for precise and conservative heaps */
+	for (int round = 0; round < 5; round++) {
+		build_list(m, &list[0], n);
+		for (size_t i = 0; i < n; i++) /* garbage */
+			new_node(m, id);
+		if (round % 2 == (int)(id % 2))
+			tc_collect(m);
+		check_list(list[0], n);
+	}
+	tc_roots_pop(m);
+	tc_mutator_detach(m);
+	return NULL;
+}
+
+static void run_threads(tc_heap *h)
+{
+	H = h;
+	pthread_t t[THREADS];
+	for (size_t i = 0; i < THREADS; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, allocate_and_collect, (void *)i), 0);
+	for (size_t i = 0; i < THREADS; i++)
+		pthread_join(t[i], NULL);
+	assert_true(metric(h, "gc.cycles") >= THREADS * 2);
+	tc_heap_destroy(h);
+}
+
+static void test_threads_allocate_and_collect_precise(void **state)
+{
+	(void)state;
+	run_threads(precise_heap());
+}
+
+static void test_threads_allocate_and_collect_conservative(void **state)
+{
+	(void)state;
+	run_threads(conservative_heap());
+}
+
+/* The blocked thread: builds a list held only by its own stack, blocks, and
+ * checks the list after the main thread has collected several times. */
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
+static int stage;
+
+static void wait_stage(int s)
+{
+	pthread_mutex_lock(&mu);
+	while (stage < s)
+		pthread_cond_wait(&cv, &mu);
+	pthread_mutex_unlock(&mu);
+}
+
+static void set_stage(int s)
+{
+	pthread_mutex_lock(&mu);
+	stage = s;
+	pthread_cond_broadcast(&cv);
+	pthread_mutex_unlock(&mu);
+}
+
+__attribute__((noinline)) static node *build_on_stack(tc_mutator *m, size_t n)
+{
+	node *head = NULL;
+	for (size_t i = 0; i < n; i++) {
+		node *x = new_node(m, n - 1 - i);
+		tc_write(m, (void **)&x->next, head);
+		head = x;
+	}
+	return head;
+}
+
+static void *blocked_holder(void *arg)
+{
+	(void)arg;
+	size_t n = scaled(50000, 300);
+	tc_mutator *m = tc_mutator_attach(H);
+	node *volatile head = build_on_stack(m, n);
+	tc_blocking_enter(m);
+	set_stage(1);
+	wait_stage(2); /* blocked while the main thread collects */
+	tc_blocking_leave(m);
+	check_list(head, n);
+	head = NULL;
+	tc_mutator_detach(m);
+	return NULL;
+}
+
+static void test_object_reachable_only_from_blocked_threads_stack(void **state)
+{
+	(void)state;
+	H = conservative_heap();
+	stage = 0;
+	pthread_t t;
+	assert_int_equal(pthread_create(&t, NULL, blocked_holder, NULL), 0);
+	wait_stage(1);
+	tc_mutator *m = tc_mutator_attach(H);
+	for (int i = 0; i < 5; i++) {
+		for (int j = 0; j < 50000; j++)
+			new_node(m, (uint64_t)j); /* reuse any slot that was wrongly freed */
+		tc_collect(m);
+	}
+	assert_true(metric(H, "heap.live.bytes") >= scaled(50000, 300) * 32);
+	set_stage(2);
+	pthread_join(t, NULL);
+	tc_mutator_detach(m);
+	tc_heap_destroy(H);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_threads_allocate_and_collect_precise),
+		cmocka_unit_test(test_threads_allocate_and_collect_conservative),
+		cmocka_unit_test(test_object_reachable_only_from_blocked_threads_stack),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
