@@ -179,13 +179,26 @@ void span_init_small(span *s, spanclass spc);
 void span_fill_alloc_tail(uint64_t *w, uint32_t nelems);
 void span_refill_alloc_cache(span *s, uint32_t whichword);
 uint32_t span_next_free_index(span *s);
-bool span_is_free(const span *s, uint32_t idx);
 static inline uint32_t span_obj_index(const span *s, uintptr_t p)
 {
 	return (uint32_t)(((uint64_t)(p - s->base) * s->divmagic) >> 32);
 }
-bool span_marked(const span *s, uint32_t idx);
-bool span_set_mark(span *s, uint32_t idx); /* atomic; returns true if newly set */
+static inline bool span_is_free(const span *s, uint32_t idx)
+{
+	return idx >= s->freeindex && !((s->allocbits[idx / 64] >> (idx % 64)) & 1);
+}
+static inline bool span_marked(const span *s, uint32_t idx)
+{
+	return (__atomic_load_n(&s->gcmarkbits[idx / 64], __ATOMIC_RELAXED) >> (idx % 64)) & 1;
+}
+/* Atomic: several markers race on one word. True if this call set the bit. */
+static inline bool span_set_mark(span *s, uint32_t idx)
+{
+	uint64_t bit = (uint64_t)1 << (idx % 64), *w = &s->gcmarkbits[idx / 64];
+	if (__atomic_load_n(w, __ATOMIC_RELAXED) & bit)
+		return false;
+	return !(__atomic_fetch_or(w, bit, __ATOMIC_RELAXED) & bit);
+}
 uint32_t span_count_marked(const span *s);
 
 /* ---- mheap.c ---- */
@@ -193,12 +206,24 @@ int mheap_init(mheap *h);
 void mheap_destroy(mheap *h);
 span *mheap_alloc_span(mheap *h, size_t npages, spanclass spc);
 void mheap_free_span(mheap *h, span *s);
-span *mheap_span_of(const mheap *h, uintptr_t p); /* in-use span holding p, or NULL */
 uintptr_t mheap_find_object(const mheap *h, uintptr_t p, span **sp);
 static inline heaparena *mheap_arena_of(const mheap *h, uintptr_t p)
 {
 	uintptr_t i = p >> TC_ARENA_SHIFT;
 	return i < ((uintptr_t)1 << TC_ARENA_L2_BITS) ? h->arenas[i] : NULL;
+}
+/* The in-use span holding p, or NULL: O(1) for any value, heap or not. */
+static inline span *mheap_span_of(const mheap *h, uintptr_t p)
+{
+	heaparena *ha = mheap_arena_of(h, p);
+	if (ha == NULL)
+		return NULL;
+	span *s = ha->spans[(p - ha->base) >> TC_PAGE_SHIFT];
+	if (s == NULL || atomic_load_explicit(&s->state, memory_order_acquire) != SPAN_INUSE)
+		return NULL;
+	if (p < s->base || p >= s->limit)
+		return NULL;
+	return s;
 }
 size_t mheap_scavenge(mheap *h, size_t nbytes);
 

@@ -20,6 +20,15 @@ static inline uint64_t load_word(const uint64_t *p) { return __atomic_load_n(p, 
 void heapbits_write(span *s, uintptr_t obj, size_t typesize, const size_t *offsets, size_t nptrs, size_t count)
 {
 	size_t start = (obj - s->base) / TC_WORD, nwords = s->elemsize / TC_WORD;
+	if (count == 1 && start % 64 + nwords <= 64) {
+		/* The common case: one element inside one bitmap word, one update. */
+		uint64_t mask = nwords == 64 ? ~(uint64_t)0 : (((uint64_t)1 << nwords) - 1) << (start % 64), bits = 0;
+		for (size_t j = 0; j < nptrs; j++)
+			bits |= (uint64_t)1 << (start % 64 + offsets[j] / TC_WORD);
+		uint64_t *p = bitword(s, start);
+		store_word(p, (load_word(p) & ~mask) | bits);
+		return;
+	}
 	/* Clear the object's range a word of bitmap at a time. */
 	for (size_t w = start; w < start + nwords;) {
 		size_t bit = w % 64, n = 64 - bit;

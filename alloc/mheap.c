@@ -321,16 +321,6 @@ void mheap_free_span(mheap *h, span *s)
 	pthread_mutex_unlock(&h->lock);
 }
 
-span *mheap_span_of(const mheap *h, uintptr_t p)
-{
-	span *s = map_entry(h, p);
-	if (s == NULL || atomic_load_explicit(&s->state, memory_order_acquire) != SPAN_INUSE)
-		return NULL;
-	if (p < s->base || p >= s->limit)
-		return NULL;
-	return s;
-}
-
 uintptr_t mheap_find_object(const mheap *h, uintptr_t p, span **sp)
 {
 	span *s = mheap_span_of(h, p);

@@ -78,28 +78,6 @@ uint32_t span_next_free_index(span *s)
 	return result;
 }
 
-bool span_is_free(const span *s, uint32_t idx)
-{
-	if (idx < s->freeindex)
-		return false;
-	return !((s->allocbits[idx / 64] >> (idx % 64)) & 1);
-}
-
-bool span_marked(const span *s, uint32_t idx)
-{
-	uint64_t w = __atomic_load_n(&s->gcmarkbits[idx / 64], __ATOMIC_RELAXED);
-	return (w >> (idx % 64)) & 1;
-}
-
-bool span_set_mark(span *s, uint32_t idx)
-{
-	uint64_t bit = (uint64_t)1 << (idx % 64);
-	uint64_t *w = &s->gcmarkbits[idx / 64];
-	if (__atomic_load_n(w, __ATOMIC_RELAXED) & bit)
-		return false;
-	return !(__atomic_fetch_or(w, bit, __ATOMIC_RELAXED) & bit);
-}
-
 uint32_t span_count_marked(const span *s)
 {
 	uint32_t n = 0, words = (s->nelems + 63) / 64;

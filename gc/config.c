@@ -51,7 +51,7 @@ static int parse_gogc(const char *val, int *gogc)
 
 /* Go's GOMEMLIMIT syntax: a byte count with an optional unit B, KiB, MiB,
  * GiB, TiB (also KB, MB, GB, TB as powers of ten), or "off". */
-static int parse_memlimit(const char *val, uint64_t *limit)
+int tc_parse_bytes(const char *what, const char *val, uint64_t *limit)
 {
 	static const struct {
 		const char *unit;
@@ -72,12 +72,12 @@ static int parse_memlimit(const char *val, uint64_t *limit)
 	}
 	const char *p = val;
 	if (!isdigit((unsigned char)*p))
-		return bad("TRICOLOR_MEMLIMIT", val, want);
+		return bad(what, val, want);
 	errno = 0;
 	char *end;
 	unsigned long long n = strtoull(p, &end, 10);
 	if (errno)
-		return bad("TRICOLOR_MEMLIMIT", val, want);
+		return bad(what, val, want);
 	uint64_t mult = 1;
 	if (*end) {
 		size_t i, nu = sizeof units / sizeof units[0];
@@ -85,11 +85,11 @@ static int parse_memlimit(const char *val, uint64_t *limit)
 			if (!strcmp(end, units[i].unit))
 				break;
 		if (i == nu)
-			return bad("TRICOLOR_MEMLIMIT", val, want);
+			return bad(what, val, want);
 		mult = units[i].mult;
 	}
 	if (n > UINT64_MAX / mult)
-		return bad("TRICOLOR_MEMLIMIT", val, "a limit below 2^64 bytes");
+		return bad(what, val, "a limit below 2^64 bytes");
 	*limit = n * mult;
 	return 0;
 }
@@ -109,7 +109,7 @@ int config_from_env(tc_config *cfg, bool tuning)
 	if (tuning) {
 		if ((v = getenv("TRICOLOR_GOGC")) && parse_gogc(v, &cfg->gogc) != 0)
 			return -1;
-		if ((v = getenv("TRICOLOR_MEMLIMIT")) && parse_memlimit(v, &cfg->memory_limit) != 0)
+		if ((v = getenv("TRICOLOR_MEMLIMIT")) && tc_parse_bytes("TRICOLOR_MEMLIMIT", v, &cfg->memory_limit) != 0)
 			return -1;
 		if ((v = getenv("TRICOLOR_GCTRACE")) && parse_flag("TRICOLOR_GCTRACE", v, &cfg->gctrace) != 0)
 			return -1;

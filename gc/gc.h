@@ -179,8 +179,23 @@ void roots_each(tc_heap *h, tc_mutator *self, void (*fn)(uintptr_t v, void *ctx)
 
 /* ---- gcwork.c ---- */
 void gcw_init(gcwork *w, tc_heap *h);
-void gcw_put(gcwork *w, uintptr_t obj);
-uintptr_t gcw_tryget(gcwork *w);
+void gcw_put_slow(gcwork *w, uintptr_t obj);
+uintptr_t gcw_tryget_slow(gcwork *w);
+static inline void gcw_put(gcwork *w, uintptr_t obj)
+{
+	workbuf *b = w->wbuf1;
+	if (__builtin_expect(b != NULL && b->nobj < WORKBUF_N, 1))
+		b->obj[b->nobj++] = obj;
+	else
+		gcw_put_slow(w, obj);
+}
+static inline uintptr_t gcw_tryget(gcwork *w)
+{
+	workbuf *b = w->wbuf1;
+	if (__builtin_expect(b != NULL && b->nobj > 0, 1))
+		return b->obj[--b->nobj];
+	return gcw_tryget_slow(w);
+}
 void gcw_dispose(gcwork *w); /* hand local buffers and counts to the heap */
 void gcw_balance(gcwork *w);
 void work_free_all(tc_heap *h);

@@ -75,7 +75,7 @@ void gcw_init(gcwork *w, tc_heap *h)
 	w->objs_scanned = 0;
 }
 
-void gcw_put(gcwork *w, uintptr_t obj)
+void gcw_put_slow(gcwork *w, uintptr_t obj)
 {
 	workbuf *b = w->wbuf1;
 	if (b == NULL) {
@@ -94,7 +94,7 @@ void gcw_put(gcwork *w, uintptr_t obj)
 	b->obj[b->nobj++] = obj;
 }
 
-uintptr_t gcw_tryget(gcwork *w)
+uintptr_t gcw_tryget_slow(gcwork *w)
 {
 	workbuf *b = w->wbuf1;
 	if (b == NULL || b->nobj == 0) {

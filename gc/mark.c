@@ -27,30 +27,37 @@
 #include "scan.h"
 #include "barrier.h"
 
-static inline __attribute__((always_inline)) void grey_val(uintptr_t p, void *ctx)
+/* Grey the object holding p. `conservative`: p may point at a free slot
+ * (a stale stack word); heap fields are precise and never do (Go's
+ * greyobject checks isFree only for conservative roots). */
+static inline __attribute__((always_inline)) void grey(gcwork *w, uintptr_t p, bool conservative)
 {
-	gcwork *w = ctx;
 	span *s = mheap_span_of(&w->h->mh, p);
 	if (s == NULL)
 		return;
 	uint32_t idx = s->nelems == 1 ? 0 : span_obj_index(s, p);
-	if (span_is_free(s, idx))
+	if (conservative && span_is_free(s, idx))
 		return;
 	if (!span_set_mark(s, idx))
 		return;
 	w->bytes_marked += s->elemsize;
-	if (spc_kind(s->spc) != SK_NOSCAN)
-		gcw_put(w, s->base + (uintptr_t)idx * s->elemsize);
+	if (spc_kind(s->spc) != SK_NOSCAN) {
+		uintptr_t obj = s->base + (uintptr_t)idx * s->elemsize;
+		__builtin_prefetch((void *)obj); /* LIFO: it is scanned soon */
+		gcw_put(w, obj);
+	}
 }
+
+static inline __attribute__((always_inline)) void grey_val(uintptr_t p, void *ctx) { grey(ctx, p, false); }
 
 bool grey_if_heap(gcwork *w, uintptr_t p)
 {
 	uint64_t before = w->bytes_marked;
-	grey_val(p, w);
+	grey(w, p, true);
 	return w->bytes_marked != before;
 }
 
-static void grey_cb(uintptr_t p, void *ctx) { grey_val(p, ctx); }
+static void grey_cb(uintptr_t p, void *ctx) { grey(ctx, p, true); }
 
 static void push_oblet(uintptr_t p, void *ctx) { gcw_put(ctx, p); }
 
@@ -200,6 +207,6 @@ bool barrier_enabled(const tc_mutator *m)
  * value into the mutator's own gcwork. */
 void barrier_shade(tc_mutator *m, void *old, void *val)
 {
-	grey_val((uintptr_t)old, &m->gcw);
-	grey_val((uintptr_t)val, &m->gcw);
+	grey(&m->gcw, (uintptr_t)old, true);
+	grey(&m->gcw, (uintptr_t)val, true);
 }

@@ -66,6 +66,11 @@ typedef struct tc_config {
  * Returns -1 on a malformed value, naming the variable and the value. */
 int tc_config_init(tc_config *cfg);
 
+/* Parse a byte count the way TRICOLOR_MEMLIMIT is parsed ("512MiB", "2GiB",
+ * "1000000", "off" = 0). Returns -1 with tc_last_error() naming `what` and
+ * the text when it is malformed. */
+int tc_parse_bytes(const char *what, const char *text, uint64_t *bytes);
+
 tc_heap *tc_heap_create(const tc_config *cfg); /* cfg NULL: tc_config_init */
 void tc_heap_destroy(tc_heap *h);
 tc_mutator *tc_mutator_attach(tc_heap *h); /* the calling thread becomes a mutator */

@@ -13,3 +13,6 @@ B=build/release/workloads
 
 echo "=== allocation microbenchmark (tricolor allocator vs jemalloc)"
 "$B/alloc_micro" --csv results/alloc-micro.csv
+
+echo "=== binary-trees (depth ${DEPTH:-18}) on tricolor, jemalloc, glibc, bdwgc"
+scripts/bench-binarytrees.sh

@@ -1,0 +1,66 @@
+/*
+ * backend.h — the small interface every workload is written against, and
+ * that each backend implements once (backend_tricolor.c, backend_jemalloc.c,
+ * backend_glibc.c, backend_bdwgc.c). One executable per backend: nothing is
+ * interposed at run time.
+ *
+ * A workload allocates objects of a described type (zeroed), stores pointers
+ * with bk_write, and says where an object dies with bk_free. Manual backends
+ * free there; GC backends ignore it and collect. bk_manual tells a workload
+ * whether walking a dead structure to free it is worth doing at all, so GC
+ * backends are not charged for the walk.
+ */
+#ifndef TC_BACKEND_H
+#define TC_BACKEND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tricolor.h"
+
+typedef struct wtype {
+	tc_type tc; /* the layout: name, size, pointer offsets */
+} wtype;
+
+#define WTYPE(name, type, ...)                                                                          \
+	static const size_t name##_offs[] = {__VA_ARGS__};                                              \
+	static const wtype name = {{#type, sizeof(type), name##_offs, sizeof name##_offs / sizeof(size_t), NULL}}
+
+typedef struct bk_config {
+	int gogc;          /* -1 off; 100 default */
+	uint64_t memlimit; /* 0 none */
+	const char *pacer;
+	int threads;
+} bk_config;
+
+typedef struct bk_stats {
+	uint64_t cycles, pause_count, pause_p50_ns, pause_p99_ns, pause_max_ns;
+	uint64_t alloc_bytes, gc_cpu_ns;
+} bk_stats;
+
+typedef struct bk_thread bk_thread;
+
+extern const char *const bk_name;
+extern const bool bk_manual;
+
+int bk_init(const bk_config *cfg); /* -1 with a message on stderr */
+void bk_fini(void);
+bk_thread *bk_attach(void);
+void bk_detach(bk_thread *t);
+void *bk_alloc(bk_thread *t, const wtype *ty);
+void *bk_alloc_array(bk_thread *t, const wtype *ty, size_t n);
+void *bk_alloc_noscan(bk_thread *t, size_t bytes);
+void bk_write(bk_thread *t, void **slot, void *val);
+void bk_free(bk_thread *t, void *p, size_t size);
+void bk_root_add(void **slots, size_t n);
+void bk_root_remove(void **slots);
+void bk_blocking_enter(bk_thread *t);
+void bk_blocking_leave(bk_thread *t);
+void bk_stats_read(bk_stats *s);
+int bk_pauses_csv(const char *path); /* 0, or -1 if this backend has none */
+
+/* Die with a message naming the workload and what failed. */
+_Noreturn void bk_die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

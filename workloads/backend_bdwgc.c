@@ -1,0 +1,147 @@
+/* backend_bdwgc.c — tcbench on the Boehm-Demers-Weiser collector (libgc):
+ * conservative, stop-the-world, never frees explicitly. Pauses are timed
+ * from GC_EVENT_PRE_STOP_WORLD to GC_EVENT_POST_START_WORLD. GOGC maps onto
+ * the free-space divisor (heap grows by 1/divisor; GOGC=100 ≈ divisor 1). */
+#define GC_THREADS
+#include <gc/gc.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "backend.h"
+
+const char *const bk_name = "bdwgc";
+const bool bk_manual = false;
+
+#define NB 4096
+static uint64_t pauses[NB];
+static _Atomic size_t npauses;
+static uint64_t stop_ns, gc_ns;
+
+static uint64_t now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static void on_event(GC_EventType e)
+{
+	if (e == GC_EVENT_PRE_STOP_WORLD) {
+		stop_ns = now();
+	} else if (e == GC_EVENT_POST_START_WORLD) {
+		uint64_t d = now() - stop_ns;
+		size_t i = atomic_fetch_add(&npauses, 1);
+		if (i < NB)
+			pauses[i] = d;
+		gc_ns += d;
+	}
+}
+
+int bk_init(const bk_config *cfg)
+{
+	GC_INIT();
+	GC_allow_register_threads();
+	GC_set_on_collection_event(on_event);
+	if (cfg->gogc < 0)
+		GC_disable();
+	else if (cfg->gogc > 0)
+		GC_set_free_space_divisor((GC_word)(cfg->gogc >= 100 ? 1 : 100 / cfg->gogc));
+	if (cfg->memlimit)
+		GC_set_max_heap_size((GC_word)cfg->memlimit);
+	return 0;
+}
+void bk_fini(void) {}
+
+bk_thread *bk_attach(void)
+{
+	struct GC_stack_base sb;
+	if (GC_get_stack_base(&sb) == GC_SUCCESS)
+		GC_register_my_thread(&sb);
+	return (bk_thread *)1;
+}
+void bk_detach(bk_thread *t)
+{
+	(void)t;
+	if (GC_thread_is_registered())
+		GC_unregister_my_thread();
+}
+
+static void *check(void *p, size_t n)
+{
+	if (p == NULL)
+		bk_die("GC_MALLOC(%zu) failed", n);
+	return p;
+}
+void *bk_alloc(bk_thread *t, const wtype *ty)
+{
+	(void)t;
+	return check(GC_MALLOC(ty->tc.size), ty->tc.size);
+}
+void *bk_alloc_array(bk_thread *t, const wtype *ty, size_t n)
+{
+	(void)t;
+	return check(GC_MALLOC(ty->tc.size * n), ty->tc.size * n);
+}
+void *bk_alloc_noscan(bk_thread *t, size_t bytes)
+{
+	(void)t;
+	void *p = check(GC_MALLOC_ATOMIC(bytes), bytes);
+	memset(p, 0, bytes); /* the same contract as the others: zeroed */
+	return p;
+}
+void bk_write(bk_thread *t, void **slot, void *val)
+{
+	(void)t;
+	*slot = val;
+}
+void bk_free(bk_thread *t, void *p, size_t size)
+{
+	(void)t;
+	(void)p;
+	(void)size;
+}
+void bk_root_add(void **slots, size_t n) { GC_add_roots(slots, slots + n); }
+void bk_root_remove(void **slots) { (void)slots; }
+void bk_blocking_enter(bk_thread *t) { (void)t; }
+void bk_blocking_leave(bk_thread *t) { (void)t; }
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+void bk_stats_read(bk_stats *s)
+{
+	memset(s, 0, sizeof *s);
+	size_t n = atomic_load(&npauses);
+	if (n > NB)
+		n = NB;
+	static uint64_t sorted[NB];
+	memcpy(sorted, pauses, n * sizeof *sorted);
+	qsort(sorted, n, sizeof *sorted, cmp_u64);
+	s->cycles = GC_get_gc_no();
+	s->pause_count = n;
+	if (n) {
+		s->pause_p50_ns = sorted[(n - 1) / 2];
+		s->pause_p99_ns = sorted[(size_t)((double)(n - 1) * 0.99)];
+		s->pause_max_ns = sorted[n - 1];
+	}
+	s->alloc_bytes = GC_get_total_bytes();
+	s->gc_cpu_ns = gc_ns;
+}
+
+int bk_pauses_csv(const char *path)
+{
+	FILE *f = fopen(path, "w");
+	if (f == NULL)
+		return -1;
+	size_t n = atomic_load(&npauses);
+	fprintf(f, "pause_ns\n");
+	for (size_t i = 0; i < n && i < NB; i++)
+		fprintf(f, "%llu\n", (unsigned long long)pauses[i]);
+	return fclose(f);
+}

@@ -1,0 +1,90 @@
+/* backend_malloc.c — tcbench on a manual allocator: glibc malloc, or jemalloc
+ * when built with -DBK_JEMALLOC (linked in, not preloaded). Objects are freed
+ * where the workload says they die; heap.alloc.bytes counts usable sizes, the
+ * allocator's own class rounding. */
+#include <malloc.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backend.h"
+
+#ifdef BK_JEMALLOC
+#include <jemalloc/jemalloc.h>
+const char *const bk_name = "jemalloc";
+#define usable_size(p) malloc_usable_size(p)
+#else
+const char *const bk_name = "glibc";
+#define usable_size(p) malloc_usable_size(p)
+#endif
+const bool bk_manual = true;
+
+struct bk_thread {
+	uint64_t bytes;
+};
+static _Atomic uint64_t total_bytes;
+
+int bk_init(const bk_config *cfg)
+{
+	(void)cfg;
+	return 0;
+}
+void bk_fini(void) {}
+
+bk_thread *bk_attach(void)
+{
+	bk_thread *t = calloc(1, sizeof *t);
+	if (t == NULL)
+		bk_die("out of memory");
+	return t;
+}
+
+void bk_detach(bk_thread *t)
+{
+	atomic_fetch_add(&total_bytes, t->bytes);
+	free(t);
+}
+
+static void *zalloc(bk_thread *t, size_t n)
+{
+	void *p = calloc(1, n);
+	if (p == NULL)
+		bk_die("calloc(%zu) failed", n);
+	t->bytes += usable_size(p);
+	return p;
+}
+
+void *bk_alloc(bk_thread *t, const wtype *ty) { return zalloc(t, ty->tc.size); }
+void *bk_alloc_array(bk_thread *t, const wtype *ty, size_t n) { return zalloc(t, ty->tc.size * n); }
+void *bk_alloc_noscan(bk_thread *t, size_t bytes) { return zalloc(t, bytes); }
+void bk_write(bk_thread *t, void **slot, void *val)
+{
+	(void)t;
+	*slot = val;
+}
+void bk_free(bk_thread *t, void *p, size_t size)
+{
+	(void)t;
+	(void)size;
+	free(p);
+}
+void bk_root_add(void **slots, size_t n)
+{
+	(void)slots;
+	(void)n;
+}
+void bk_root_remove(void **slots) { (void)slots; }
+void bk_blocking_enter(bk_thread *t) { (void)t; }
+void bk_blocking_leave(bk_thread *t) { (void)t; }
+
+void bk_stats_read(bk_stats *s)
+{
+	memset(s, 0, sizeof *s);
+	s->alloc_bytes = atomic_load(&total_bytes);
+}
+
+int bk_pauses_csv(const char *path)
+{
+	(void)path;
+	return -1;
+}

@@ -1,0 +1,86 @@
+/* backend_tricolor.c — tcbench on tricolor: conservative stacks, GC. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "backend.h"
+
+const char *const bk_name = "tricolor";
+const bool bk_manual = false;
+
+static tc_heap *heap;
+
+int bk_init(const bk_config *cfg)
+{
+	tc_config c;
+	if (tc_config_init(&c) != 0) {
+		fprintf(stderr, "tcbench: %s\n", tc_last_error());
+		return -1;
+	}
+	c.gogc = cfg->gogc;
+	c.memory_limit = cfg->memlimit;
+	heap = tc_heap_create(&c);
+	if (heap == NULL) {
+		fprintf(stderr, "tcbench: %s\n", tc_last_error());
+		return -1;
+	}
+	return 0;
+}
+
+void bk_fini(void) { tc_heap_destroy(heap); }
+bk_thread *bk_attach(void)
+{
+	tc_mutator *m = tc_mutator_attach(heap);
+	if (m == NULL)
+		bk_die("tc_mutator_attach: %s", tc_last_error());
+	return (bk_thread *)m;
+}
+void bk_detach(bk_thread *t) { tc_mutator_detach((tc_mutator *)t); }
+
+static void *check(void *p)
+{
+	if (p == NULL)
+		bk_die("allocation failed: %s", tc_last_error());
+	return p;
+}
+
+void *bk_alloc(bk_thread *t, const wtype *ty) { return check(tc_alloc((tc_mutator *)t, &ty->tc)); }
+void *bk_alloc_array(bk_thread *t, const wtype *ty, size_t n)
+{
+	return check(tc_alloc_array((tc_mutator *)t, &ty->tc, n));
+}
+void *bk_alloc_noscan(bk_thread *t, size_t bytes) { return check(tc_alloc_noscan((tc_mutator *)t, bytes)); }
+void bk_write(bk_thread *t, void **slot, void *val) { tc_write((tc_mutator *)t, slot, val); }
+void bk_free(bk_thread *t, void *p, size_t size)
+{
+	(void)t;
+	(void)p;
+	(void)size;
+}
+void bk_root_add(void **slots, size_t n) { tc_root_add(heap, slots, n); }
+void bk_root_remove(void **slots) { tc_root_remove(heap, slots); }
+void bk_blocking_enter(bk_thread *t) { tc_blocking_enter((tc_mutator *)t); }
+void bk_blocking_leave(bk_thread *t) { tc_blocking_leave((tc_mutator *)t); }
+
+void bk_stats_read(bk_stats *s)
+{
+	tc_metric m[] = {{"gc.cycles", 0},       {"gc.pause.ns", 0},      {"gc.pause.p50.ns", 0},
+			 {"gc.pause.p99.ns", 0}, {"gc.pause.max.ns", 0}, {"heap.alloc.bytes", 0},
+			 {"gc.cpu.ns", 0}};
+	tc_metrics_read(heap, m, sizeof m / sizeof m[0]);
+	s->cycles = m[0].value;
+	s->pause_count = m[1].value;
+	s->pause_p50_ns = m[2].value;
+	s->pause_p99_ns = m[3].value;
+	s->pause_max_ns = m[4].value;
+	s->alloc_bytes = m[5].value;
+	s->gc_cpu_ns = m[6].value;
+}
+
+int bk_pauses_csv(const char *path)
+{
+	FILE *f = fopen(path, "w");
+	if (f == NULL)
+		return -1;
+	int rc = tc_pauses_write_csv(heap, f);
+	return fclose(f) == 0 ? rc : -1;
+}
