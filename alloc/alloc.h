@@ -79,6 +79,7 @@ enum { SPAN_DEAD = 0, SPAN_INUSE = 1, SPAN_FREE = 2 };
 
 typedef struct span span;
 struct span {
+	_Atomic uint8_t state; /* first: span_struct_alloc clears the rest, never this */
 	uintptr_t base;
 	uintptr_t limit; /* base + nelems * elemsize (small); base + npages pages (large) */
 	size_t npages;
@@ -90,7 +91,6 @@ struct span {
 	uint64_t allocCache;
 	size_t elemsize;
 	spanclass spc;
-	_Atomic uint8_t state;
 	uint8_t needzero; /* memory may hold old data: zero objects on allocation */
 	uint8_t list;     /* which mcentral list holds the span (LIST_*) */
 	_Atomic uint32_t sweepgen;
@@ -183,9 +183,15 @@ static inline uint32_t span_obj_index(const span *s, uintptr_t p)
 {
 	return (uint32_t)(((uint64_t)(p - s->base) * s->divmagic) >> 32);
 }
+/* freeindex is written by the owning mcache and read by markers resolving
+ * conservative pointers: relaxed atomics (plain moves on x86). A marker that
+ * reads a stale freeindex may miss an object allocated just now, which is
+ * harmless: objects allocated during marking are allocated black. */
+static inline uint32_t span_freeindex(const span *s) { return __atomic_load_n(&s->freeindex, __ATOMIC_RELAXED); }
+static inline void span_set_freeindex(span *s, uint32_t v) { __atomic_store_n(&s->freeindex, v, __ATOMIC_RELAXED); }
 static inline bool span_is_free(const span *s, uint32_t idx)
 {
-	return idx >= s->freeindex && !((s->allocbits[idx / 64] >> (idx % 64)) & 1);
+	return idx >= span_freeindex(s) && !((s->allocbits[idx / 64] >> (idx % 64)) & 1);
 }
 static inline bool span_marked(const span *s, uint32_t idx)
 {
@@ -218,7 +224,7 @@ static inline span *mheap_span_of(const mheap *h, uintptr_t p)
 	heaparena *ha = mheap_arena_of(h, p);
 	if (ha == NULL)
 		return NULL;
-	span *s = ha->spans[(p - ha->base) >> TC_PAGE_SHIFT];
+	span *s = __atomic_load_n(&ha->spans[(p - ha->base) >> TC_PAGE_SHIFT], __ATOMIC_RELAXED);
 	if (s == NULL || atomic_load_explicit(&s->state, memory_order_acquire) != SPAN_INUSE)
 		return NULL;
 	if (p < s->base || p >= s->limit)
@@ -292,7 +298,7 @@ static inline void *mcache_next_free_fast(span *s)
 	if ((next & 63) == 0 && next != s->nelems)
 		return NULL;
 	s->allocCache = (cache >> bit) >> 1;
-	s->freeindex = next;
+	span_set_freeindex(s, next);
 	s->allocCount++;
 	return (void *)(s->base + (uintptr_t)result * s->elemsize);
 }

@@ -52,7 +52,7 @@ static span *span_struct_alloc(mheap *h)
 		}
 		s = &arr[0];
 	}
-	memset(s, 0, offsetof(span, bits));
+	memset(&s->base, 0, offsetof(span, bits) - offsetof(span, base));
 	return s;
 }
 
@@ -114,14 +114,14 @@ static void set_spans(mheap *h, uintptr_t base, size_t npages, span *s)
 	for (size_t i = 0; i < npages; i++) {
 		uintptr_t p = base + (i << TC_PAGE_SHIFT);
 		heaparena *ha = mheap_arena_of(h, p);
-		ha->spans[(p - ha->base) >> TC_PAGE_SHIFT] = s;
+		__atomic_store_n(&ha->spans[(p - ha->base) >> TC_PAGE_SHIFT], s, __ATOMIC_RELAXED);
 	}
 }
 
 static span *map_entry(const mheap *h, uintptr_t p)
 {
 	heaparena *ha = mheap_arena_of(h, p);
-	return ha ? ha->spans[(p - ha->base) >> TC_PAGE_SHIFT] : NULL;
+	return ha ? __atomic_load_n(&ha->spans[(p - ha->base) >> TC_PAGE_SHIFT], __ATOMIC_RELAXED) : NULL;
 }
 
 /* Insert a free run, merging it with free neighbours (lock held). */
@@ -301,7 +301,7 @@ span *mheap_alloc_span(mheap *h, size_t npages, spanclass spc)
 		s->gcmarkbits = s->bits[1];
 		s->bits[0][0] = ~(uint64_t)0;
 		s->bits[1][0] = 0;
-		s->freeindex = 1;
+		span_set_freeindex(s, 1);
 		s->allocCount = 1;
 		s->allocCache = 0;
 	}

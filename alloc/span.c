@@ -33,7 +33,7 @@ void span_init_small(span *s, spanclass spc)
 	s->nelems = (uint32_t)((s->npages << TC_PAGE_SHIFT) / s->elemsize);
 	s->divmagic = tc_class_to_divmagic[sc];
 	s->limit = s->base + (uintptr_t)s->nelems * s->elemsize;
-	s->freeindex = 0;
+	span_set_freeindex(s, 0);
 	s->allocCount = 0;
 	s->allocbits = s->bits[0];
 	s->gcmarkbits = s->bits[1];
@@ -58,7 +58,7 @@ uint32_t span_next_free_index(span *s)
 	while (cache == 0) {
 		fi = (fi + 64) & ~63u;
 		if (fi >= n) {
-			s->freeindex = n;
+			span_set_freeindex(s, n);
 			return n;
 		}
 		span_refill_alloc_cache(s, fi / 64);
@@ -67,14 +67,14 @@ uint32_t span_next_free_index(span *s)
 	unsigned bit = (unsigned)__builtin_ctzll(cache);
 	uint32_t result = fi + bit;
 	if (result >= n) {
-		s->freeindex = n;
+		span_set_freeindex(s, n);
 		return n;
 	}
 	s->allocCache = (cache >> bit) >> 1;
 	fi = result + 1;
 	if ((fi & 63) == 0 && fi != n)
 		span_refill_alloc_cache(s, fi / 64);
-	s->freeindex = fi;
+	span_set_freeindex(s, fi);
 	return result;
 }
 

@@ -62,7 +62,7 @@ uint32_t span_sweep(mheap *h, span *s, bool preserve, bool *freed_span)
 	s->gcmarkbits = old;
 	memset(old, 0, sizeof s->bits[0]);
 	span_fill_alloc_tail(s->allocbits, s->nelems);
-	s->freeindex = 0;
+	span_set_freeindex(s, 0);
 	span_refill_alloc_cache(s, 0);
 	s->allocCount = nalloc;
 	if (nfreed)

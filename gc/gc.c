@@ -1,116 +1,270 @@
 /*
- * gc.c — the collection cycle (Go's mgc.go: gcStart, gcMarkDone,
- * gcMarkTermination, gcSweep).
+ * gc.c — the collection cycle, run by one controller thread per heap (Go's
+ * mgc.go: gcStart, gcBgMarkWorker, gcMarkDone, gcMarkTermination, gcSweep).
  *
- *   1. finish sweeping the previous cycle (world running)
- *   2. stop the world — sweep termination: phase = MARK
- *   3. mark: roots, then drain grey work with all mark workers
- *   4. mark termination: flush the mutators' barrier work, confirm no grey
- *      work is left, verify if asked, phase = OFF, release every mcache so
- *      heap.live is exact, sweepgen += 2 (every span becomes unswept)
- *   5. start the world; sweep lazily as spans are needed, and before the next
- *      cycle; tc_collect sweeps everything before it returns
- * Steps 2–5 are one stop-the-world pause in this version: marking runs with
- * the world stopped.
+ *   0. finish sweeping the last cycle                       world running
+ *   1. sweep termination: phase = MARK (barrier on,           STW, tiny
+ *      allocate-black on), scangen += 1 (every stack unscanned)
+ *   2. concurrent mark: the controller scans global roots and the stacks of
+ *      blocked mutators; running mutators scan their own stacks at their next
+ *      safepoint; dedicated workers and the controller (as Go's fractional
+ *      worker) drain grey work; allocating mutators assist
+ *   3. mark termination: flush every mutator's barrier buffer and grey work;   STW
+ *      if that produced grey work, restart the world and mark again (up to
+ *      twice, then finish in the pause); verify if asked; phase = OFF;
+ *      release every mcache (heap.live is then exact); sweepgen += 2
+ *   4. concurrent sweep by the controller, and lazily by allocation
  *
- * Invariants: one cycle at a time (gclock, taken without blocking the world:
- * a mutator waiting for it is in a blocking region, so a cycle already
- * running can stop it); the collecting mutator's own registers and stack are
- * saved like a parked mutator's, so it is scanned like any other.
+ * Invariants: only the controller changes phase, scangen and sweepgen, and
+ * only with the world stopped. Mark termination happens only when every stack
+ * has been scanned this cycle, no grey work is left in the global lists, in
+ * any worker, or in any mutator's buffers. A tc_collect that asks for a cycle
+ * gets one that starts after it asked, and returns once it is swept.
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
 
 #include "gc.h"
 
-static void release_caches(tc_heap *h)
+static uint64_t thread_cpu(void)
 {
-	for (tc_mutator *m = h->mutators; m; m = m->next) {
-		mcache_release_all(&m->mc);
-		gcw_dispose(&m->gcw); /* barrier shading, if any, joins the work */
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static bool gcw_empty(const gcwork *w)
+{
+	return (w->wbuf1 == NULL || w->wbuf1->nobj == 0) && (w->wbuf2 == NULL || w->wbuf2->nobj == 0);
+}
+
+static bool any_running(tc_heap *h)
+{
+	bool r = false;
+	pthread_mutex_lock(&h->mlock);
+	for (tc_mutator *m = h->mutators; m && !r; m = m->next)
+		r = atomic_load_explicit(&m->status, memory_order_relaxed) == M_RUNNING;
+	pthread_mutex_unlock(&h->mlock);
+	return r;
+}
+
+static void set_assist_ratio(tc_heap *h)
+{
+	uint64_t done = atomic_load(&h->scan_done), exp = h->scan_expected;
+	uint64_t work = exp > done ? exp - done : exp / 10;
+	uint64_t goal = atomic_load(&h->goal), live = atomic_load(&h->mh.live);
+	uint64_t room = goal > live + (256u << 10) ? goal - live : 256u << 10;
+	atomic_store(&h->assist_ratio, work * 1024 / room);
+}
+
+static void sweep_termination(tc_heap *h)
+{
+	stw_stop(h, NULL);
+	atomic_store(&h->bytes_marked, 0);
+	atomic_store(&h->scan_done, 0);
+	atomic_store(&h->bg_credit, 0);
+	uint64_t last = atomic_load(&h->heap_marked);
+	h->scan_expected = last > ((uint64_t)1 << 20) ? last : (uint64_t)1 << 20;
+	set_assist_ratio(h);
+	for (tc_mutator *m = h->mutators; m; m = m->next)
+		m->assist_credit = 0;
+	atomic_fetch_add(&h->scangen, 1);
+	atomic_store(&h->phase, GC_MARK);
+	h->last_stw1_ns = stw_start(h);
+	pthread_mutex_lock(&h->ctrllock);
+	pthread_cond_broadcast(&h->donecv_cycle); /* triggering mutators may go on */
+	pthread_mutex_unlock(&h->ctrllock);
+}
+
+/* Concurrent mark until there seems to be nothing left (step 2). */
+static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
+{
+	uint64_t cpu0 = thread_cpu();
+	for (;;) {
+		stw_scan_blocked(h, w);
+		uint64_t done = 0;
+		/* Go's fractional worker: hold to frac_goal of one CPU while mutators
+		 * run; with every mutator stopped or blocked, mark flat out. */
+		bool throttle = any_running(h) &&
+				(double)(thread_cpu() - cpu0) > h->frac_goal * (double)(now_ns() - mark0);
+		if (!throttle) {
+			done = mark_drain(h, w, (uint64_t)256 << 10);
+			atomic_fetch_add_explicit(&h->bg_credit, (int64_t)done, memory_order_relaxed);
+		}
+		set_assist_ratio(h);
+		if (done == 0 || gcw_empty(w)) {
+			gcw_dispose(w);
+			if (mark_idle(h) && stw_all_stacks_scanned(h))
+				return;
+			struct timespec ts = {0, 100000};
+			nanosleep(&ts, NULL);
+		}
 	}
 }
 
-static void reset_flushgen(tc_heap *h)
+/* Step 3's first half: true when marking is complete (world stopped). */
+static bool mark_done_stw(tc_heap *h, gcwork *w)
 {
-	uint32_t sg = atomic_load(&h->mh.sweepgen);
-	for (tc_mutator *m = h->mutators; m; m = m->next)
-		m->mc.flushgen = sg;
+	stw_stop(h, NULL);
+	for (tc_mutator *m = h->mutators; m; m = m->next) {
+		wb_flush(m);
+		gcw_dispose(&m->gcw);
+	}
+	gcw_dispose(w);
+	return mark_idle(h) && stw_all_stacks_scanned(h);
 }
 
-static void cycle(tc_mutator *self, uintptr_t *regs, uintptr_t sp)
+static void mark_termination(tc_heap *h, uint64_t heap0)
 {
-	tc_heap *h = self->h;
-	stw_save_self(self, regs, sp);
-	uint64_t t0 = now_ns();
-
-	/* 1. The previous cycle's sweep must be complete before marking. */
-	mheap_sweep_all(&h->mh);
-	uint64_t heap0 = atomic_load(&h->mh.live);
-
-	/* 2. Sweep termination. */
-	stw_stop(self);
-	uint64_t tstop = now_ns();
-	atomic_store(&h->phase, GC_MARK);
-	atomic_store(&h->bytes_marked, 0);
-
-	/* 3. Mark. */
-	uint64_t tmark = now_ns();
-	mark_run(h, self);
-
-	/* 4. Mark termination. */
-	uint64_t tterm = now_ns();
-	release_caches(h);
-	pthread_mutex_lock(&h->worklock);
-	workbuf *late = h->full;
-	pthread_mutex_unlock(&h->worklock);
-	if (late != NULL) /* grey work appeared after the drain (barrier): mark again */
-		mark_run(h, self);
+	mark_end(h);
 	if (h->cfg.verify) {
 		if (h->after_mark_hook)
 			h->after_mark_hook(h, h->after_mark_arg);
-		verify_heap(h, self);
+		verify_heap(h);
 	}
 	atomic_store(&h->phase, GC_OFF);
+	for (tc_mutator *m = h->mutators; m; m = m->next)
+		mcache_release_all(&m->mc);
 	uint64_t marked = atomic_load(&h->bytes_marked);
 	atomic_store(&h->mh.live, marked);
 	mheap_start_sweep(&h->mh);
-	reset_flushgen(h);
+	uint32_t sg = atomic_load(&h->mh.sweepgen);
+	for (tc_mutator *m = h->mutators; m; m = m->next)
+		m->mc.flushgen = sg;
 	pacer_end_cycle(h, marked);
 	atomic_fetch_add(&h->cycles, 1);
-	h->last_stw1_ns = tmark - tstop;
-	h->last_mark_ns = tterm - tmark;
-
-	/* 5. Restart. */
-	uint64_t pause = stw_start(self);
-	h->last_stw2_ns = pause;
-	atomic_fetch_add(&h->cpu_ns, (tmark - t0) + (now_ns() - tterm));
+	h->last_stw2_ns = stw_start(h);
+	pthread_mutex_lock(&h->ctrllock);
+	pthread_cond_broadcast(&h->donecv_cycle); /* mutators waiting for the mark to end */
+	pthread_mutex_unlock(&h->ctrllock);
 	if (h->cfg.gctrace)
 		gctrace_line(h, heap0, marked);
 }
 
-void gc_collect(tc_mutator *m, bool forced)
+static void run_cycle(tc_heap *h)
+{
+	uint64_t cpu0 = thread_cpu();
+	mheap_sweep_all(&h->mh); /* 0 */
+	uint64_t heap0 = atomic_load(&h->mh.live);
+	sweep_termination(h); /* 1 */
+	uint64_t mark0 = now_ns();
+	mark_begin(h);
+	gcwork w;
+	gcw_init(&w, h);
+	roots_globals(h, grey_conservative, &w);
+	for (h->mark_loops = 0;; h->mark_loops++) { /* 2, 3 */
+		mark_concurrent(h, &w, mark0);
+		if (mark_done_stw(h, &w))
+			break;
+		if (h->mark_loops < 2) {
+			stw_start(h); /* late grey work: back to concurrent marking */
+			continue;
+		}
+		/* Third time: finish in this pause (the stacks are all scanned). */
+		do {
+			mark_drain(h, &w, 0);
+			gcw_dispose(&w);
+		} while (!mark_idle(h));
+		break;
+	}
+	h->last_mark_ns = now_ns() - mark0;
+	mark_termination(h, heap0);
+	gc_sweep_finish(h); /* 4 */
+	atomic_fetch_add(&h->cpu_ns, thread_cpu() - cpu0);
+}
+
+static void *controller_main(void *arg)
+{
+	tc_heap *h = arg;
+	pthread_mutex_lock(&h->ctrllock);
+	for (;;) {
+		while (!h->requested && !h->ctrl_stop)
+			pthread_cond_wait(&h->ctrlcv, &h->ctrllock);
+		if (h->ctrl_stop)
+			break;
+		h->requested = 0;
+		h->cycles_started++;
+		pthread_mutex_unlock(&h->ctrllock);
+		run_cycle(h);
+		pthread_mutex_lock(&h->ctrllock);
+		h->cycles_swept++;
+		pthread_cond_broadcast(&h->donecv_cycle);
+	}
+	pthread_mutex_unlock(&h->ctrllock);
+	return NULL;
+}
+
+/* Ask for a cycle (ctrllock held). Returns the number it will have. */
+static uint64_t request(tc_heap *h)
+{
+	if (!h->ctrl_running) {
+		if (pthread_create(&h->ctrl, NULL, controller_main, h) != 0) {
+			fprintf(stderr, "tricolor: fatal: cannot start the collector thread\n");
+			abort();
+		}
+		h->ctrl_running = 1;
+	}
+	h->requested = 1;
+	pthread_cond_signal(&h->ctrlcv);
+	return h->cycles_started + 1;
+}
+
+void gc_collect(tc_mutator *m)
 {
 	tc_heap *h = m->h;
-	uint64_t c0 = atomic_load(&h->cycles);
-	if (pthread_mutex_trylock(&h->gclock) != 0) {
-		stw_blocking_enter(m);
-		pthread_mutex_lock(&h->gclock);
-		stw_blocking_leave(m);
-	}
-	bool due = forced || (atomic_load(&h->cycles) == c0 && atomic_load(&h->mh.live) >= atomic_load(&h->trigger));
-	if (due)
-		stw_run_saved(m, cycle);
-	pthread_mutex_unlock(&h->gclock);
-	if (forced)
-		gc_sweep_finish(h);
+	stw_blocking_enter(m); /* stopped, as far as the cycle is concerned */
+	pthread_mutex_lock(&h->ctrllock);
+	uint64_t target = request(h);
+	while (h->cycles_swept < target)
+		pthread_cond_wait(&h->donecv_cycle, &h->ctrllock);
+	pthread_mutex_unlock(&h->ctrllock);
+	stw_blocking_leave(m);
+}
+
+void gc_wait_mark(tc_mutator *m)
+{
+	tc_heap *h = m->h;
+	uint64_t c0 = atomic_load(&h->cycles), t0 = now_ns();
+	stw_blocking_enter(m);
+	pthread_mutex_lock(&h->ctrllock);
+	while (atomic_load(&h->cycles) == c0 && atomic_load(&h->phase) == GC_MARK)
+		pthread_cond_wait(&h->donecv_cycle, &h->ctrllock);
+	pthread_mutex_unlock(&h->ctrllock);
+	stw_blocking_leave(m);
+	atomic_fetch_add_explicit(&h->assist_ns, now_ns() - t0, memory_order_relaxed);
 }
 
 void gc_maybe_trigger(tc_mutator *m)
 {
 	tc_heap *h = m->h;
-	if (h->cfg.gogc >= 0 && atomic_load_explicit(&h->mh.live, memory_order_relaxed) >=
-				     atomic_load_explicit(&h->trigger, memory_order_relaxed))
-		gc_collect(m, false);
+	if (h->cfg.gogc < 0 || atomic_load_explicit(&h->phase, memory_order_relaxed) != GC_OFF ||
+	    atomic_load_explicit(&h->mh.live, memory_order_relaxed) <
+		    atomic_load_explicit(&h->trigger, memory_order_relaxed))
+		return;
+	/* Like Go's gcStart, the mutator that trips the trigger does not run on
+	 * until the cycle has begun (sweep termination), or it could allocate far
+	 * past the goal meanwhile. It waits as a blocked mutator. */
+	uint32_t gen = atomic_load(&h->scangen);
+	stw_blocking_enter(m);
+	pthread_mutex_lock(&h->ctrllock);
+	if (!h->requested && h->cycles_started == h->cycles_swept)
+		request(h);
+	while (atomic_load(&h->scangen) == gen && (h->requested || h->cycles_started != h->cycles_swept))
+		pthread_cond_wait(&h->donecv_cycle, &h->ctrllock);
+	pthread_mutex_unlock(&h->ctrllock);
+	stw_blocking_leave(m);
+}
+
+void gc_controller_stop(tc_heap *h)
+{
+	pthread_mutex_lock(&h->ctrllock);
+	h->ctrl_stop = 1;
+	pthread_cond_signal(&h->ctrlcv);
+	int running = h->ctrl_running;
+	pthread_mutex_unlock(&h->ctrllock);
+	if (running)
+		pthread_join(h->ctrl, NULL);
 }
 
 void gc_sweep_finish(tc_heap *h)
@@ -128,5 +282,5 @@ void tc_collect(tc_mutator *m)
 {
 	if (!mutator_check(m, "tc_collect"))
 		return;
-	gc_collect(m, true);
+	gc_collect(m);
 }

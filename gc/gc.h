@@ -6,17 +6,15 @@
  * workers, the pacer and the metrics. A tc_mutator is an mcache plus what the
  * collector needs to stop it and scan it.
  *
- * The cycle (gc.c), after Go's mgc.go:
- *   sweep termination (STW)  finish sweeping, flush mcaches, phase = MARK
- *   mark                     roots, then drain grey work with the workers
- *   mark termination (STW)   no grey work left, phase = OFF, sweepgen += 2
- *   sweep                    lazily on allocation and before the next cycle
- * In this version marking runs while the world is still stopped; the phase
- * machine, the work queues and the barrier hook are the ones the concurrent
- * collector uses.
+ * The cycle (gc.c), after Go's mgc.go, run by the heap's controller thread:
+ *   sweep termination (STW)  phase = MARK, every stack due for a scan
+ *   concurrent mark          stacks at safepoints, roots, workers, assists
+ *   mark termination (STW)   flush barrier buffers, no grey work left,
+ *                            phase = OFF, sweepgen += 2
+ *   concurrent sweep         the controller, and lazily on allocation
  *
  * Invariants of this tier:
- *  - Only one cycle runs at a time (gclock). Mutators stop only at safepoints
+ *  - Only the controller runs cycles, one at a time. Mutators stop only at safepoints
  *    (allocation slow path, tc_safepoint, tc_blocking_enter); a mutator in a
  *    blocking region counts as stopped and is scanned from the stack pointer
  *    and registers it saved on entry.
@@ -38,7 +36,7 @@
 #include "tricolor.h"
 
 enum { GC_OFF = 0, GC_MARK = 1, GC_MARKTERM = 2 };
-enum { M_RUNNING = 0, M_BLOCKED = 1, M_PARKED = 2 };
+enum { M_RUNNING = 0, M_BLOCKED = 1, M_PARKED = 2, M_SCANNING = 3 /* blocked, stack being scanned */ };
 #define M_MAGIC_LIVE 0x74636d75u /* "tcmu" */
 #define M_MAGIC_DEAD 0xdeadbeefu
 
@@ -55,6 +53,7 @@ typedef struct gcwork {
 	workbuf *wbuf1, *wbuf2;
 	uint64_t bytes_marked; /* elemsize of every object this worker marked */
 	uint64_t objs_scanned;
+	uint64_t scan_bytes; /* scan work done: bytes of objects (oblets) scanned */
 } gcwork;
 
 /* ---- the mutator ---- */
@@ -64,6 +63,7 @@ typedef struct rootframe {
 } rootframe;
 
 #define REGS_N 16
+#define WBUF_N 256 /* write barrier buffer: old/new pointer pairs, Go's wbBuf */
 
 struct tc_mutator {
 	mcache mc; /* first: the allocation fast path touches nothing else */
@@ -79,7 +79,11 @@ struct tc_mutator {
 	const tc_type *lasttype; /* last type validated on this mutator */
 	unsigned torture_left;
 	int blocking;
-	gcwork gcw; /* write barrier shading while marking */
+	uint32_t scangen;  /* == h->scangen once this cycle's stack scan is done (mlock) */
+	gcwork gcw;        /* grey work from this mutator: barrier, own stack, assists */
+	size_t wbn;        /* entries in wbuf */
+	uintptr_t wbuf[WBUF_N];
+	int64_t assist_credit; /* scan bytes banked (>0) or owed (<0) while marking */
 	struct tc_mutator *next, *prev;
 };
 
@@ -112,10 +116,25 @@ typedef struct tc_heap {
 	size_t nmutators;
 	tc_mutator *graveyard; /* detached mutators kept to catch use after detach */
 	_Atomic int stw_pending;
-	tc_mutator *stopper;
 	uint64_t stw_start_ns;
 
-	pthread_mutex_t gclock; /* one cycle at a time */
+
+	/* gc.c: the controller thread runs cycles; mutators request them */
+	pthread_mutex_t ctrllock;
+	pthread_cond_t ctrlcv; /* the controller waits for a request */
+	pthread_cond_t donecv_cycle; /* tc_collect waits for its cycle to be swept */
+	pthread_t ctrl;
+	int ctrl_running, ctrl_stop, requested;
+	uint64_t cycles_started, cycles_swept;
+	_Atomic uint32_t scangen; /* bumped at each sweep termination */
+	int mark_loops;           /* mark termination found work and went back */
+
+	/* assists (mark.c) */
+	_Atomic int64_t bg_credit;      /* scan bytes done by background workers */
+	_Atomic uint64_t assist_ratio;  /* scan bytes owed per byte allocated, × 1024 */
+	uint64_t scan_expected;
+	_Atomic uint64_t scan_done;
+	double frac_goal;               /* fractional worker utilisation (0..1) */
 
 	/* roots.c */
 	pthread_mutex_t rootlock;
@@ -153,20 +172,22 @@ typedef struct tc_heap {
 } tc_heap;
 
 /* ---- gc.c ---- */
-void gc_collect(tc_mutator *m, bool forced);
+void gc_collect(tc_mutator *m);   /* a full cycle that starts after the call, swept */
 void gc_maybe_trigger(tc_mutator *m);
+void gc_wait_mark(tc_mutator *m); /* block until the current mark terminates */
+void gc_controller_stop(tc_heap *h);
 uint64_t now_ns(void);
 
 /* ---- stw.c ---- */
-void stw_stop(tc_mutator *self);      /* returns with every other mutator stopped */
-uint64_t stw_start(tc_mutator *self);  /* restarts them; records and returns the pause */
+void stw_stop(tc_heap *h, tc_mutator *self);     /* every mutator but self stopped */
+uint64_t stw_start(tc_heap *h);                 /* restart; records and returns the pause */
+bool stw_all_stacks_scanned(tc_heap *h);
+void stw_scan_blocked(tc_heap *h, gcwork *w);    /* scan stacks of blocked, unscanned mutators */
+void safepoint_slow(tc_mutator *m);
 void stw_park(tc_mutator *m);         /* safepoint slow path */
 void stw_blocking_enter(tc_mutator *m);
 void stw_blocking_leave(tc_mutator *m);
-/* Run fn with m's registers and caller stack pointer saved (fn may call
- * stw_save_self to make them m's scan context). */
-void stw_run_saved(tc_mutator *m, void (*fn)(tc_mutator *m, uintptr_t *regs, uintptr_t sp));
-void stw_save_self(tc_mutator *m, const uintptr_t *regs, uintptr_t sp);
+
 
 /* ---- mutator.c ---- */
 bool mutator_check(tc_mutator *m, const char *fn);
@@ -175,7 +196,9 @@ void mutator_flush_stats(tc_mutator *m);
 /* ---- roots.c ---- */
 /* Hand every root value to fn: global roots, precise frames and, unless the
  * heap is precise, each mutator's saved registers and stack. */
-void roots_each(tc_heap *h, tc_mutator *self, void (*fn)(uintptr_t v, void *ctx), void *ctx);
+void roots_each(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx);
+void roots_globals(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx);
+void roots_mutator(tc_heap *h, tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx);
 
 /* ---- gcwork.c ---- */
 void gcw_init(gcwork *w, tc_heap *h);
@@ -203,9 +226,16 @@ void work_free_all(tc_heap *h);
 /* ---- mark.c ---- */
 bool grey_if_heap(gcwork *w, uintptr_t p); /* p may be anything; greys its object */
 void scan_object(gcwork *w, uintptr_t obj, span *s);
-void mark_run(tc_heap *h, tc_mutator *self); /* roots + parallel drain, world stopped */
 int mark_workers_start(tc_heap *h);
 void mark_workers_stop(tc_heap *h);
+void mark_begin(tc_heap *h);               /* wake the dedicated workers for a cycle */
+void mark_end(tc_heap *h);                 /* tell them it is over; wait for them */
+bool mark_idle(tc_heap *h);                /* no global work, every worker waiting */
+uint64_t mark_drain(tc_heap *h, gcwork *w, uint64_t budget); /* scan bytes done; 0 = no limit */
+void mark_scan_roots(tc_heap *h, gcwork *w, tc_mutator *m); /* m's frames, registers, stack */
+void grey_conservative(uintptr_t v, void *ctx); /* ctx: gcwork */
+void wb_flush(tc_mutator *m);
+void gc_assist(tc_mutator *m);
 uintptr_t obj_header_type(uintptr_t obj, size_t *count);
 
 /* ---- malloc.c ---- */
@@ -224,7 +254,7 @@ void pause_record(pausehist *ph, uint64_t ns);
 void gctrace_line(tc_heap *h, uint64_t heap0, uint64_t heap1);
 
 /* ---- verify.c ---- */
-void verify_heap(tc_heap *h, tc_mutator *self);
+void verify_heap(tc_heap *h);
 
 /* ---- config.c ---- */
 int config_from_env(tc_config *cfg, bool tuning);

@@ -42,7 +42,9 @@ tc_heap *tc_heap_create(const tc_config *cfg)
 	pthread_mutex_init(&h->mlock, NULL);
 	pthread_cond_init(&h->stopped_cv, NULL);
 	pthread_cond_init(&h->resume_cv, NULL);
-	pthread_mutex_init(&h->gclock, NULL);
+	pthread_mutex_init(&h->ctrllock, NULL);
+	pthread_cond_init(&h->ctrlcv, NULL);
+	pthread_cond_init(&h->donecv_cycle, NULL);
 	pthread_mutex_init(&h->rootlock, NULL);
 	pthread_mutex_init(&h->worklock, NULL);
 	pthread_cond_init(&h->workcv, NULL);
@@ -66,6 +68,7 @@ void tc_heap_destroy(tc_heap *h)
 		fprintf(stderr, "tricolor: %s\n", tc_last_error());
 		return;
 	}
+	gc_controller_stop(h);
 	mark_workers_stop(h);
 	work_free_all(h);
 	free(h->roots);
@@ -77,7 +80,9 @@ void tc_heap_destroy(tc_heap *h)
 	pthread_mutex_destroy(&h->mlock);
 	pthread_cond_destroy(&h->stopped_cv);
 	pthread_cond_destroy(&h->resume_cv);
-	pthread_mutex_destroy(&h->gclock);
+	pthread_mutex_destroy(&h->ctrllock);
+	pthread_cond_destroy(&h->ctrlcv);
+	pthread_cond_destroy(&h->donecv_cycle);
 	pthread_mutex_destroy(&h->rootlock);
 	pthread_mutex_destroy(&h->worklock);
 	pthread_cond_destroy(&h->workcv);

@@ -61,9 +61,27 @@ static void report(void) { fprintf(stderr, "tricolor: %s\n", tc_last_error()); }
 static void alloc_poll(tc_mutator *m)
 {
 	tc_heap *h = m->h;
-	if (atomic_load_explicit(&h->stw_pending, memory_order_relaxed))
-		stw_park(m);
+	int phase = atomic_load_explicit(&h->phase, memory_order_relaxed);
+	if (atomic_load_explicit(&h->stw_pending, memory_order_relaxed) ||
+	    (phase == GC_MARK && m->scangen != atomic_load_explicit(&h->scangen, memory_order_relaxed)))
+		safepoint_slow(m);
+	if (phase == GC_MARK && m->assist_credit < 0)
+		gc_assist(m);
+	if (phase == GC_MARK && atomic_load_explicit(&h->mh.live, memory_order_relaxed) >=
+					atomic_load_explicit(&h->goal, memory_order_relaxed))
+		gc_wait_mark(m); /* past the goal: wait for this cycle's mark, as Go parks assists */
 	gc_maybe_trigger(m);
+}
+
+/* Allocate black while marking (Go's gcmarknewobject): the new object is
+ * marked and counted live, never scanned this cycle; the mutator owes assist
+ * work for it. */
+static void alloc_black(tc_mutator *m, span *s, uintptr_t p)
+{
+	span_set_mark(s, s->nelems == 1 ? 0 : span_obj_index(s, p));
+	m->gcw.bytes_marked += s->elemsize;
+	uint64_t ratio = atomic_load_explicit(&m->h->assist_ratio, memory_order_relaxed);
+	m->assist_credit -= (int64_t)(s->elemsize * ratio / 1024);
 }
 
 static void record_type(span *s, uintptr_t obj, const tc_type *t)
@@ -81,7 +99,7 @@ static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count
 	tc_heap *h = m->h;
 	if (__builtin_expect(h->cfg.torture != 0, 0) && --m->torture_left == 0) {
 		m->torture_left = h->cfg.torture;
-		gc_collect(m, true);
+		gc_collect(m);
 	}
 	span *s;
 	uintptr_t p;
@@ -115,6 +133,8 @@ static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count
 		if (s->needzero)
 			memset((void *)p, 0, size);
 	}
+	if (__builtin_expect(atomic_load_explicit(&h->phase, memory_order_relaxed) != GC_OFF, 0))
+		alloc_black(m, s, p);
 	if (__builtin_expect(h->cfg.verify != 0, 0) && t != NULL)
 		record_type(s, p, t);
 	atomic_store_explicit(&m->mc.alloc_bytes,

@@ -57,7 +57,7 @@ bool grey_if_heap(gcwork *w, uintptr_t p)
 	return w->bytes_marked != before;
 }
 
-static void grey_cb(uintptr_t p, void *ctx) { grey(ctx, p, true); }
+void grey_conservative(uintptr_t p, void *ctx) { grey(ctx, p, true); }
 
 static void push_oblet(uintptr_t p, void *ctx) { gcw_put(ctx, p); }
 
@@ -65,18 +65,21 @@ void scan_object(gcwork *w, uintptr_t obj, span *s)
 {
 	scan_each(obj, s, grey_val, push_oblet, w);
 	w->objs_scanned++;
+	w->scan_bytes += spc_sizeclass(s->spc) ? s->elemsize : MAX_OBLET_BYTES;
 }
 
-static void drain(tc_heap *h, gcwork *w)
+uint64_t mark_drain(tc_heap *h, gcwork *w, uint64_t budget)
 {
 	uintptr_t obj;
 	unsigned n = 0;
-	while ((obj = gcw_tryget(w)) != 0) {
-		span *s = mheap_span_of(&h->mh, obj);
-		scan_object(w, obj, s);
+	uint64_t start = w->scan_bytes;
+	while ((budget == 0 || w->scan_bytes - start < budget) && (obj = gcw_tryget(w)) != 0) {
+		scan_object(w, obj, mheap_span_of(&h->mh, obj));
 		if ((++n & 255) == 0 && __atomic_load_n(&h->nwait, __ATOMIC_RELAXED) > 0)
 			gcw_balance(w);
 	}
+	atomic_fetch_add_explicit(&h->scan_done, w->scan_bytes - start, memory_order_relaxed);
+	return w->scan_bytes - start;
 }
 
 static uint64_t thread_cpu_ns(void)
@@ -86,36 +89,9 @@ static uint64_t thread_cpu_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-/* One marker's part: drain, then wait for work or for the end. */
-static void mark_loop(tc_heap *h, gcwork *w)
-{
-	uint64_t cpu0 = thread_cpu_ns();
-	for (;;) {
-		drain(h, w);
-		pthread_mutex_lock(&h->worklock);
-		if (h->full) {
-			pthread_mutex_unlock(&h->worklock);
-			continue;
-		}
-		__atomic_store_n(&h->nwait, h->nwait + 1, __ATOMIC_RELAXED);
-		if (h->nwait == h->nmarkers) {
-			h->markdone = 1;
-			pthread_cond_broadcast(&h->workcv);
-			pthread_mutex_unlock(&h->worklock);
-			break;
-		}
-		while (h->full == NULL && !h->markdone)
-			pthread_cond_wait(&h->workcv, &h->worklock);
-		if (h->markdone) {
-			pthread_mutex_unlock(&h->worklock);
-			break;
-		}
-		__atomic_store_n(&h->nwait, h->nwait - 1, __ATOMIC_RELAXED);
-		pthread_mutex_unlock(&h->worklock);
-	}
-	atomic_fetch_add_explicit(&h->cpu_ns, thread_cpu_ns() - cpu0, memory_order_relaxed);
-}
-
+/* A dedicated background worker (Go's gcBgMarkWorker in dedicated mode): for
+ * each cycle, drain global work; when there is none, publish what it holds and
+ * wait for more, until mark_end. */
 static void *worker_main(void *arg)
 {
 	tc_heap *h = arg;
@@ -130,8 +106,23 @@ static void *worker_main(void *arg)
 		pthread_mutex_unlock(&h->worklock);
 		gcwork w;
 		gcw_init(&w, h);
-		mark_loop(h, &w);
-		gcw_dispose(&w);
+		uint64_t cpu0 = thread_cpu_ns();
+		for (;;) {
+			uint64_t done = mark_drain(h, &w, 0);
+			atomic_fetch_add_explicit(&h->bg_credit, (int64_t)done, memory_order_relaxed);
+			gcw_dispose(&w);
+			pthread_mutex_lock(&h->worklock);
+			__atomic_store_n(&h->nwait, h->nwait + 1, __ATOMIC_RELAXED);
+			pthread_cond_broadcast(&h->donecv); /* the controller watches for idleness */
+			while (h->full == NULL && !h->markdone)
+				pthread_cond_wait(&h->workcv, &h->worklock);
+			__atomic_store_n(&h->nwait, h->nwait - 1, __ATOMIC_RELAXED);
+			bool over = h->markdone && h->full == NULL;
+			pthread_mutex_unlock(&h->worklock);
+			if (over)
+				break;
+		}
+		atomic_fetch_add_explicit(&h->cpu_ns, thread_cpu_ns() - cpu0, memory_order_relaxed);
 		pthread_mutex_lock(&h->worklock);
 		h->nexited++;
 		pthread_cond_broadcast(&h->donecv);
@@ -140,18 +131,24 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
+/* Go's startCycle: background marking aims at 25% of the CPUs, as whole
+ * dedicated workers plus a fraction the controller runs itself. */
 int mark_workers_start(tc_heap *h)
 {
 	if (h->workers != NULL)
 		return 0;
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	int want = h->cfg.mark_workers > 0 ? h->cfg.mark_workers - 1 : (int)(ncpu > 1 ? ncpu - 1 : 0);
-	h->workers = calloc((size_t)want + 1, sizeof(pthread_t));
+	double goal = 0.25 * (double)(ncpu > 0 ? ncpu : 1);
+	int dedicated = h->cfg.mark_workers > 0 ? h->cfg.mark_workers : (int)goal;
+	h->frac_goal = h->cfg.mark_workers > 0 ? 0 : goal - (double)dedicated;
+	if (h->frac_goal < 0.05 && dedicated == 0)
+		h->frac_goal = 0.25;
+	h->workers = calloc((size_t)dedicated + 1, sizeof(pthread_t));
 	if (h->workers == NULL)
 		return -1;
-	for (int i = 0; i < want; i++) {
+	for (int i = 0; i < dedicated; i++) {
 		if (pthread_create(&h->workers[i], NULL, worker_main, h) != 0)
-			break; /* fewer helpers is slower, not wrong */
+			break; /* fewer workers is slower, not wrong: assists and the controller mark too */
 		h->nworkers++;
 	}
 	return 0;
@@ -172,41 +169,89 @@ void mark_workers_stop(tc_heap *h)
 	h->nworkers = 0;
 }
 
-void mark_run(tc_heap *h, tc_mutator *self)
+void mark_begin(tc_heap *h)
 {
 	mark_workers_start(h);
 	pthread_mutex_lock(&h->worklock);
 	h->markgen++;
-	h->nmarkers = 1 + h->nworkers;
-	h->nwait = 0;
+	__atomic_store_n(&h->nwait, 0, __ATOMIC_RELAXED);
 	h->markdone = 0;
 	h->nexited = 0;
 	pthread_cond_broadcast(&h->startcv);
 	pthread_mutex_unlock(&h->worklock);
+}
 
-	gcwork w;
-	gcw_init(&w, h);
-	roots_each(h, self, grey_cb, &w);
-	mark_loop(h, &w);
-	gcw_dispose(&w);
-
+void mark_end(tc_heap *h)
+{
 	pthread_mutex_lock(&h->worklock);
+	h->markdone = 1;
+	pthread_cond_broadcast(&h->workcv);
 	while (h->nexited < h->nworkers)
 		pthread_cond_wait(&h->donecv, &h->worklock);
 	pthread_mutex_unlock(&h->worklock);
 }
 
+bool mark_idle(tc_heap *h)
+{
+	pthread_mutex_lock(&h->worklock);
+	bool idle = h->full == NULL && h->nwait == h->nworkers;
+	pthread_mutex_unlock(&h->worklock);
+	return idle;
+}
 
-/* The barrier's view of the collector (barrier/barrier.h). */
+void mark_scan_roots(tc_heap *h, gcwork *w, tc_mutator *m) { roots_mutator(h, m, grey_conservative, w); }
+
+/* ---- the write barrier's slow path (barrier/barrier.h) ---- */
+
 bool barrier_enabled(const tc_mutator *m)
 {
 	return atomic_load_explicit(&m->h->phase, memory_order_relaxed) != GC_OFF;
 }
 
-/* The write barrier's slow path, while marking: shade the old and the new
- * value into the mutator's own gcwork. */
+/* Shade the buffered old and new values into the mutator's own gcwork. */
+void wb_flush(tc_mutator *m)
+{
+	for (size_t i = 0; i < m->wbn; i++)
+		grey(&m->gcw, m->wbuf[i], true);
+	m->wbn = 0;
+}
+
 void barrier_shade(tc_mutator *m, void *old, void *val)
 {
-	grey(&m->gcw, (uintptr_t)old, true);
-	grey(&m->gcw, (uintptr_t)val, true);
+	if (m->wbn + 2 > WBUF_N)
+		wb_flush(m);
+	m->wbuf[m->wbn++] = (uintptr_t)old;
+	m->wbuf[m->wbn++] = (uintptr_t)val;
+}
+
+/* ---- assists (Go's gcAssistAlloc) ---- */
+
+/* A mutator that allocated more than its credit covers first takes credit
+ * the background workers banked, then does the scan work itself. It never
+ * waits: with no grey work to take, it goes on (the pacer's margin absorbs
+ * it). */
+void gc_assist(tc_mutator *m)
+{
+	tc_heap *h = m->h;
+	int64_t debt = -m->assist_credit;
+	if (debt <= 0)
+		return;
+	int64_t bg = atomic_load_explicit(&h->bg_credit, memory_order_relaxed);
+	while (bg > 0) {
+		int64_t take = bg < debt ? bg : debt;
+		if (atomic_compare_exchange_weak(&h->bg_credit, &bg, bg - take)) {
+			m->assist_credit += take;
+			debt -= take;
+			break;
+		}
+	}
+	if (debt <= 0)
+		return;
+	uint64_t t0 = now_ns();
+	uint64_t done = mark_drain(h, &m->gcw, (uint64_t)debt);
+	gcw_dispose(&m->gcw);
+	m->assist_credit += (int64_t)done;
+	if (m->assist_credit < 0 && done == 0)
+		m->assist_credit = 0; /* nothing to do: forgive, rather than stall */
+	atomic_fetch_add_explicit(&h->assist_ns, now_ns() - t0, memory_order_relaxed);
 }

@@ -161,14 +161,14 @@ fail:
 	return -1;
 }
 
+/* Go's gctrace, in spirit: gc N @T s: STW1 + concurrent mark + STW2 ms,
+ * heap at start -> marked, goal, mark loops, workers. */
 void gctrace_line(tc_heap *h, uint64_t heap0, uint64_t marked)
 {
 	const double MB = 1048576.0;
 	double t = (double)(now_ns() - h->start_ns) / 1e9;
-	fprintf(stderr,
-		"gc %llu @%.3fs: %.3f+%.3f+%.3f ms clock (stw: %.3f ms), %.1f->%.1f MB, %.1f MB goal, %d P\n",
+	fprintf(stderr, "gc %llu @%.3fs: %.3f+%.3f+%.3f ms clock, %.1f->%.1f MB, %.1f MB goal, %d loops, %d+%.2f workers\n",
 		(unsigned long long)atomic_load(&h->cycles), t, (double)h->last_stw1_ns / 1e6,
-		(double)h->last_mark_ns / 1e6,
-		(double)(h->last_stw2_ns - h->last_stw1_ns - h->last_mark_ns) / 1e6, (double)h->last_stw2_ns / 1e6,
-		(double)heap0 / MB, (double)marked / MB, (double)atomic_load(&h->goal) / MB, 1 + h->nworkers);
+		(double)h->last_mark_ns / 1e6, (double)h->last_stw2_ns / 1e6, (double)heap0 / MB, (double)marked / MB,
+		(double)atomic_load(&h->goal) / MB, h->mark_loops, h->nworkers, h->frac_goal);
 }

@@ -92,6 +92,7 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 	while (atomic_load_explicit(&h->stw_pending, memory_order_relaxed))
 		pthread_cond_wait(&h->resume_cv, &h->mlock);
 	m->mc.flushgen = atomic_load(&h->mh.sweepgen);
+	m->scangen = atomic_load(&h->scangen); /* a new thread's stack holds no heap pointer */
 	atomic_store_explicit(&m->status, M_RUNNING, memory_order_relaxed);
 	m->next = h->mutators;
 	if (h->mutators)
@@ -123,6 +124,8 @@ void tc_mutator_detach(tc_mutator *m)
 	}
 	tc_heap *h = m->h;
 	mcache_release_all(&m->mc);
+	wb_flush(m);
+	gcw_dispose(&m->gcw); /* grey work it holds must not leave with it */
 	stw_blocking_enter(m); /* counts as stopped while it waits for the lock */
 	pthread_mutex_lock(&h->mlock);
 	while (atomic_load_explicit(&h->stw_pending, memory_order_relaxed))
@@ -151,25 +154,18 @@ void tc_mutator_detach(tc_mutator *m)
 
 void tc_safepoint(tc_mutator *m)
 {
-	if (__builtin_expect(atomic_load_explicit(&m->h->stw_pending, memory_order_relaxed), 0)) {
+	tc_heap *h = m->h;
+	if (__builtin_expect(atomic_load_explicit(&h->stw_pending, memory_order_relaxed) |
+				     (atomic_load_explicit(&h->phase, memory_order_relaxed) == GC_MARK &&
+				      m->scangen != atomic_load_explicit(&h->scangen, memory_order_relaxed)),
+			     0)) {
 		if (!mutator_check(m, "tc_safepoint"))
 			return;
-		stw_park(m);
+		safepoint_slow(m);
 	}
 }
 
-void tc_blocking_enter(tc_mutator *m)
-{
-	if (!mutator_check(m, "tc_blocking_enter"))
-		return;
-	if (m->blocking) {
-		tc_seterr("tc_blocking_enter: mutator %p is already in a blocking region", (void *)m);
-		fprintf(stderr, "tricolor: %s\n", tc_last_error());
-		return;
-	}
-	m->blocking = 1;
-	stw_blocking_enter(m);
-}
+/* tc_blocking_enter is in stw.c: it must save the caller's registers itself. */
 
 void tc_blocking_leave(tc_mutator *m)
 {

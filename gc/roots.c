@@ -4,9 +4,10 @@
  * stacks since C has no stack maps).
  *
  * Invariants:
- *  - Roots are enumerated only while the mutators they belong to are stopped
- *    (parked, blocked, or the collector itself with its context saved), so a
- *    mutator's frames, saved registers and stack do not change under the scan.
+ *  - A mutator's roots are enumerated by the mutator itself (at a safepoint,
+ *    its context just saved), or by the controller while the mutator is
+ *    blocked or stopped, so its frames, registers and stack do not change
+ *    under the scan. Global roots are scanned concurrently with mutators.
  *  - A stopped mutator's stack is scanned from the stack pointer it saved on
  *    stopping up to the top of its stack; words below it belong to code that
  *    holds no managed pointer (the collector's own frames, or the body of a
@@ -38,23 +39,31 @@ static void scan_slots(void **slots, size_t n, void (*fn)(uintptr_t, void *), vo
 		fn(__atomic_load_n((uintptr_t *)&slots[i], __ATOMIC_RELAXED), ctx);
 }
 
-void roots_each(tc_heap *h, tc_mutator *self, void (*fn)(uintptr_t v, void *ctx), void *ctx)
+void roots_globals(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx)
 {
-	(void)self;
 	pthread_mutex_lock(&h->rootlock);
 	for (size_t i = 0; i < h->nroots; i++)
 		scan_slots(h->roots[i].slots, h->roots[i].n, fn, ctx);
 	pthread_mutex_unlock(&h->rootlock);
+}
 
-	for (tc_mutator *m = h->mutators; m; m = m->next) {
-		for (size_t i = 0; i < m->nframes; i++)
-			scan_slots(m->frames[i].slots, m->frames[i].n, fn, ctx);
-		if (h->cfg.stacks == TC_STACKS_PRECISE)
-			continue;
-		for (size_t i = 0; i < REGS_N; i++)
-			fn(m->regs[i], ctx);
-		scan_stack(atomic_load_explicit(&m->sp, memory_order_relaxed), m->stack_hi, fn, ctx);
-	}
+/* m is stopped, blocked, or m itself is the caller. */
+void roots_mutator(tc_heap *h, tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx)
+{
+	for (size_t i = 0; i < m->nframes; i++)
+		scan_slots(m->frames[i].slots, m->frames[i].n, fn, ctx);
+	if (h->cfg.stacks == TC_STACKS_PRECISE)
+		return;
+	for (size_t i = 0; i < REGS_N; i++)
+		fn(m->regs[i], ctx);
+	scan_stack(atomic_load_explicit(&m->sp, memory_order_relaxed), m->stack_hi, fn, ctx);
+}
+
+void roots_each(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx)
+{
+	roots_globals(h, fn, ctx);
+	for (tc_mutator *m = h->mutators; m; m = m->next)
+		roots_mutator(h, m, fn, ctx);
 }
 
 void tc_root_add(tc_heap *h, void **slots, size_t n)

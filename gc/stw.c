@@ -7,6 +7,14 @@
  *   RUNNING  executing code that may touch the heap
  *   BLOCKED  inside tc_blocking_enter/leave (or detaching): counts as stopped
  *   PARKED   stopped at a safepoint while the world is stopped
+ *   SCANNING blocked, and the controller is scanning its stack; leaving the
+ *            blocking region waits until the scan is over
+ *
+ * Stack scans during concurrent mark (Go's markroot of goroutine stacks): each
+ * stack is scanned once per cycle (m->scangen == h->scangen afterwards),
+ * either by the mutator itself at its first safepoint after sweep
+ * termination, or, for a mutator that was blocked, by the controller. Never
+ * all stacks in one pause.
  * A mutator that is BLOCKED or PARKED has saved its callee-saved registers in
  * m->regs and the stack pointer of its caller in m->sp; everything it may
  * still reference lies in those registers or in [m->sp, m->stack_hi).
@@ -14,9 +22,11 @@
  * The stopper sets stw_pending, then waits until no other mutator is RUNNING.
  * A RUNNING mutator sees stw_pending at its next safepoint and parks; one that
  * is leaving a blocking region waits for the world to restart. Only one world
- * stop happens at a time: the stopper holds h->gclock. A pause is timed from
- * the stop request until every mutator may run again.
+ * stop happens at a time: only the controller stops it. A pause is timed from
+ * the stop request until every mutator may run again. The stopper is the
+ * controller thread, which is not a mutator (self is NULL), or a mutator.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "gc.h"
@@ -29,7 +39,7 @@
  * a pointer from the scan.
  */
 typedef void (*ctx_fn)(tc_mutator *m, uintptr_t *regs, uintptr_t caller_sp);
-void tc_context_call(tc_mutator *m, ctx_fn fn);
+void tc_context_call(tc_mutator *m, ctx_fn fn) __attribute__((visibility("hidden")));
 
 #if defined(__x86_64__)
 __asm__(".text\n"
@@ -51,6 +61,14 @@ __asm__(".text\n"
 	"	addq $56, %rsp\n"
 	"	ret\n"
 	".size tc_context_call, .-tc_context_call\n"
+	/* tc_blocking_enter returns to its caller, whose callee-saved registers
+	 * must be the ones saved: tail-call the trampoline with no C in between. */
+	".globl tc_blocking_enter\n"
+	".type tc_blocking_enter,@function\n"
+	"tc_blocking_enter:\n"
+	"	leaq tc_blocking_enter_impl(%rip), %rsi\n"
+	"	jmp tc_context_call\n"
+	".size tc_blocking_enter, .-tc_blocking_enter\n"
 	".section .note.GNU-stack,\"\",@progbits\n"
 	".text\n");
 #define CTX_NREGS 6
@@ -73,7 +91,14 @@ __asm__(".text\n"
 	"	blr x9\n"
 	"	ldp x29, x30, [sp], #96\n"
 	"	ret\n"
-	".size tc_context_call, .-tc_context_call\n");
+	".size tc_context_call, .-tc_context_call\n"
+	".globl tc_blocking_enter\n"
+	".type tc_blocking_enter,%function\n"
+	"tc_blocking_enter:\n"
+	"	adrp x1, tc_blocking_enter_impl\n"
+	"	add x1, x1, :lo12:tc_blocking_enter_impl\n"
+	"	b tc_context_call\n"
+	".size tc_blocking_enter, .-tc_blocking_enter\n");
 #define CTX_NREGS 12
 #else
 #error "tricolor: tc_context_call needs porting to this architecture"
@@ -100,24 +125,20 @@ static bool others_running(tc_heap *h, tc_mutator *self)
 	return false;
 }
 
-void stw_stop(tc_mutator *self)
+void stw_stop(tc_heap *h, tc_mutator *self)
 {
-	tc_heap *h = self->h;
 	h->stw_start_ns = now_ns();
 	pthread_mutex_lock(&h->mlock);
 	atomic_store_explicit(&h->stw_pending, 1, memory_order_release);
-	h->stopper = self;
 	while (others_running(h, self))
 		pthread_cond_wait(&h->stopped_cv, &h->mlock);
 	pthread_mutex_unlock(&h->mlock);
 }
 
-uint64_t stw_start(tc_mutator *self)
+uint64_t stw_start(tc_heap *h)
 {
-	tc_heap *h = self->h;
 	pthread_mutex_lock(&h->mlock);
 	atomic_store_explicit(&h->stw_pending, 0, memory_order_release);
-	h->stopper = NULL;
 	pthread_cond_broadcast(&h->resume_cv);
 	pthread_mutex_unlock(&h->mlock);
 	uint64_t ns = now_ns() - h->stw_start_ns;
@@ -142,11 +163,53 @@ static void park_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 
 void stw_park(tc_mutator *m) { tc_context_call(m, park_impl); }
 
+static bool needs_scan(tc_heap *h, tc_mutator *m)
+{
+	return atomic_load_explicit(&h->phase, memory_order_relaxed) == GC_MARK &&
+	       m->scangen != atomic_load_explicit(&h->scangen, memory_order_relaxed);
+}
+
+/* The mutator scans its own stack (it is running this code: nothing else
+ * touches its stack), then publishes its grey work. */
+static void scan_self_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
+{
+	tc_heap *h = m->h;
+	save_ctx(m, regs, sp);
+	uint64_t t0 = now_ns();
+	mark_scan_roots(h, &m->gcw, m);
+	gcw_dispose(&m->gcw);
+	pthread_mutex_lock(&h->mlock);
+	m->scangen = atomic_load(&h->scangen);
+	pthread_cond_broadcast(&h->stopped_cv);
+	pthread_mutex_unlock(&h->mlock);
+	atomic_fetch_add(&h->assist_ns, now_ns() - t0); /* the mutator's own GC work */
+}
+
+void safepoint_slow(tc_mutator *m)
+{
+	tc_heap *h = m->h;
+	if (atomic_load_explicit(&h->stw_pending, memory_order_relaxed))
+		stw_park(m);
+	pthread_mutex_lock(&h->mlock);
+	bool scan = needs_scan(h, m);
+	pthread_mutex_unlock(&h->mlock);
+	if (scan)
+		tc_context_call(m, scan_self_impl);
+}
+
 static void blocking_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 {
 	tc_heap *h = m->h;
 	save_ctx(m, regs, sp);
 	pthread_mutex_lock(&h->mlock);
+	if (needs_scan(h, m)) {
+		/* Scan now rather than make the controller do it later. */
+		pthread_mutex_unlock(&h->mlock);
+		mark_scan_roots(h, &m->gcw, m);
+		gcw_dispose(&m->gcw);
+		pthread_mutex_lock(&h->mlock);
+		m->scangen = atomic_load(&h->scangen);
+	}
 	atomic_store_explicit(&m->status, M_BLOCKED, memory_order_relaxed);
 	if (atomic_load_explicit(&h->stw_pending, memory_order_relaxed))
 		pthread_cond_broadcast(&h->stopped_cv);
@@ -155,19 +218,64 @@ static void blocking_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 
 void stw_blocking_enter(tc_mutator *m) { tc_context_call(m, blocking_impl); }
 
+/* The public entry's body, reached from the assembly above. */
+__attribute__((visibility("hidden"))) void tc_blocking_enter_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp);
+void tc_blocking_enter_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
+{
+	if (!mutator_check(m, "tc_blocking_enter"))
+		return;
+	if (m->blocking) {
+		tc_seterr("tc_blocking_enter: mutator %p is already in a blocking region", (void *)m);
+		fprintf(stderr, "tricolor: %s\n", tc_last_error());
+		return;
+	}
+	m->blocking = 1;
+	blocking_impl(m, regs, sp);
+}
+
 void stw_blocking_leave(tc_mutator *m)
 {
 	tc_heap *h = m->h;
 	pthread_mutex_lock(&h->mlock);
-	while (atomic_load_explicit(&h->stw_pending, memory_order_relaxed))
+	while (atomic_load_explicit(&h->stw_pending, memory_order_relaxed) ||
+	       atomic_load_explicit(&m->status, memory_order_relaxed) == M_SCANNING)
 		pthread_cond_wait(&h->resume_cv, &h->mlock);
 	atomic_store_explicit(&m->status, M_RUNNING, memory_order_relaxed);
 	pthread_mutex_unlock(&h->mlock);
 }
 
-void stw_run_saved(tc_mutator *m, void (*fn)(tc_mutator *m, uintptr_t *regs, uintptr_t sp))
+bool stw_all_stacks_scanned(tc_heap *h)
 {
-	tc_context_call(m, fn);
+	uint32_t gen = atomic_load(&h->scangen);
+	bool all = true;
+	pthread_mutex_lock(&h->mlock);
+	for (tc_mutator *m = h->mutators; m && all; m = m->next)
+		all = m->scangen == gen;
+	pthread_mutex_unlock(&h->mlock);
+	return all;
 }
 
-void stw_save_self(tc_mutator *m, const uintptr_t *regs, uintptr_t sp) { save_ctx(m, regs, sp); }
+void stw_scan_blocked(tc_heap *h, gcwork *w)
+{
+	uint32_t gen = atomic_load(&h->scangen);
+	for (;;) {
+		tc_mutator *m;
+		pthread_mutex_lock(&h->mlock);
+		for (m = h->mutators; m; m = m->next)
+			if (m->scangen != gen && atomic_load_explicit(&m->status, memory_order_relaxed) == M_BLOCKED)
+				break;
+		if (m == NULL) {
+			pthread_mutex_unlock(&h->mlock);
+			return;
+		}
+		atomic_store_explicit(&m->status, M_SCANNING, memory_order_relaxed);
+		pthread_mutex_unlock(&h->mlock);
+		mark_scan_roots(h, w, m);
+		pthread_mutex_lock(&h->mlock);
+		m->scangen = gen;
+		atomic_store_explicit(&m->status, M_BLOCKED, memory_order_relaxed);
+		pthread_cond_broadcast(&h->resume_cv);
+		pthread_mutex_unlock(&h->mlock);
+	}
+}
+

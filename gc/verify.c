@@ -115,12 +115,12 @@ static void visit(uintptr_t p, void *ctx)
 		push(v, obj);
 }
 
-void verify_heap(tc_heap *h, tc_mutator *self)
+void verify_heap(tc_heap *h)
 {
 	vstate v;
 	memset(&v, 0, sizeof v);
 	v.h = h;
-	roots_each(h, self, visit, &v);
+	roots_each(h, visit, &v);
 	while (v.sn > 0) {
 		v.cur = v.stack[--v.sn];
 		scan_each(v.cur, mheap_span_of(&h->mh, v.cur), visit, NULL, &v);
