@@ -155,6 +155,7 @@ typedef struct mheap {
 	_Atomic uint64_t released; /* free pages returned to the OS */
 	_Atomic uint64_t meta;     /* side metadata mapped */
 	size_t nfree_pages;        /* pages in free runs (lock) */
+	bool poison;               /* debug: sweep fills freed objects with 0xdb */
 	mcentral central[NUM_SPAN_CLASSES];
 } mheap;
 

@@ -13,7 +13,8 @@
  * a span it cached before the sweep began (sg+1). After span_sweep the span's
  * sweepgen is sg and its mark bits are clear, ready for the next cycle. Sweep
  * never raises the number of allocated objects: a mark bit on a free slot is a
- * collector bug and aborts.
+ * collector bug and aborts. With h->poison (the verifier's debug mode) freed
+ * objects are filled with 0xdb, so a use after a wrong free shows at once.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +38,8 @@ uint32_t span_sweep(mheap *h, span *s, bool preserve, bool *freed_span)
 
 	if (spc_sizeclass(s->spc) == 0) {
 		bool live = span_marked(s, 0);
+		if (h->poison && !live)
+			memset((void *)s->base, 0xdb, s->elemsize);
 		s->gcmarkbits[0] = 0;
 		atomic_store_explicit(&s->sweepgen, sg, memory_order_release);
 		if (live) {
@@ -57,6 +60,10 @@ uint32_t span_sweep(mheap *h, span *s, bool preserve, bool *freed_span)
 		abort();
 	}
 	uint32_t nfreed = s->allocCount - nalloc;
+	if (h->poison && nfreed)
+		for (uint32_t i = 0; i < s->nelems; i++)
+			if (!span_is_free(s, i) && !span_marked(s, i))
+				memset((void *)(s->base + (uintptr_t)i * s->elemsize), 0xdb, s->elemsize);
 	uint64_t *old = s->allocbits;
 	s->allocbits = s->gcmarkbits;
 	s->gcmarkbits = old;

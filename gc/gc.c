@@ -81,8 +81,10 @@ static void sweep_termination(tc_heap *h)
 static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 {
 	uint64_t cpu0 = thread_cpu();
-	for (;;) {
+	for (bool first = true;; first = false) {
 		stw_scan_blocked(h, w);
+		if (first && h->mark_loops == 0 && h->mark_hook)
+			h->mark_hook(h, h->mark_hook_arg);
 		uint64_t done = 0;
 		/* Go's fractional worker: hold to frac_goal of one CPU while mutators
 		 * run; with every mutator stopped or blocked, mark flat out. */
@@ -157,6 +159,7 @@ static void run_cycle(tc_heap *h)
 		mark_concurrent(h, &w, mark0);
 		if (mark_done_stw(h, &w))
 			break;
+		atomic_fetch_add(&h->mark_loops_total, 1);
 		if (h->mark_loops < 2) {
 			stw_start(h); /* late grey work: back to concurrent marking */
 			continue;
@@ -173,6 +176,8 @@ static void run_cycle(tc_heap *h)
 	gc_sweep_finish(h); /* 4 */
 	atomic_fetch_add(&h->cpu_ns, thread_cpu() - cpu0);
 }
+
+static uint64_t request(tc_heap *h);
 
 static void *controller_main(void *arg)
 {
@@ -210,29 +215,53 @@ static uint64_t request(tc_heap *h)
 	return h->cycles_started + 1;
 }
 
-void gc_collect(tc_mutator *m)
+static void wait_collect(tc_mutator *m, void *arg)
 {
+	(void)arg;
 	tc_heap *h = m->h;
-	stw_blocking_enter(m); /* stopped, as far as the cycle is concerned */
 	pthread_mutex_lock(&h->ctrllock);
 	uint64_t target = request(h);
 	while (h->cycles_swept < target)
 		pthread_cond_wait(&h->donecv_cycle, &h->ctrllock);
 	pthread_mutex_unlock(&h->ctrllock);
-	stw_blocking_leave(m);
+}
+
+void gc_collect(tc_mutator *m)
+{
+	stw_block_while(m, wait_collect, NULL); /* stopped, as far as the cycle is concerned */
+}
+
+static void wait_mark(tc_mutator *m, void *arg)
+{
+	tc_heap *h = m->h;
+	uint64_t c0 = *(uint64_t *)arg;
+	pthread_mutex_lock(&h->ctrllock);
+	while (atomic_load(&h->cycles) == c0 && atomic_load(&h->phase) == GC_MARK)
+		pthread_cond_wait(&h->donecv_cycle, &h->ctrllock);
+	pthread_mutex_unlock(&h->ctrllock);
 }
 
 void gc_wait_mark(tc_mutator *m)
 {
 	tc_heap *h = m->h;
 	uint64_t c0 = atomic_load(&h->cycles), t0 = now_ns();
-	stw_blocking_enter(m);
+	stw_block_while(m, wait_mark, &c0);
+	atomic_fetch_add_explicit(&h->assist_ns, now_ns() - t0, memory_order_relaxed);
+}
+
+/* Like Go's gcStart, the mutator that trips the trigger does not run on until
+ * the cycle has begun (sweep termination), or it could allocate far past the
+ * goal meanwhile. */
+static void wait_start(tc_mutator *m, void *arg)
+{
+	tc_heap *h = m->h;
+	uint32_t gen = *(uint32_t *)arg;
 	pthread_mutex_lock(&h->ctrllock);
-	while (atomic_load(&h->cycles) == c0 && atomic_load(&h->phase) == GC_MARK)
+	if (!h->requested && h->cycles_started == h->cycles_swept)
+		request(h);
+	while (atomic_load(&h->scangen) == gen && (h->requested || h->cycles_started != h->cycles_swept))
 		pthread_cond_wait(&h->donecv_cycle, &h->ctrllock);
 	pthread_mutex_unlock(&h->ctrllock);
-	stw_blocking_leave(m);
-	atomic_fetch_add_explicit(&h->assist_ns, now_ns() - t0, memory_order_relaxed);
 }
 
 void gc_maybe_trigger(tc_mutator *m)
@@ -242,18 +271,8 @@ void gc_maybe_trigger(tc_mutator *m)
 	    atomic_load_explicit(&h->mh.live, memory_order_relaxed) <
 		    atomic_load_explicit(&h->trigger, memory_order_relaxed))
 		return;
-	/* Like Go's gcStart, the mutator that trips the trigger does not run on
-	 * until the cycle has begun (sweep termination), or it could allocate far
-	 * past the goal meanwhile. It waits as a blocked mutator. */
 	uint32_t gen = atomic_load(&h->scangen);
-	stw_blocking_enter(m);
-	pthread_mutex_lock(&h->ctrllock);
-	if (!h->requested && h->cycles_started == h->cycles_swept)
-		request(h);
-	while (atomic_load(&h->scangen) == gen && (h->requested || h->cycles_started != h->cycles_swept))
-		pthread_cond_wait(&h->donecv_cycle, &h->ctrllock);
-	pthread_mutex_unlock(&h->ctrllock);
-	stw_blocking_leave(m);
+	stw_block_while(m, wait_start, &gen);
 }
 
 void gc_controller_stop(tc_heap *h)

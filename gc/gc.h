@@ -80,10 +80,14 @@ struct tc_mutator {
 	unsigned torture_left;
 	int blocking;
 	uint32_t scangen;  /* == h->scangen once this cycle's stack scan is done (mlock) */
+	uintptr_t *snap;   /* verify mode: registers and stack as the last scan read them */
+	size_t snapn, snapcap;
 	gcwork gcw;        /* grey work from this mutator: barrier, own stack, assists */
 	size_t wbn;        /* entries in wbuf */
 	uintptr_t wbuf[WBUF_N];
 	int64_t assist_credit; /* scan bytes banked (>0) or owed (<0) while marking */
+	void (*block_fn)(struct tc_mutator *m, void *arg); /* stw_block_while */
+	void *block_arg;
 	struct tc_mutator *next, *prev;
 };
 
@@ -166,9 +170,13 @@ typedef struct tc_heap {
 	uint64_t start_ns;
 	uint64_t last_mark_ns, last_stw1_ns, last_stw2_ns;
 
-	/* verify.c: test hook run after mark, before the verifier */
+	/* test hooks: after mark, before the verifier; and once per cycle in
+	 * concurrent mark, after the blocked stacks are scanned, before draining */
 	void (*after_mark_hook)(struct tc_heap *h, void *arg);
 	void *after_mark_arg;
+	void (*mark_hook)(struct tc_heap *h, void *arg);
+	void *mark_hook_arg;
+	_Atomic uint64_t mark_loops_total; /* mark terminations that found late grey work */
 } tc_heap;
 
 /* ---- gc.c ---- */
@@ -185,8 +193,8 @@ bool stw_all_stacks_scanned(tc_heap *h);
 void stw_scan_blocked(tc_heap *h, gcwork *w);    /* scan stacks of blocked, unscanned mutators */
 void safepoint_slow(tc_mutator *m);
 void stw_park(tc_mutator *m);         /* safepoint slow path */
-void stw_blocking_enter(tc_mutator *m);
 void stw_blocking_leave(tc_mutator *m);
+void stw_block_while(tc_mutator *m, void (*wait)(tc_mutator *m, void *arg), void *arg);
 
 
 /* ---- mutator.c ---- */
@@ -199,6 +207,8 @@ void mutator_flush_stats(tc_mutator *m);
 void roots_each(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx);
 void roots_globals(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx);
 void roots_mutator(tc_heap *h, tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx);
+void roots_frames(tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx);
+void roots_snapshot(tc_heap *h, tc_mutator *m); /* verify mode, at each stack scan */
 
 /* ---- gcwork.c ---- */
 void gcw_init(gcwork *w, tc_heap *h);

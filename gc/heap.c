@@ -39,6 +39,7 @@ tc_heap *tc_heap_create(const tc_config *cfg)
 		return NULL;
 	}
 	h->cfg = c;
+	h->mh.poison = c.verify != 0;
 	pthread_mutex_init(&h->mlock, NULL);
 	pthread_cond_init(&h->stopped_cv, NULL);
 	pthread_cond_init(&h->resume_cv, NULL);

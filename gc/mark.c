@@ -199,7 +199,12 @@ bool mark_idle(tc_heap *h)
 	return idle;
 }
 
-void mark_scan_roots(tc_heap *h, gcwork *w, tc_mutator *m) { roots_mutator(h, m, grey_conservative, w); }
+void mark_scan_roots(tc_heap *h, gcwork *w, tc_mutator *m)
+{
+	roots_mutator(h, m, grey_conservative, w);
+	if (h->cfg.verify)
+		roots_snapshot(h, m);
+}
 
 /* ---- the write barrier's slow path (barrier/barrier.h) ---- */
 

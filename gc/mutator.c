@@ -112,6 +112,8 @@ void mutator_flush_stats(tc_mutator *m)
 	atomic_store_explicit(&m->mc.alloc_objects, 0, memory_order_relaxed);
 }
 
+static void unlink_mutator(tc_mutator *m, void *arg);
+
 void tc_mutator_detach(tc_mutator *m)
 {
 	if (!mutator_check(m, "tc_mutator_detach"))
@@ -126,9 +128,33 @@ void tc_mutator_detach(tc_mutator *m)
 	mcache_release_all(&m->mc);
 	wb_flush(m);
 	gcw_dispose(&m->gcw); /* grey work it holds must not leave with it */
-	stw_blocking_enter(m); /* counts as stopped while it waits for the lock */
+	stw_block_while(m, unlink_mutator, NULL); /* counts as stopped while it waits */
 	pthread_mutex_lock(&h->mlock);
-	while (atomic_load_explicit(&h->stw_pending, memory_order_relaxed))
+	m->magic = M_MAGIC_DEAD;
+	free(m->frames);
+	free(m->snap);
+	m->frames = NULL;
+	m->snap = NULL;
+	m->nframes = m->capframes = m->snapn = m->snapcap = 0;
+#ifdef TC_DEBUG
+	m->next = h->graveyard;
+	h->graveyard = m;
+	pthread_mutex_unlock(&h->mlock);
+#else
+	pthread_mutex_unlock(&h->mlock);
+	free(m);
+#endif
+}
+
+/* Detach's last step, as a blocked mutator: wait out a stopped world, then
+ * leave the list. Returning, stw_block_while finds the world running. */
+static void unlink_mutator(tc_mutator *m, void *arg)
+{
+	(void)arg;
+	tc_heap *h = m->h;
+	pthread_mutex_lock(&h->mlock);
+	while (atomic_load_explicit(&h->stw_pending, memory_order_relaxed) ||
+	       atomic_load_explicit(&m->status, memory_order_relaxed) == M_SCANNING)
 		pthread_cond_wait(&h->resume_cv, &h->mlock);
 	mutator_flush_stats(m);
 	if (m->prev)
@@ -138,18 +164,8 @@ void tc_mutator_detach(tc_mutator *m)
 	if (m->next)
 		m->next->prev = m->prev;
 	h->nmutators--;
-	m->magic = M_MAGIC_DEAD;
-	free(m->frames);
-	m->frames = NULL;
-	m->nframes = m->capframes = 0;
-#ifdef TC_DEBUG
-	m->next = h->graveyard;
-	h->graveyard = m;
+	m->next = m->prev = NULL;
 	pthread_mutex_unlock(&h->mlock);
-#else
-	pthread_mutex_unlock(&h->mlock);
-	free(m);
-#endif
 }
 
 void tc_safepoint(tc_mutator *m)

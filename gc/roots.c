@@ -47,16 +47,43 @@ void roots_globals(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx)
 	pthread_mutex_unlock(&h->rootlock);
 }
 
-/* m is stopped, blocked, or m itself is the caller. */
-void roots_mutator(tc_heap *h, tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx)
+void roots_frames(tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx)
 {
 	for (size_t i = 0; i < m->nframes; i++)
 		scan_slots(m->frames[i].slots, m->frames[i].n, fn, ctx);
+}
+
+/* m is stopped, blocked, or m itself is the caller. */
+void roots_mutator(tc_heap *h, tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx)
+{
+	roots_frames(m, fn, ctx);
 	if (h->cfg.stacks == TC_STACKS_PRECISE)
 		return;
 	for (size_t i = 0; i < REGS_N; i++)
 		fn(m->regs[i], ctx);
 	scan_stack(atomic_load_explicit(&m->sp, memory_order_relaxed), m->stack_hi, fn, ctx);
+}
+
+/* The verifier's copy of the registers and stack words a scan reads. */
+__attribute__((no_sanitize("address", "thread"))) void roots_snapshot(tc_heap *h, tc_mutator *m)
+{
+	if (h->cfg.stacks == TC_STACKS_PRECISE)
+		return;
+	uintptr_t lo = (atomic_load_explicit(&m->sp, memory_order_relaxed) + TC_WORD - 1) & ~(uintptr_t)(TC_WORD - 1);
+	size_t n = REGS_N + (m->stack_hi > lo ? (m->stack_hi - lo) / TC_WORD : 0);
+	if (n > m->snapcap) {
+		uintptr_t *snap = realloc(m->snap, n * sizeof *snap);
+		if (snap == NULL) {
+			fprintf(stderr, "tricolor: fatal: verify: out of memory for a stack snapshot\n");
+			abort();
+		}
+		m->snap = snap;
+		m->snapcap = n;
+	}
+	memcpy(m->snap, m->regs, REGS_N * sizeof *m->snap);
+	for (size_t i = REGS_N; i < n; i++)
+		m->snap[i] = *(volatile uintptr_t *)(lo + (i - REGS_N) * TC_WORD);
+	m->snapn = n;
 }
 
 void roots_each(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx)

@@ -216,7 +216,25 @@ static void blocking_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 	pthread_mutex_unlock(&h->mlock);
 }
 
-void stw_blocking_enter(tc_mutator *m) { tc_context_call(m, blocking_impl); }
+/* Block for the length of wait(m, arg), counting as stopped. The wait runs
+ * inside the trampoline, so every frame that may hold a spilled register of
+ * the caller stays alive, and scanned, until the mutator runs again. (A
+ * blocking enter that returned before waiting could lose a pointer that only a
+ * dead frame held; only the public tc_blocking_enter returns, and it saves
+ * its caller's registers exactly.) */
+static void block_while_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
+{
+	blocking_impl(m, regs, sp);
+	m->block_fn(m, m->block_arg);
+	stw_blocking_leave(m);
+}
+
+void stw_block_while(tc_mutator *m, void (*wait)(tc_mutator *m, void *arg), void *arg)
+{
+	m->block_fn = wait;
+	m->block_arg = arg;
+	tc_context_call(m, block_while_impl);
+}
 
 /* The public entry's body, reached from the assembly above. */
 __attribute__((visibility("hidden"))) void tc_blocking_enter_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp);

@@ -1,12 +1,26 @@
 /*
  * verify.c — the heap verifier (TRICOLOR_VERIFY=1 or tc_config.verify).
  *
- * After mark, with the world still stopped, walk the object graph again from
- * the same roots, independently of the mark bits and work queues, and check
- * that every object reached is marked. A reachable unmarked object is the
- * collector's one unforgivable bug (sweep would free it), so the verifier
- * names the first one — address, size, type, and what referred to it — and
- * aborts.
+ * At mark termination, with the world stopped, walk the object graph again,
+ * independently of the mark bits and work queues, and check that every
+ * object reached is marked. A reachable unmarked object is the collector's
+ * one unforgivable bug (sweep would free it), so the verifier names the first
+ * one — address, size, type, and the root set or object that refers to it —
+ * and aborts.
+ *
+ * Roots, and why they are taken as they are:
+ *  - global roots and precise frames: as they are now; every slot is live.
+ *  - conservative stacks and registers: as the marker's scan of each stack
+ *    read them (a snapshot kept in verify mode). A stack is scanned once per
+ *    cycle and never again; slots that change afterwards are either live
+ *    values that came from the heap (the barrier shaded what the heap lost) or
+ *    new objects (allocated black), or dead values left in slots that live
+ *    frames have not written yet, which a conservative scan cannot tell from
+ *    live ones. Checking the current stacks would report the dead ones; so the
+ *    verifier checks the snapshot, and the freed-object poisoning that verify
+ *    mode turns on (sweep.c) catches a live pointer that the barrier missed.
+ * The graph under the global roots is walked to the end first, then each
+ * mutator's, so a miss is reported with the first root set that reaches it.
  *
  * Invariants: uses its own visited set and stack (malloc'd, freed before it
  * returns), never the mark bits it is checking; reads the graph through
@@ -25,8 +39,8 @@ typedef struct vstate {
 	size_t setcap, setn;
 	uintptr_t *stack; /* objects reached, still to scan */
 	size_t sn, scap;
-	uintptr_t cur; /* object being scanned */
-	size_t checked;
+	uintptr_t cur;     /* object being scanned, 0 while enumerating roots */
+	char rootdesc[96]; /* the root set being enumerated */
 } vstate;
 
 static void oom(void)
@@ -38,11 +52,10 @@ static void oom(void)
 static bool set_insert(vstate *v, uintptr_t x)
 {
 	if (2 * (v->setn + 1) > v->setcap) {
-		size_t ncap = v->setcap ? 2 * v->setcap : 1 << 16;
+		size_t ncap = v->setcap ? 2 * v->setcap : 1 << 16, ocap = v->setcap;
 		uintptr_t *ns = calloc(ncap, sizeof *ns), *old = v->set;
 		if (ns == NULL)
 			oom();
-		size_t ocap = v->setcap;
 		v->set = ns;
 		v->setcap = ncap;
 		v->setn = 0;
@@ -96,14 +109,13 @@ static void visit(uintptr_t p, void *ctx)
 	uintptr_t obj = mheap_find_object(&v->h->mh, p, &s);
 	if (obj == 0 || !set_insert(v, obj))
 		return;
-	v->checked++;
 	uint32_t idx = s->nelems == 1 ? 0 : span_obj_index(s, obj);
 	if (!span_marked(s, idx)) {
-		char from[96];
+		char from[160];
 		if (v->cur)
 			snprintf(from, sizeof from, "object %#lx", (unsigned long)v->cur);
 		else
-			snprintf(from, sizeof from, "a root");
+			snprintf(from, sizeof from, "%s", v->rootdesc);
 		fprintf(stderr,
 			"tricolor: verify: FAILED after cycle %llu: object %#lx (%zu bytes, type %s) is reachable from %s "
 			"but not marked; sweep would free it\n",
@@ -115,15 +127,32 @@ static void visit(uintptr_t p, void *ctx)
 		push(v, obj);
 }
 
+/* Scan everything reached so far (depth first, explicit stack). */
+static void drain(vstate *v)
+{
+	while (v->sn > 0) {
+		v->cur = v->stack[--v->sn];
+		scan_each(v->cur, mheap_span_of(&v->h->mh, v->cur), visit, NULL, v);
+	}
+	v->cur = 0;
+}
+
 void verify_heap(tc_heap *h)
 {
 	vstate v;
 	memset(&v, 0, sizeof v);
 	v.h = h;
-	roots_each(h, visit, &v);
-	while (v.sn > 0) {
-		v.cur = v.stack[--v.sn];
-		scan_each(v.cur, mheap_span_of(&h->mh, v.cur), visit, NULL, &v);
+	snprintf(v.rootdesc, sizeof v.rootdesc, "the global roots");
+	roots_globals(h, visit, &v);
+	drain(&v);
+	for (tc_mutator *m = h->mutators; m; m = m->next) {
+		snprintf(v.rootdesc, sizeof v.rootdesc, "mutator %p's precise frames", (void *)m);
+		roots_frames(m, visit, &v);
+		drain(&v);
+		snprintf(v.rootdesc, sizeof v.rootdesc, "mutator %p's stack or registers (as scanned)", (void *)m);
+		for (size_t i = 0; i < m->snapn; i++)
+			visit(m->snap[i], &v);
+		drain(&v);
 	}
 	free(v.set);
 	free(v.stack);
