@@ -8,9 +8,11 @@
  * (Dijkstra insertion), then stores. When the collector is idle the cost is
  * one load of the phase and one predictable branch.
  *
- * Invariants: the store itself is a relaxed atomic word store, since markers
- * read slots concurrently; the shading goes to the mutator's own gcwork,
- * which the collector flushes at mark termination.
+ * Invariants: the store itself is an atomic word store with release order:
+ * markers read slots concurrently, and a thread that loads the pointer with
+ * acquire order sees the object as its writer initialised it (on x86 both are
+ * plain moves). The shading goes to the mutator's own buffer, which the
+ * collector flushes at mark termination.
  */
 #include "barrier.h"
 
@@ -18,5 +20,5 @@ void tc_write(tc_mutator *m, void **slot, void *val)
 {
 	if (__builtin_expect(barrier_enabled(m), 0))
 		barrier_shade(m, __atomic_load_n(slot, __ATOMIC_RELAXED), val);
-	__atomic_store_n(slot, val, __ATOMIC_RELAXED);
+	__atomic_store_n(slot, val, __ATOMIC_RELEASE);
 }

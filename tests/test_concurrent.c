@@ -121,8 +121,9 @@ static uint64_t ms_now(void)
 	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }
 
-/* Shared slots are read once, atomically: other threads tc_write them. */
-static node *ld(node *const *slot) { return __atomic_load_n(slot, __ATOMIC_RELAXED); }
+/* Shared slots are read once, with acquire order: other threads publish
+ * objects into them with tc_write (a release store). */
+static node *ld(node *const *slot) { return __atomic_load_n(slot, __ATOMIC_ACQUIRE); }
 
 static void *collector(void *arg)
 {
@@ -193,7 +194,8 @@ static void *mutator_thread(void *arg)
 	return NULL;
 }
 
-static void run_random(tc_heap *h, unsigned ms)
+/* Run the mutators and a back-to-back collector on h for ms; h stays. */
+static void run_random_keep(tc_heap *h, unsigned ms)
 {
 	memset(table, 0, sizeof table);
 	tc_root_add(h, (void **)table, SLOTS);
@@ -213,6 +215,11 @@ static void run_random(tc_heap *h, unsigned ms)
 	pthread_join(c, NULL);
 	assert_true(metric(h, "gc.cycles") >= 10);
 	tc_root_remove(h, (void **)table);
+}
+
+static void run_random(tc_heap *h, unsigned ms)
+{
+	run_random_keep(h, ms);
 	tc_heap_destroy(h);
 }
 
@@ -222,11 +229,28 @@ static void test_threads_mutate_while_marking_conservative(void **state)
 	run_random(conservative_heap(), 3000);
 }
 
+/* The stress run: the same, for TC_STRESS_SECONDS (ctest's test_stress sets
+ * 60; set it higher for a longer run), reporting what it did. */
+static void test_stress(void **state)
+{
+	(void)state;
+	long secs = atol(getenv("TC_STRESS_SECONDS"));
+	tc_heap *h = conservative_heap();
+	run_random_keep(h, (unsigned)(secs > 0 ? secs : 60) * 1000);
+	printf("stress: %ld s, %llu cycles, %llu objects allocated, %llu mark loops, 0 lost\n", secs,
+	       (unsigned long long)metric(h, "gc.cycles"), (unsigned long long)metric(h, "heap.alloc.objects"),
+	       (unsigned long long)atomic_load(&h->mark_loops_total));
+	tc_heap_destroy(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pointer_moved_from_heap_to_scanned_stack_survives),
 		cmocka_unit_test(test_threads_mutate_while_marking_conservative),
 	};
+	const struct CMUnitTest stress[] = {cmocka_unit_test(test_stress)};
+	if (getenv("TC_STRESS_SECONDS"))
+		return cmocka_run_group_tests(stress, NULL, NULL);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
