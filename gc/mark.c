@@ -252,8 +252,13 @@ void gc_assist(tc_mutator *m)
 	}
 	if (debt <= 0)
 		return;
-	uint64_t t0 = now_ns();
-	uint64_t done = mark_drain(h, &m->gcw, (uint64_t)debt);
+	/* In steps of 64 KiB of scanning, giving way at once to a world stop:
+	 * a pause must not wait for an assist to finish. */
+	uint64_t t0 = now_ns(), done = 0, step;
+	do {
+		step = mark_drain(h, &m->gcw, (uint64_t)64 << 10);
+		done += step;
+	} while (step > 0 && (int64_t)done < debt && !atomic_load_explicit(&h->stw_pending, memory_order_relaxed));
 	gcw_dispose(&m->gcw);
 	m->assist_credit += (int64_t)done;
 	if (m->assist_credit < 0 && done == 0)

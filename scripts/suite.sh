@@ -16,3 +16,7 @@ echo "=== allocation microbenchmark (tricolor allocator vs jemalloc)"
 
 echo "=== binary-trees (depth ${DEPTH:-18}) on tricolor, jemalloc, glibc, bdwgc"
 scripts/bench-binarytrees.sh
+
+echo "=== stop-the-world pauses: tricolor beside Go, and scaling with the live heap"
+tc_need_pkgs golang-go
+scripts/bench-pauses.sh "$@"

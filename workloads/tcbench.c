@@ -23,6 +23,7 @@
 
 static const workload workloads[] = {
 	{"binary-trees", "maximum tree depth (Benchmarks Game n)", 18, binarytrees_run},
+	{"churn", "long-lived cache size in MiB (server-like churn, --threads mutators)", 64, churn_run},
 };
 #define NWORKLOADS (sizeof workloads / sizeof workloads[0])
 

@@ -23,5 +23,6 @@ typedef struct workload {
 } workload;
 
 int binarytrees_run(const wargs *a);
+int churn_run(const wargs *a);
 
 #endif

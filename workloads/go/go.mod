@@ -1,0 +1,3 @@
+module tricolor/workloads/go
+
+go 1.19
