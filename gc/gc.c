@@ -9,9 +9,11 @@
  *      blocked mutators; running mutators scan their own stacks at their next
  *      safepoint; dedicated workers and the controller (as Go's fractional
  *      worker) drain grey work; allocating mutators assist
- *   3. mark termination: flush every mutator's barrier buffer and grey work;   STW
- *      if that produced grey work, restart the world and mark again (up to
- *      twice, then finish in the pause); verify if asked; phase = OFF;
+ *   3. mark termination: first a ragged barrier (every mutator flushes its
+ *      buffers at a safepoint, the world running) until a round finds no new
+ *      work; then, world stopped, flush again; if that produced grey work,
+ *      restart the world and mark again (Go's gcMarkDone loop; after
+ *      MAX_MARK_LOOPS rounds, finish in the pause); verify if asked; phase = OFF;
  *      release every mcache (heap.live is then exact); sweepgen += 2
  *   4. concurrent sweep by the controller, and lazily by allocation
  *
@@ -26,6 +28,8 @@
 #include <time.h>
 
 #include "gc.h"
+
+#define MAX_MARK_LOOPS 64
 
 static uint64_t thread_cpu(void)
 {
@@ -77,6 +81,24 @@ static void sweep_termination(tc_heap *h)
 	pthread_mutex_unlock(&h->ctrllock);
 }
 
+/* Go's gcMarkDone ragged barrier: ask every mutator to flush its barrier
+ * buffer and grey work at its next safepoint (the controller flushes blocked
+ * ones), without stopping the world. True when the round found no new work:
+ * only then is stopping the world for termination worth it. */
+static bool ragged_flush(tc_heap *h)
+{
+	atomic_fetch_add(&h->flushgen, 1);
+	for (;;) {
+		stw_flush_blocked(h);
+		if (stw_all_flushed(h))
+			return mark_idle(h);
+		if (!mark_idle(h))
+			return false; /* the flush produced work: go and mark it */
+		struct timespec ts = {0, 50000};
+		nanosleep(&ts, NULL);
+	}
+}
+
 /* Concurrent mark until there seems to be nothing left (step 2). */
 static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 {
@@ -97,7 +119,7 @@ static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 		set_assist_ratio(h);
 		if (done == 0 || gcw_empty(w)) {
 			gcw_dispose(w);
-			if (mark_idle(h) && stw_all_stacks_scanned(h))
+			if (mark_idle(h) && stw_all_stacks_scanned(h) && ragged_flush(h))
 				return;
 			struct timespec ts = {0, 100000};
 			nanosleep(&ts, NULL);
@@ -160,11 +182,13 @@ static void run_cycle(tc_heap *h)
 		if (mark_done_stw(h, &w))
 			break;
 		atomic_fetch_add(&h->mark_loops_total, 1);
-		if (h->mark_loops < 2) {
+		if (h->mark_loops < MAX_MARK_LOOPS) {
 			stw_start(h); /* late grey work: back to concurrent marking */
 			continue;
 		}
-		/* Third time: finish in this pause (the stacks are all scanned). */
+		/* A backstop that should never be reached: only objects allocated
+		 * before the cycle are white, and each loop blackens some, so
+		 * loops end; finish in this pause if they have not. */
 		do {
 			mark_drain(h, &w, 0);
 			gcw_dispose(&w);

@@ -80,6 +80,7 @@ struct tc_mutator {
 	unsigned torture_left;
 	int blocking;
 	uint32_t scangen;  /* == h->scangen once this cycle's stack scan is done (mlock) */
+	uint32_t flushack; /* == h->flushgen once it flushed its buffers for that request (mlock) */
 	uintptr_t *snap;   /* verify mode: registers and stack as the last scan read them */
 	size_t snapn, snapcap;
 	gcwork gcw;        /* grey work from this mutator: barrier, own stack, assists */
@@ -131,6 +132,7 @@ typedef struct tc_heap {
 	int ctrl_running, ctrl_stop, requested;
 	uint64_t cycles_started, cycles_swept;
 	_Atomic uint32_t scangen; /* bumped at each sweep termination */
+	_Atomic uint32_t flushgen; /* bumped to ask every mutator to flush its grey work (ragged barrier) */
 	int mark_loops;           /* mark termination found work and went back */
 
 	/* assists (mark.c) */
@@ -191,6 +193,15 @@ void stw_stop(tc_heap *h, tc_mutator *self);     /* every mutator but self stopp
 uint64_t stw_start(tc_heap *h);                 /* restart; records and returns the pause */
 bool stw_all_stacks_scanned(tc_heap *h);
 void stw_scan_blocked(tc_heap *h, gcwork *w);    /* scan stacks of blocked, unscanned mutators */
+bool stw_all_flushed(tc_heap *h);
+void stw_flush_blocked(tc_heap *h);              /* flush buffers of blocked mutators */
+static inline bool mutator_poll_due(const tc_heap *h, const tc_mutator *m)
+{
+	return atomic_load_explicit(&h->stw_pending, memory_order_relaxed) ||
+	       (atomic_load_explicit(&h->phase, memory_order_relaxed) == GC_MARK &&
+		(m->scangen != atomic_load_explicit(&h->scangen, memory_order_relaxed) ||
+		 m->flushack != atomic_load_explicit(&h->flushgen, memory_order_relaxed)));
+}
 void safepoint_slow(tc_mutator *m);
 void stw_park(tc_mutator *m);         /* safepoint slow path */
 void stw_blocking_leave(tc_mutator *m);

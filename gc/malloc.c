@@ -62,8 +62,7 @@ static void alloc_poll(tc_mutator *m)
 {
 	tc_heap *h = m->h;
 	int phase = atomic_load_explicit(&h->phase, memory_order_relaxed);
-	if (atomic_load_explicit(&h->stw_pending, memory_order_relaxed) ||
-	    (phase == GC_MARK && m->scangen != atomic_load_explicit(&h->scangen, memory_order_relaxed)))
+	if (mutator_poll_due(h, m))
 		safepoint_slow(m);
 	if (phase == GC_MARK && m->assist_credit < 0)
 		gc_assist(m);

@@ -93,6 +93,7 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 		pthread_cond_wait(&h->resume_cv, &h->mlock);
 	m->mc.flushgen = atomic_load(&h->mh.sweepgen);
 	m->scangen = atomic_load(&h->scangen); /* a new thread's stack holds no heap pointer */
+	m->flushack = atomic_load(&h->flushgen);
 	atomic_store_explicit(&m->status, M_RUNNING, memory_order_relaxed);
 	m->next = h->mutators;
 	if (h->mutators)
@@ -170,11 +171,7 @@ static void unlink_mutator(tc_mutator *m, void *arg)
 
 void tc_safepoint(tc_mutator *m)
 {
-	tc_heap *h = m->h;
-	if (__builtin_expect(atomic_load_explicit(&h->stw_pending, memory_order_relaxed) |
-				     (atomic_load_explicit(&h->phase, memory_order_relaxed) == GC_MARK &&
-				      m->scangen != atomic_load_explicit(&h->scangen, memory_order_relaxed)),
-			     0)) {
+	if (__builtin_expect(mutator_poll_due(m->h, m), 0)) {
 		if (!mutator_check(m, "tc_safepoint"))
 			return;
 		safepoint_slow(m);

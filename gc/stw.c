@@ -185,6 +185,18 @@ static void scan_self_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 	atomic_fetch_add(&h->assist_ns, now_ns() - t0); /* the mutator's own GC work */
 }
 
+/* The ragged barrier's step on a mutator: its barrier buffer and grey work
+ * go to the global lists, where the markers see them. */
+static void flush_self(tc_heap *h, tc_mutator *m)
+{
+	uint32_t gen = atomic_load(&h->flushgen);
+	wb_flush(m);
+	gcw_dispose(&m->gcw);
+	pthread_mutex_lock(&h->mlock);
+	m->flushack = gen;
+	pthread_mutex_unlock(&h->mlock);
+}
+
 void safepoint_slow(tc_mutator *m)
 {
 	tc_heap *h = m->h;
@@ -195,6 +207,9 @@ void safepoint_slow(tc_mutator *m)
 	pthread_mutex_unlock(&h->mlock);
 	if (scan)
 		tc_context_call(m, scan_self_impl);
+	if (atomic_load_explicit(&h->phase, memory_order_relaxed) == GC_MARK &&
+	    m->flushack != atomic_load_explicit(&h->flushgen, memory_order_relaxed))
+		flush_self(h, m);
 }
 
 static void blocking_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
@@ -260,6 +275,44 @@ void stw_blocking_leave(tc_mutator *m)
 		pthread_cond_wait(&h->resume_cv, &h->mlock);
 	atomic_store_explicit(&m->status, M_RUNNING, memory_order_relaxed);
 	pthread_mutex_unlock(&h->mlock);
+}
+
+bool stw_all_flushed(tc_heap *h)
+{
+	uint32_t gen = atomic_load(&h->flushgen);
+	bool all = true;
+	pthread_mutex_lock(&h->mlock);
+	for (tc_mutator *m = h->mutators; m && all; m = m->next)
+		all = m->flushack == gen;
+	pthread_mutex_unlock(&h->mlock);
+	return all;
+}
+
+/* A blocked mutator cannot flush for itself: the controller does it, holding
+ * it in SCANNING meanwhile so that it cannot start running. */
+void stw_flush_blocked(tc_heap *h)
+{
+	uint32_t gen = atomic_load(&h->flushgen);
+	for (;;) {
+		tc_mutator *m;
+		pthread_mutex_lock(&h->mlock);
+		for (m = h->mutators; m; m = m->next)
+			if (m->flushack != gen && atomic_load_explicit(&m->status, memory_order_relaxed) == M_BLOCKED)
+				break;
+		if (m == NULL) {
+			pthread_mutex_unlock(&h->mlock);
+			return;
+		}
+		atomic_store_explicit(&m->status, M_SCANNING, memory_order_relaxed);
+		pthread_mutex_unlock(&h->mlock);
+		wb_flush(m);
+		gcw_dispose(&m->gcw);
+		pthread_mutex_lock(&h->mlock);
+		m->flushack = gen;
+		atomic_store_explicit(&m->status, M_BLOCKED, memory_order_relaxed);
+		pthread_cond_broadcast(&h->resume_cv);
+		pthread_mutex_unlock(&h->mlock);
+	}
 }
 
 bool stw_all_stacks_scanned(tc_heap *h)
