@@ -90,10 +90,16 @@ static bool ragged_flush(tc_heap *h)
 	atomic_fetch_add(&h->flushgen, 1);
 	for (;;) {
 		stw_flush_blocked(h);
-		if (stw_all_flushed(h))
-			return mark_idle(h);
-		if (!mark_idle(h))
+		if (stw_all_flushed(h)) {
+			if (mark_idle(h))
+				return true;
+			atomic_fetch_add(&h->late_work_total, 1);
+			return false;
+		}
+		if (!mark_idle(h)) {
+			atomic_fetch_add(&h->late_work_total, 1);
 			return false; /* the flush produced work: go and mark it */
+		}
 		struct timespec ts = {0, 50000};
 		nanosleep(&ts, NULL);
 	}
@@ -181,7 +187,7 @@ static void run_cycle(tc_heap *h)
 		mark_concurrent(h, &w, mark0);
 		if (mark_done_stw(h, &w))
 			break;
-		atomic_fetch_add(&h->mark_loops_total, 1);
+		atomic_fetch_add(&h->late_work_total, 1);
 		if (h->mark_loops < MAX_MARK_LOOPS) {
 			stw_start(h); /* late grey work: back to concurrent marking */
 			continue;

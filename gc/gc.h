@@ -178,7 +178,7 @@ typedef struct tc_heap {
 	void *after_mark_arg;
 	void (*mark_hook)(struct tc_heap *h, void *arg);
 	void *mark_hook_arg;
-	_Atomic uint64_t mark_loops_total; /* mark terminations that found late grey work */
+	_Atomic uint64_t late_work_total; /* termination attempts (ragged or STW flush) that found grey work */
 } tc_heap;
 
 /* ---- gc.c ---- */

@@ -92,12 +92,13 @@ static void test_pointer_moved_from_heap_to_scanned_stack_survives(void **state)
 	pthread_t t;
 	pthread_create(&t, NULL, attach_and_move, h);
 	wait_stage(1);
-	uint64_t loops0 = atomic_load(&h->mark_loops_total);
+	uint64_t loops0 = atomic_load(&h->late_work_total);
 	tc_collect(m);
 	h->mark_hook = NULL;
 	/* Y reached the collector only through the barrier buffer, flushed at
-	 * mark termination: late grey work, so marking went round again. */
-	assert_true(atomic_load(&h->mark_loops_total) > loops0);
+	 * mark termination (the ragged barrier, or the final stop): late grey
+	 * work, so marking went round again. */
+	assert_true(atomic_load(&h->late_work_total) > loops0);
 	set_stage(4);
 	pthread_join(t, NULL);
 	tc_collect(m);
@@ -237,9 +238,9 @@ static void test_stress(void **state)
 	long secs = atol(getenv("TC_STRESS_SECONDS"));
 	tc_heap *h = conservative_heap();
 	run_random_keep(h, (unsigned)(secs > 0 ? secs : 60) * 1000);
-	printf("stress: %ld s, %llu cycles, %llu objects allocated, %llu mark loops, 0 lost\n", secs,
+	printf("stress: %ld s, %llu cycles, %llu objects allocated, %llu late grey finds, 0 lost\n", secs,
 	       (unsigned long long)metric(h, "gc.cycles"), (unsigned long long)metric(h, "heap.alloc.objects"),
-	       (unsigned long long)atomic_load(&h->mark_loops_total));
+	       (unsigned long long)atomic_load(&h->late_work_total));
 	tc_heap_destroy(h);
 }
 
