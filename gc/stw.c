@@ -26,6 +26,7 @@
  * the stop request until every mutator may run again. The stopper is the
  * controller thread, which is not a mutator (self is NULL), or a mutator.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -288,33 +289,6 @@ bool stw_all_flushed(tc_heap *h)
 	return all;
 }
 
-/* A blocked mutator cannot flush for itself: the controller does it, holding
- * it in SCANNING meanwhile so that it cannot start running. */
-void stw_flush_blocked(tc_heap *h)
-{
-	uint32_t gen = atomic_load(&h->flushgen);
-	for (;;) {
-		tc_mutator *m;
-		pthread_mutex_lock(&h->mlock);
-		for (m = h->mutators; m; m = m->next)
-			if (m->flushack != gen && atomic_load_explicit(&m->status, memory_order_relaxed) == M_BLOCKED)
-				break;
-		if (m == NULL) {
-			pthread_mutex_unlock(&h->mlock);
-			return;
-		}
-		atomic_store_explicit(&m->status, M_SCANNING, memory_order_relaxed);
-		pthread_mutex_unlock(&h->mlock);
-		wb_flush(m);
-		gcw_dispose(&m->gcw);
-		pthread_mutex_lock(&h->mlock);
-		m->flushack = gen;
-		atomic_store_explicit(&m->status, M_BLOCKED, memory_order_relaxed);
-		pthread_cond_broadcast(&h->resume_cv);
-		pthread_mutex_unlock(&h->mlock);
-	}
-}
-
 bool stw_all_stacks_scanned(tc_heap *h)
 {
 	uint32_t gen = atomic_load(&h->scangen);
@@ -326,14 +300,18 @@ bool stw_all_stacks_scanned(tc_heap *h)
 	return all;
 }
 
-void stw_scan_blocked(tc_heap *h, gcwork *w)
+/* Do work on behalf of each blocked mutator whose *field (scangen or
+ * flushack) is not gen yet, holding it in SCANNING meanwhile so that it cannot
+ * start running under the controller's hands; then set *field = gen. */
+static void for_blocked(tc_heap *h, uint32_t gen, size_t field, void (*act)(tc_heap *h, tc_mutator *m, void *ctx),
+			void *ctx)
 {
-	uint32_t gen = atomic_load(&h->scangen);
 	for (;;) {
 		tc_mutator *m;
 		pthread_mutex_lock(&h->mlock);
 		for (m = h->mutators; m; m = m->next)
-			if (m->scangen != gen && atomic_load_explicit(&m->status, memory_order_relaxed) == M_BLOCKED)
+			if (*(uint32_t *)((char *)m + field) != gen &&
+			    atomic_load_explicit(&m->status, memory_order_relaxed) == M_BLOCKED)
 				break;
 		if (m == NULL) {
 			pthread_mutex_unlock(&h->mlock);
@@ -341,12 +319,33 @@ void stw_scan_blocked(tc_heap *h, gcwork *w)
 		}
 		atomic_store_explicit(&m->status, M_SCANNING, memory_order_relaxed);
 		pthread_mutex_unlock(&h->mlock);
-		mark_scan_roots(h, w, m);
+		act(h, m, ctx);
 		pthread_mutex_lock(&h->mlock);
-		m->scangen = gen;
+		*(uint32_t *)((char *)m + field) = gen;
 		atomic_store_explicit(&m->status, M_BLOCKED, memory_order_relaxed);
 		pthread_cond_broadcast(&h->resume_cv);
 		pthread_mutex_unlock(&h->mlock);
 	}
+}
+
+static void scan_act(tc_heap *h, tc_mutator *m, void *w) { mark_scan_roots(h, w, m); }
+
+static void flush_act(tc_heap *h, tc_mutator *m, void *ctx)
+{
+	(void)h;
+	(void)ctx;
+	wb_flush(m);
+	gcw_dispose(&m->gcw);
+}
+
+void stw_scan_blocked(tc_heap *h, gcwork *w)
+{
+	for_blocked(h, atomic_load(&h->scangen), offsetof(tc_mutator, scangen), scan_act, w);
+}
+
+/* A blocked mutator cannot flush for itself: the controller does it. */
+void stw_flush_blocked(tc_heap *h)
+{
+	for_blocked(h, atomic_load(&h->flushgen), offsetof(tc_mutator, flushack), flush_act, NULL);
 }
 

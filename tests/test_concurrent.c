@@ -15,25 +15,6 @@ static node *groot;
 
 /* ---- deterministic: the deletion barrier, and late grey work ---- */
 
-static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
-static int stage;
-
-static void wait_stage(int s)
-{
-	pthread_mutex_lock(&mu);
-	while (stage < s)
-		pthread_cond_wait(&cv, &mu);
-	pthread_mutex_unlock(&mu);
-}
-
-static void set_stage(int s)
-{
-	pthread_mutex_lock(&mu);
-	stage = s;
-	pthread_cond_broadcast(&cv);
-	pthread_mutex_unlock(&mu);
-}
 
 /* Runs in the controller after the blocked test thread's stack was scanned
  * and before any grey object is scanned: A is grey, Y (A's child) white. */

@@ -55,25 +55,6 @@ static void test_threads_allocate_and_collect_conservative(void **state)
 
 /* The blocked thread: builds a list held only by its own stack, blocks, and
  * checks the list after the main thread has collected several times. */
-static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
-static int stage;
-
-static void wait_stage(int s)
-{
-	pthread_mutex_lock(&mu);
-	while (stage < s)
-		pthread_cond_wait(&cv, &mu);
-	pthread_mutex_unlock(&mu);
-}
-
-static void set_stage(int s)
-{
-	pthread_mutex_lock(&mu);
-	stage = s;
-	pthread_cond_broadcast(&cv);
-	pthread_mutex_unlock(&mu);
-}
 
 __attribute__((noinline)) static node *build_on_stack(tc_mutator *m, size_t n)
 {

@@ -112,6 +112,28 @@ static inline tc_heap *precise_heap(void)
 	return h;
 }
 
+/* Stages for tests that choreograph threads. */
+#include <pthread.h>
+static pthread_mutex_t stage_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t stage_cv = PTHREAD_COND_INITIALIZER;
+static int stage;
+
+static inline void wait_stage(int s)
+{
+	pthread_mutex_lock(&stage_mu);
+	while (stage < s)
+		pthread_cond_wait(&stage_cv, &stage_mu);
+	pthread_mutex_unlock(&stage_mu);
+}
+
+static inline void set_stage(int s)
+{
+	pthread_mutex_lock(&stage_mu);
+	stage = s;
+	pthread_cond_broadcast(&stage_cv);
+	pthread_mutex_unlock(&stage_mu);
+}
+
 static inline tc_heap *conservative_heap(void)
 {
 	tc_config c;
