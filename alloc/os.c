@@ -25,7 +25,7 @@ void tc_seterr(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(lasterr, sizeof lasterr, fmt, ap);
+	vsnprintf(lasterr, sizeof lasterr, fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized): va_start is just above
 	va_end(ap);
 }
 
