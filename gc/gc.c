@@ -75,7 +75,7 @@ static void sweep_termination(tc_heap *h)
 		m->assist_credit = 0;
 	atomic_fetch_add(&h->scangen, 1);
 	atomic_store(&h->phase, GC_MARK);
-	h->last_stw1_ns = stw_start(h);
+	h->last_stw1_ns = stw_start(h, PAUSE_SWEEP_TERM);
 	pthread_mutex_lock(&h->ctrllock);
 	pthread_cond_broadcast(&h->donecv_cycle); /* triggering mutators may go on */
 	pthread_mutex_unlock(&h->ctrllock);
@@ -164,7 +164,7 @@ static void mark_termination(tc_heap *h, uint64_t heap0)
 		m->mc.flushgen = sg;
 	pacer_end_cycle(h, marked);
 	atomic_fetch_add(&h->cycles, 1);
-	h->last_stw2_ns = stw_start(h);
+	h->last_stw2_ns = stw_start(h, PAUSE_MARK_TERM);
 	pthread_mutex_lock(&h->ctrllock);
 	pthread_cond_broadcast(&h->donecv_cycle); /* mutators waiting for the mark to end */
 	pthread_mutex_unlock(&h->ctrllock);
@@ -189,7 +189,7 @@ static void run_cycle(tc_heap *h)
 			break;
 		atomic_fetch_add(&h->late_work_total, 1);
 		if (h->mark_loops < MAX_MARK_LOOPS) {
-			stw_start(h); /* late grey work: back to concurrent marking */
+			stw_start(h, PAUSE_MARK_TERM); /* late grey work: back to concurrent marking */
 			continue;
 		}
 		/* A backstop that should never be reached: only objects allocated
@@ -276,7 +276,7 @@ void gc_wait_mark(tc_mutator *m)
 	tc_heap *h = m->h;
 	uint64_t c0 = atomic_load(&h->cycles), t0 = now_ns();
 	stw_block_while(m, wait_mark, &c0);
-	atomic_fetch_add_explicit(&h->assist_ns, now_ns() - t0, memory_order_relaxed);
+	mutator_stall(m, now_ns() - t0);
 }
 
 /* Like Go's gcStart, the mutator that trips the trigger does not run on until

@@ -36,6 +36,7 @@
 #include "tricolor.h"
 
 enum { GC_OFF = 0, GC_MARK = 1, GC_MARKTERM = 2 };
+enum { PAUSE_SWEEP_TERM = 0, PAUSE_MARK_TERM = 1 };
 enum { M_RUNNING = 0, M_BLOCKED = 1, M_PARKED = 2, M_SCANNING = 3 /* blocked, stack being scanned */ };
 #define M_MAGIC_LIVE 0x74636d75u /* "tcmu" */
 #define M_MAGIC_DEAD 0xdeadbeefu
@@ -87,6 +88,7 @@ struct tc_mutator {
 	size_t wbn;        /* entries in wbuf */
 	uintptr_t wbuf[WBUF_N];
 	int64_t assist_credit; /* scan bytes banked (>0) or owed (<0) while marking */
+	_Atomic uint64_t stall_ns; /* time this mutator gave the collector: own stack scans, assists, waits */
 	void (*block_fn)(struct tc_mutator *m, void *arg); /* stw_block_while */
 	void *block_arg;
 	struct tc_mutator *next, *prev;
@@ -169,6 +171,8 @@ typedef struct tc_heap {
 	_Atomic uint64_t cpu_ns, assist_ns;
 	_Atomic uint64_t alloc_bytes_gone, alloc_objects_gone; /* from detached mutators */
 	pausehist pauses;
+	pausehist pauses_kind[2]; /* [PAUSE_SWEEP_TERM], [PAUSE_MARK_TERM] */
+	_Atomic uint64_t stall_max_gone; /* largest stall of a detached mutator */
 	uint64_t start_ns;
 	uint64_t last_mark_ns, last_stw1_ns, last_stw2_ns;
 
@@ -190,7 +194,7 @@ uint64_t now_ns(void);
 
 /* ---- stw.c ---- */
 void stw_stop(tc_heap *h, tc_mutator *self);     /* every mutator but self stopped */
-uint64_t stw_start(tc_heap *h);                 /* restart; records and returns the pause */
+uint64_t stw_start(tc_heap *h, int kind);       /* restart; records and returns the pause */
 bool stw_all_stacks_scanned(tc_heap *h);
 void stw_scan_blocked(tc_heap *h, gcwork *w);    /* scan stacks of blocked, unscanned mutators */
 bool stw_all_flushed(tc_heap *h);
@@ -210,6 +214,7 @@ void stw_block_while(tc_mutator *m, void (*wait)(tc_mutator *m, void *arg), void
 
 /* ---- mutator.c ---- */
 bool mutator_check(tc_mutator *m, const char *fn);
+void mutator_stall(tc_mutator *m, uint64_t ns); /* counts in gc.assist.ns and the mutator's stall */
 void mutator_flush_stats(tc_mutator *m);
 
 /* ---- roots.c ---- */

@@ -263,5 +263,5 @@ void gc_assist(tc_mutator *m)
 	m->assist_credit += (int64_t)done;
 	if (m->assist_credit < 0 && done == 0)
 		m->assist_credit = 0; /* nothing to do: forgive, rather than stall */
-	atomic_fetch_add_explicit(&h->assist_ns, now_ns() - t0, memory_order_relaxed);
+	mutator_stall(m, now_ns() - t0);
 }

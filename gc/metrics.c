@@ -85,9 +85,38 @@ static uint64_t alloc_sum(tc_heap *h, bool objects)
 	return v;
 }
 
+static uint64_t stall_max(tc_heap *h)
+{
+	pthread_mutex_lock(&h->mlock);
+	uint64_t v = atomic_load(&h->stall_max_gone);
+	for (tc_mutator *m = h->mutators; m; m = m->next) {
+		uint64_t s = atomic_load_explicit(&m->stall_ns, memory_order_relaxed);
+		v = s > v ? s : v;
+	}
+	pthread_mutex_unlock(&h->mlock);
+	return v;
+}
+
 static bool metric_value(tc_heap *h, const char *name, uint64_t *v)
 {
-	if (!strcmp(name, "gc.cycles"))
+	static const char *kinds[2] = {"gc.pause.sweep_term.", "gc.pause.mark_term."};
+	for (int k = 0; k < 2; k++) {
+		size_t n = strlen(kinds[k]);
+		if (strncmp(name, kinds[k], n) != 0)
+			continue;
+		if (!strcmp(name + n, "ns"))
+			*v = atomic_load(&h->pauses_kind[k].count);
+		else if (!strcmp(name + n, "p99.ns"))
+			*v = quantile(&h->pauses_kind[k], 0.99);
+		else if (!strcmp(name + n, "max.ns"))
+			*v = atomic_load(&h->pauses_kind[k].max);
+		else
+			return false;
+		return true;
+	}
+	if (!strcmp(name, "gc.stall.max.ns"))
+		*v = stall_max(h);
+	else if (!strcmp(name, "gc.cycles"))
 		*v = atomic_load(&h->cycles);
 	else if (!strcmp(name, "gc.pause.ns"))
 		*v = atomic_load(&h->pauses.count);

@@ -104,9 +104,18 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 	return m;
 }
 
+void mutator_stall(tc_mutator *m, uint64_t ns)
+{
+	atomic_fetch_add_explicit(&m->stall_ns, ns, memory_order_relaxed);
+	atomic_fetch_add_explicit(&m->h->assist_ns, ns, memory_order_relaxed);
+}
+
 void mutator_flush_stats(tc_mutator *m)
 {
 	tc_heap *h = m->h;
+	uint64_t st = atomic_load(&m->stall_ns), mx = atomic_load(&h->stall_max_gone);
+	while (st > mx && !atomic_compare_exchange_weak(&h->stall_max_gone, &mx, st))
+		;
 	atomic_fetch_add(&h->alloc_bytes_gone, atomic_load_explicit(&m->mc.alloc_bytes, memory_order_relaxed));
 	atomic_fetch_add(&h->alloc_objects_gone, atomic_load_explicit(&m->mc.alloc_objects, memory_order_relaxed));
 	atomic_store_explicit(&m->mc.alloc_bytes, 0, memory_order_relaxed);

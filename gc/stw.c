@@ -136,7 +136,7 @@ void stw_stop(tc_heap *h, tc_mutator *self)
 	pthread_mutex_unlock(&h->mlock);
 }
 
-uint64_t stw_start(tc_heap *h)
+uint64_t stw_start(tc_heap *h, int kind)
 {
 	pthread_mutex_lock(&h->mlock);
 	atomic_store_explicit(&h->stw_pending, 0, memory_order_release);
@@ -144,6 +144,7 @@ uint64_t stw_start(tc_heap *h)
 	pthread_mutex_unlock(&h->mlock);
 	uint64_t ns = now_ns() - h->stw_start_ns;
 	pause_record(&h->pauses, ns);
+	pause_record(&h->pauses_kind[kind], ns);
 	return ns;
 }
 
@@ -183,7 +184,7 @@ static void scan_self_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 	m->scangen = atomic_load(&h->scangen);
 	pthread_cond_broadcast(&h->stopped_cv);
 	pthread_mutex_unlock(&h->mlock);
-	atomic_fetch_add(&h->assist_ns, now_ns() - t0); /* the mutator's own GC work */
+	mutator_stall(m, now_ns() - t0); /* the mutator's own GC work */
 }
 
 /* The ragged barrier's step on a mutator: its barrier buffer and grey work
@@ -221,8 +222,10 @@ static void blocking_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 	if (needs_scan(h, m)) {
 		/* Scan now rather than make the controller do it later. */
 		pthread_mutex_unlock(&h->mlock);
+		uint64_t t0 = now_ns();
 		mark_scan_roots(h, &m->gcw, m);
 		gcw_dispose(&m->gcw);
+		mutator_stall(m, now_ns() - t0);
 		pthread_mutex_lock(&h->mlock);
 		m->scangen = atomic_load(&h->scangen);
 	}

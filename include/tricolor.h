@@ -95,9 +95,13 @@ void tc_collect(tc_mutator *m); /* full cycle now, returns when swept */
  *   gc.pause.ns          count of stop-the-world pauses (a histogram: see
  *                        gc.pause.p50.ns, gc.pause.p99.ns, gc.pause.max.ns and
  *                        tc_pauses_write_csv)
- *   gc.cpu.ns            CPU time spent by the collector (marking, sweeping in
- *                        cycle, pauses)
- *   gc.assist.ns         time mutators spent assisting marking
+ *   gc.pause.sweep_term.ns, gc.pause.mark_term.ns   the same pauses by kind
+ *                        (counts), with .p99.ns and .max.ns for each kind
+ *   gc.cpu.ns            CPU time of the collector's threads (marking,
+ *                        sweeping, pauses)
+ *   gc.assist.ns         time mutators gave the collector: scanning their own
+ *                        stacks, assisting marking, waiting at the heap goal
+ *   gc.stall.max.ns      the largest such total of any one mutator
  *   heap.alloc.bytes     cumulative bytes allocated (class-rounded sizes)
  *   heap.alloc.objects   cumulative objects allocated
  *   heap.live.bytes      bytes marked live by the last completed mark

@@ -131,6 +131,13 @@ static void test_metrics_known_names_and_pause_histogram(void **state)
 	assert_int_equal(all[1].value, 2 * 10); /* two stop-the-world pauses per cycle */
 	assert_true(all[2].value > 0 && all[2].value <= all[3].value && all[3].value <= all[4].value);
 	assert_int_equal(all[7].value, 10 * 32);
+	/* By kind: one sweep termination per cycle, mark terminations make up the rest. */
+	tc_metric kinds[] = {{"gc.pause.sweep_term.ns", 0}, {"gc.pause.mark_term.ns", 0},
+			     {"gc.pause.mark_term.max.ns", 0}, {"gc.pause.sweep_term.p99.ns", 0}, {"gc.stall.max.ns", 0}};
+	assert_int_equal(tc_metrics_read(h, kinds, 5), 5);
+	assert_int_equal(kinds[0].value, 10);
+	assert_int_equal(kinds[0].value + kinds[1].value, all[1].value);
+	assert_true(kinds[2].value <= all[4].value && kinds[3].value > 0);
 	assert_int_equal(all[8].value, 10);
 	assert_true(all[5].value > 0);
 	/* The CSV's counts add up to the pause count. */

@@ -38,6 +38,9 @@ static void run_threads(tc_heap *h)
 	for (size_t i = 0; i < THREADS; i++)
 		pthread_join(t[i], NULL);
 	assert_true(metric(h, "gc.cycles") >= 2); /* concurrent requests may share a cycle */
+	/* Threads that ran while others collected scanned their own stacks. */
+	assert_true(metric(h, "gc.stall.max.ns") > 0);
+	assert_true(metric(h, "gc.assist.ns") >= metric(h, "gc.stall.max.ns"));
 	tc_heap_destroy(h);
 }
 
