@@ -6,7 +6,8 @@
  * shades the old value of the slot (Yuasa deletion: a pointer the mutator
  * removes from the heap cannot hide in an unscanned stack) and the new value
  * (Dijkstra insertion), then stores. When the collector is idle the cost is
- * one load of the phase and one predictable branch.
+ * one load of the mutator's barrier flag and one predictable branch, inlined
+ * into the caller from tricolor/inline.h; this file holds the slow path.
  *
  * Invariants: the store itself is an atomic word store with release order:
  * markers read slots concurrently, and a thread that loads the pointer with
@@ -16,9 +17,11 @@
  */
 #include "barrier.h"
 
-void tc_write(tc_mutator *m, void **slot, void *val)
+/* The external definition of the inline tc_write (tricolor/inline.h). */
+extern inline void tc_write(tc_mutator *m, void **slot, void *val);
+
+void tc_write_slow(tc_mutator *m, void **slot, void *val)
 {
-	if (__builtin_expect(barrier_enabled(m), 0))
-		barrier_shade(m, __atomic_load_n(slot, __ATOMIC_RELAXED), val);
+	barrier_shade(m, __atomic_load_n(slot, __ATOMIC_RELAXED), val);
 	__atomic_store_n(slot, val, __ATOMIC_RELEASE);
 }

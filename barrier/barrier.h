@@ -1,7 +1,7 @@
 /*
  * barrier.h — the small interface between the write barrier and the
- * collector: whether the barrier is on for a mutator's heap, and the slow
- * path that shades, which gc/ implements.
+ * collector: the shading slow path, which gc/ implements. (Whether the
+ * barrier is on is the mutator's own flag, tricolor/inline.h.)
  */
 #ifndef TC_BARRIER_H
 #define TC_BARRIER_H
@@ -10,7 +10,6 @@
 
 #include "tricolor.h"
 
-bool barrier_enabled(const tc_mutator *m);
 void barrier_shade(tc_mutator *m, void *old, void *val);
 
 #endif

@@ -75,6 +75,7 @@ static void sweep_termination(tc_heap *h)
 		m->assist_credit = 0;
 	atomic_fetch_add(&h->scangen, 1);
 	atomic_store(&h->phase, GC_MARK);
+	mutators_set_barrier(h, true);
 	h->last_stw1_ns = stw_start(h, PAUSE_SWEEP_TERM);
 	pthread_mutex_lock(&h->ctrllock);
 	pthread_cond_broadcast(&h->donecv_cycle); /* triggering mutators may go on */
@@ -154,6 +155,7 @@ static void mark_termination(tc_heap *h, uint64_t heap0)
 		verify_heap(h);
 	}
 	atomic_store(&h->phase, GC_OFF);
+	mutators_set_barrier(h, false);
 	for (tc_mutator *m = h->mutators; m; m = m->next)
 		mcache_release_all(&m->mc);
 	uint64_t marked = atomic_load(&h->bytes_marked);

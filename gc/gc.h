@@ -67,7 +67,8 @@ typedef struct rootframe {
 #define WBUF_N 256 /* write barrier buffer: old/new pointer pairs, Go's wbBuf */
 
 struct tc_mutator {
-	mcache mc; /* first: the allocation fast path touches nothing else */
+	tc_mutator_head head; /* first: read by the inlined tc_write (wb_on) */
+	mcache mc;            /* the allocation fast path touches nothing else */
 	struct tc_heap *h;
 	uint32_t magic;
 	pthread_t thread;
@@ -216,6 +217,7 @@ void stw_block_while(tc_mutator *m, void (*wait)(tc_mutator *m, void *arg), void
 bool mutator_check(tc_mutator *m, const char *fn);
 void mutator_stall(tc_mutator *m, uint64_t ns); /* counts in gc.assist.ns and the mutator's stall */
 void mutator_flush_stats(tc_mutator *m);
+void mutators_set_barrier(tc_heap *h, bool on); /* world stopped */
 
 /* ---- roots.c ---- */
 /* Hand every root value to fn: global roots, precise frames and, unless the

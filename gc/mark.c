@@ -208,11 +208,6 @@ void mark_scan_roots(tc_heap *h, gcwork *w, tc_mutator *m)
 
 /* ---- the write barrier's slow path (barrier/barrier.h) ---- */
 
-bool barrier_enabled(const tc_mutator *m)
-{
-	return atomic_load_explicit(&m->h->phase, memory_order_relaxed) != GC_OFF;
-}
-
 /* Shade the buffered old and new values into the mutator's own gcwork. */
 void wb_flush(tc_mutator *m)
 {

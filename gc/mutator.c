@@ -92,6 +92,7 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 	while (atomic_load_explicit(&h->stw_pending, memory_order_relaxed))
 		pthread_cond_wait(&h->resume_cv, &h->mlock);
 	m->mc.flushgen = atomic_load(&h->mh.sweepgen);
+	m->head.wb_on = atomic_load(&h->phase) != GC_OFF;
 	m->scangen = atomic_load(&h->scangen); /* a new thread's stack holds no heap pointer */
 	m->flushack = atomic_load(&h->flushgen);
 	atomic_store_explicit(&m->status, M_RUNNING, memory_order_relaxed);
@@ -102,6 +103,12 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 	h->nmutators++;
 	pthread_mutex_unlock(&h->mlock);
 	return m;
+}
+
+void mutators_set_barrier(tc_heap *h, bool on)
+{
+	for (tc_mutator *m = h->mutators; m; m = m->next)
+		__atomic_store_n(&m->head.wb_on, on, __ATOMIC_RELAXED);
 }
 
 void mutator_stall(tc_mutator *m, uint64_t ns)

@@ -79,7 +79,9 @@ void tc_mutator_detach(tc_mutator *m);
 void *tc_alloc(tc_mutator *m, const tc_type *t); /* zeroed */
 void *tc_alloc_array(tc_mutator *m, const tc_type *elem, size_t n);
 void *tc_alloc_noscan(tc_mutator *m, size_t bytes); /* never scanned */
-void tc_write(tc_mutator *m, void **slot, void *val); /* store of a managed pointer */
+/* Store of a managed pointer into a heap object or global root. Inline (C99
+ * inline definition in tricolor/inline.h; the library exports it too). */
+inline void tc_write(tc_mutator *m, void **slot, void *val);
 void tc_safepoint(tc_mutator *m);                     /* cheap poll */
 void tc_blocking_enter(tc_mutator *m); /* about to block or run long non-GC code */
 void tc_blocking_leave(tc_mutator *m);
@@ -122,6 +124,8 @@ int tc_pauses_write_csv(tc_heap *h, FILE *out);
 
 const char *tc_last_error(void); /* this thread's last error, or NULL */
 void tc_clear_error(void);
+
+#include "tricolor/inline.h"
 
 #ifdef __cplusplus
 }
