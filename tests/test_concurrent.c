@@ -211,6 +211,18 @@ static void test_threads_mutate_while_marking_conservative(void **state)
 	run_random(conservative_heap(), 3000);
 }
 
+static void test_threads_mutate_while_dedicated_workers_mark(void **state)
+{
+	(void)state;
+	tc_config c;
+	assert_int_equal(tc_config_init(&c), 0);
+	c.verify = 1;
+	c.mark_workers = 2;
+	tc_heap *h = tc_heap_create(&c);
+	assert_non_null(h);
+	run_random(h, 2000);
+}
+
 /* The stress run: the same, for TC_STRESS_SECONDS (ctest's test_stress sets
  * 60; set it higher for a longer run), reporting what it did. */
 static void test_stress(void **state)
@@ -230,6 +242,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pointer_moved_from_heap_to_scanned_stack_survives),
 		cmocka_unit_test(test_threads_mutate_while_marking_conservative),
+		cmocka_unit_test(test_threads_mutate_while_dedicated_workers_mark),
 	};
 	const struct CMUnitTest stress[] = {cmocka_unit_test(test_stress)};
 	if (getenv("TC_STRESS_SECONDS"))
