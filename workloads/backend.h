@@ -55,6 +55,7 @@ void bk_write(bk_thread *t, void **slot, void *val);
 void bk_free(bk_thread *t, void *p, size_t size);
 void bk_root_add(void **slots, size_t n);
 void bk_root_remove(void **slots);
+void bk_safepoint(bk_thread *t); /* long loops that do not allocate poll this */
 void bk_blocking_enter(bk_thread *t);
 void bk_blocking_leave(bk_thread *t);
 void bk_stats_read(bk_stats *s);

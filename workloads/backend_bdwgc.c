@@ -105,6 +105,7 @@ void bk_free(bk_thread *t, void *p, size_t size)
 }
 void bk_root_add(void **slots, size_t n) { GC_add_roots(slots, slots + n); }
 void bk_root_remove(void **slots) { (void)slots; }
+void bk_safepoint(bk_thread *t) { (void)t; }
 void bk_blocking_enter(bk_thread *t) { (void)t; }
 void bk_blocking_leave(bk_thread *t) { (void)t; }
 

@@ -74,6 +74,7 @@ void bk_root_add(void **slots, size_t n)
 	(void)n;
 }
 void bk_root_remove(void **slots) { (void)slots; }
+void bk_safepoint(bk_thread *t) { (void)t; }
 void bk_blocking_enter(bk_thread *t) { (void)t; }
 void bk_blocking_leave(bk_thread *t) { (void)t; }
 

@@ -58,6 +58,7 @@ void bk_free(bk_thread *t, void *p, size_t size)
 }
 void bk_root_add(void **slots, size_t n) { tc_root_add(heap, slots, n); }
 void bk_root_remove(void **slots) { tc_root_remove(heap, slots); }
+void bk_safepoint(bk_thread *t) { tc_safepoint((tc_mutator *)t); }
 void bk_blocking_enter(bk_thread *t) { tc_blocking_enter((tc_mutator *)t); }
 void bk_blocking_leave(bk_thread *t) { tc_blocking_leave((tc_mutator *)t); }
 

@@ -28,9 +28,13 @@ static tnode *bottom_up(bk_thread *t, int depth)
 	return n;
 }
 
-static long check(const tnode *n)
+/* Node count. Polls a safepoint every 2^6-node subtree: a walk allocates
+ * nothing, and a stop-the-world waits for every mutator. */
+static long check(bk_thread *t, const tnode *n, int depth)
 {
-	return n->left ? 1 + check(n->left) + check(n->right) : 1;
+	if ((depth & 7) == 6)
+		bk_safepoint(t);
+	return n->left ? 1 + check(t, n->left, depth - 1) + check(t, n->right, depth - 1) : 1;
 }
 
 static void drop(bk_thread *t, tnode *n)
@@ -59,7 +63,7 @@ static void *depth_worker(void *arg)
 		long iterations = 1L << (j->max_depth - d + MIN_DEPTH), sum = 0;
 		for (long i = 0; i < iterations; i++) {
 			tnode *tree = bottom_up(t, d);
-			sum += check(tree);
+			sum += check(t, tree, d);
 			drop(t, tree);
 		}
 		j->checks[k] = sum;
@@ -77,7 +81,7 @@ int binarytrees_run(const wargs *a)
 	}
 	bk_thread *t = bk_attach();
 	tnode *stretch = bottom_up(t, max_depth + 1);
-	fprintf(a->out, "stretch tree of depth %d\t check: %ld\n", max_depth + 1, check(stretch));
+	fprintf(a->out, "stretch tree of depth %d\t check: %ld\n", max_depth + 1, check(t, stretch, max_depth + 1));
 	drop(t, stretch);
 	stretch = NULL;
 
@@ -109,7 +113,7 @@ int binarytrees_run(const wargs *a)
 			status = 1;
 		}
 	}
-	long ll = check(long_lived);
+	long ll = check(t, long_lived, max_depth);
 	fprintf(a->out, "long lived tree of depth %d\t check: %ld\n", max_depth, ll);
 	if (ll != (1L << (max_depth + 1)) - 1) {
 		fprintf(stderr, "tcbench: binary-trees: long-lived tree check %ld is wrong\n", ll);

@@ -74,6 +74,7 @@ static void *serve(void *arg)
 		char *buf = bk_alloc_noscan(t, 1024);
 		buf[r % 1024] = 1;
 		uint64_t sum = 0;
+		bk_safepoint(t);
 		for (rnode *n = head; n; n = n->next)
 			sum += n->v;
 		if (sum != LIST * (LIST - 1) / 2)
@@ -134,6 +135,8 @@ int churn_run(const wargs *a)
 		status |= jobs[i].bad;
 	for (size_t i = 0; i < nslots; i++) {
 		entry *e = cache[i];
+		if (i % 1024 == 0)
+			bk_safepoint(t);
 		updates += e->updates;
 		if (e->key != i || e->payload[0] != i || e->payload[PAYLOAD / 8 - 1] != (i ^ (PAYLOAD / 8 - 1))) {
 			fprintf(stderr, "tcbench: churn: cache entry %zu is corrupt\n", i);
