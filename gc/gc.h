@@ -35,7 +35,7 @@
 #include "alloc.h"
 #include "tricolor.h"
 
-enum { GC_OFF = 0, GC_MARK = 1, GC_MARKTERM = 2 };
+enum { GC_OFF = 0, GC_MARK = 1 };
 enum { PAUSE_SWEEP_TERM = 0, PAUSE_MARK_TERM = 1 };
 enum { M_RUNNING = 0, M_BLOCKED = 1, M_PARKED = 2, M_SCANNING = 3 /* blocked, stack being scanned */ };
 #define M_MAGIC_LIVE 0x74636d75u /* "tcmu" */
@@ -53,7 +53,6 @@ typedef struct gcwork {
 	struct tc_heap *h;
 	workbuf *wbuf1, *wbuf2;
 	uint64_t bytes_marked; /* elemsize of every object this worker marked */
-	uint64_t objs_scanned;
 	uint64_t scan_bytes; /* scan work done: bytes of objects (oblets) scanned */
 } gcwork;
 
@@ -162,7 +161,6 @@ typedef struct tc_heap {
 	pthread_t *workers;
 	int nworkers;
 	_Atomic uint64_t bytes_marked;
-	_Atomic uint64_t objs_scanned;
 
 	/* pacer.c */
 	_Atomic uint64_t heap_marked, goal, trigger;
@@ -252,7 +250,6 @@ void gcw_balance(gcwork *w);
 void work_free_all(tc_heap *h);
 
 /* ---- mark.c ---- */
-bool grey_if_heap(gcwork *w, uintptr_t p); /* p may be anything; greys its object */
 void scan_object(gcwork *w, uintptr_t obj, span *s);
 int mark_workers_start(tc_heap *h);
 void mark_workers_stop(tc_heap *h);
@@ -264,7 +261,6 @@ void mark_scan_roots(tc_heap *h, gcwork *w, tc_mutator *m); /* m's frames, regis
 void grey_conservative(uintptr_t v, void *ctx); /* ctx: gcwork */
 void wb_flush(tc_mutator *m);
 void gc_assist(tc_mutator *m);
-uintptr_t obj_header_type(uintptr_t obj, size_t *count);
 
 /* ---- malloc.c ---- */
 int type_check(const tc_type *t, const char *fn);

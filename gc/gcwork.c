@@ -72,7 +72,7 @@ void gcw_init(gcwork *w, tc_heap *h)
 	w->h = h;
 	w->wbuf1 = w->wbuf2 = NULL;
 	w->bytes_marked = 0;
-	w->objs_scanned = 0;
+	w->scan_bytes = 0;
 }
 
 void gcw_put_slow(gcwork *w, uintptr_t obj)
@@ -143,8 +143,7 @@ void gcw_dispose(gcwork *w)
 	}
 	w->wbuf1 = w->wbuf2 = NULL;
 	atomic_fetch_add_explicit(&w->h->bytes_marked, w->bytes_marked, memory_order_relaxed);
-	atomic_fetch_add_explicit(&w->h->objs_scanned, w->objs_scanned, memory_order_relaxed);
-	w->bytes_marked = w->objs_scanned = 0;
+	w->bytes_marked = 0;
 }
 
 void work_free_all(tc_heap *h)

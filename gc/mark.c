@@ -8,7 +8,7 @@
  * ten million pops, not ten million frames.
  *
  * Invariants:
- *  - grey_if_heap accepts any value: it greys only allocated objects of this
+ *  - grey() accepts any value: it greys only allocated objects of this
  *    heap, resolving interior pointers to the object start through the
  *    page→span map, and pushes an object only when it sets its mark bit, so
  *    each object is scanned at most once per cycle (oblets of a large object
@@ -50,13 +50,6 @@ static inline __attribute__((always_inline)) void grey(gcwork *w, uintptr_t p, b
 
 static inline __attribute__((always_inline)) void grey_val(uintptr_t p, void *ctx) { grey(ctx, p, false); }
 
-bool grey_if_heap(gcwork *w, uintptr_t p)
-{
-	uint64_t before = w->bytes_marked;
-	grey(w, p, true);
-	return w->bytes_marked != before;
-}
-
 void grey_conservative(uintptr_t p, void *ctx) { grey(ctx, p, true); }
 
 static void push_oblet(uintptr_t p, void *ctx) { gcw_put(ctx, p); }
@@ -64,7 +57,6 @@ static void push_oblet(uintptr_t p, void *ctx) { gcw_put(ctx, p); }
 void scan_object(gcwork *w, uintptr_t obj, span *s)
 {
 	scan_each(obj, s, grey_val, push_oblet, w);
-	w->objs_scanned++;
 	w->scan_bytes += spc_sizeclass(s->spc) ? s->elemsize : MAX_OBLET_BYTES;
 }
 
