@@ -113,6 +113,13 @@ int config_from_env(tc_config *cfg, bool tuning)
 			return -1;
 		if ((v = getenv("TRICOLOR_GCTRACE")) && parse_flag("TRICOLOR_GCTRACE", v, &cfg->gctrace) != 0)
 			return -1;
+		if ((v = getenv("TRICOLOR_PACER"))) {
+			if (pacer_lookup(v) < 0) {
+				tc_seterr("tricolor: TRICOLOR_PACER=\"%s\" is unknown: expected one of %s", v, pacer_names());
+				return -1;
+			}
+			cfg->pacer = v;
+		}
 	}
 	int verify = 0;
 	if ((v = getenv("TRICOLOR_VERIFY")) && parse_flag("TRICOLOR_VERIFY", v, &verify) != 0)
@@ -134,5 +141,6 @@ int tc_config_init(tc_config *cfg)
 	memset(cfg, 0, sizeof *cfg);
 	cfg->gogc = 100;
 	cfg->stacks = TC_STACKS_CONSERVATIVE;
+	cfg->pacer = "go";
 	return config_from_env(cfg, true);
 }

@@ -67,6 +67,7 @@ static void sweep_termination(tc_heap *h)
 	stw_stop(h, NULL);
 	atomic_store(&h->bytes_marked, 0);
 	atomic_store(&h->scan_done, 0);
+	atomic_store(&h->roots_bytes, 0);
 	atomic_store(&h->bg_credit, 0);
 	uint64_t last = atomic_load(&h->heap_marked);
 	h->scan_expected = last > ((uint64_t)1 << 20) ? last : (uint64_t)1 << 20;
@@ -146,7 +147,7 @@ static bool mark_done_stw(tc_heap *h, gcwork *w)
 	return mark_idle(h) && stw_all_stacks_scanned(h);
 }
 
-static void mark_termination(tc_heap *h, uint64_t heap0)
+static void mark_termination(tc_heap *h, uint64_t heap0, uint64_t assist0, pacer_in *in)
 {
 	mark_end(h);
 	if (h->cfg.verify) {
@@ -159,12 +160,21 @@ static void mark_termination(tc_heap *h, uint64_t heap0)
 	for (tc_mutator *m = h->mutators; m; m = m->next)
 		mcache_release_all(&m->mc);
 	uint64_t marked = atomic_load(&h->bytes_marked);
+	uint64_t roots = atomic_load(&h->roots_bytes);
+	*in = (pacer_in){.marked = marked,
+			 .roots = roots,
+			 .heap_trigger = heap0,
+			 .heap_end = atomic_load(&h->mh.live),
+			 .scan_work = atomic_load(&h->scan_done) + roots,
+			 .mark_ns = h->last_mark_ns,
+			 .assist_ns = atomic_load(&h->assist_ns) - assist0,
+			 .procs = h->nprocs};
 	atomic_store(&h->mh.live, marked);
 	mheap_start_sweep(&h->mh);
 	uint32_t sg = atomic_load(&h->mh.sweepgen);
 	for (tc_mutator *m = h->mutators; m; m = m->next)
 		m->mc.flushgen = sg;
-	pacer_end_cycle(h, marked);
+	pacer_end_cycle(h, in);
 	atomic_fetch_add(&h->cycles, 1);
 	h->last_stw2_ns = stw_start(h, PAUSE_MARK_TERM);
 	pthread_mutex_lock(&h->ctrllock);
@@ -176,7 +186,8 @@ static void mark_termination(tc_heap *h, uint64_t heap0)
 
 static void run_cycle(tc_heap *h)
 {
-	uint64_t cpu0 = thread_cpu();
+	uint64_t cpu0 = thread_cpu(), t0 = now_ns(), gccpu0 = atomic_load(&h->cpu_ns);
+	uint64_t assist0 = atomic_load(&h->assist_ns), trigger = atomic_load(&h->trigger), goal = atomic_load(&h->goal);
 	mheap_sweep_all(&h->mh); /* 0 */
 	uint64_t heap0 = atomic_load(&h->mh.live);
 	sweep_termination(h); /* 1 */
@@ -184,7 +195,7 @@ static void run_cycle(tc_heap *h)
 	mark_begin(h);
 	gcwork w;
 	gcw_init(&w, h);
-	roots_globals(h, grey_conservative, &w);
+	atomic_fetch_add(&h->roots_bytes, roots_globals(h, grey_conservative, &w));
 	for (h->mark_loops = 0;; h->mark_loops++) { /* 2, 3 */
 		mark_concurrent(h, &w, mark0);
 		if (mark_done_stw(h, &w))
@@ -204,9 +215,27 @@ static void run_cycle(tc_heap *h)
 		break;
 	}
 	h->last_mark_ns = now_ns() - mark0;
-	mark_termination(h, heap0);
+	pacer_in in;
+	mark_termination(h, heap0, assist0, &in);
 	gc_sweep_finish(h); /* 4 */
 	atomic_fetch_add(&h->cpu_ns, thread_cpu() - cpu0);
+	cyclerec r = {.cycle = atomic_load(&h->cycles),
+		      .start_ns = t0 - h->start_ns,
+		      .trigger = trigger,
+		      .goal = goal,
+		      .heap_trigger = heap0,
+		      .heap_peak = in.heap_end,
+		      .marked = in.marked,
+		      .roots = in.roots,
+		      .stw1_ns = h->last_stw1_ns,
+		      .stw2_ns = h->last_stw2_ns,
+		      .mark_ns = h->last_mark_ns,
+		      .assist_ns = in.assist_ns,
+		      .cpu_ns = atomic_load(&h->cpu_ns) - gccpu0,
+		      .wall_ns = now_ns() - t0,
+		      .loops = (unsigned)h->mark_loops,
+		      .cons_mark = h->pacer.cons_mark};
+	cycle_record(h, &r);
 }
 
 static uint64_t request(tc_heap *h);

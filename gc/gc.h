@@ -110,6 +110,36 @@ typedef struct pausehist {
 	_Atomic uint64_t count, max, sum;
 } pausehist;
 
+/* What a cycle measured, for the pacer (pacer.c). */
+typedef struct pacer_in {
+	uint64_t marked;       /* live bytes marked */
+	uint64_t roots;        /* bytes of roots scanned: stacks, frames, globals */
+	uint64_t heap_trigger; /* heap.live when the cycle started */
+	uint64_t heap_end;     /* heap.live at mark termination */
+	uint64_t scan_work;    /* bytes scanned: heap objects and roots */
+	uint64_t mark_ns, assist_ns;
+	int procs;
+} pacer_in;
+
+typedef struct pacer_out {
+	uint64_t goal, trigger;
+} pacer_out;
+
+typedef struct pacer_state {
+	double hist[4]; /* the last cycles' cons/mark */
+	unsigned n;
+	double cons_mark;
+} pacer_state;
+
+/* One row of the per-cycle record (metrics.c). */
+typedef struct cyclerec {
+	uint64_t cycle, start_ns, trigger, goal, heap_trigger, heap_peak, marked, roots;
+	uint64_t stw1_ns, stw2_ns, mark_ns, assist_ns, cpu_ns, wall_ns;
+	unsigned loops;
+	double cons_mark;
+} cyclerec;
+#define CYCLEREC_N 4096
+
 typedef struct tc_heap {
 	mheap mh;
 	tc_config cfg;
@@ -164,6 +194,15 @@ typedef struct tc_heap {
 
 	/* pacer.c */
 	_Atomic uint64_t heap_marked, goal, trigger;
+	int pacer_policy;
+	int nprocs;
+	pacer_state pacer;
+	_Atomic uint64_t roots_bytes; /* this cycle's root bytes scanned */
+
+	/* metrics.c: the per-cycle record, a ring of the last CYCLEREC_N */
+	pthread_mutex_t reclock;
+	cyclerec *recs;
+	uint64_t nrecs;
 
 	/* metrics.c */
 	_Atomic uint64_t cycles;
@@ -221,7 +260,7 @@ void mutators_set_barrier(tc_heap *h, bool on); /* world stopped */
 /* Hand every root value to fn: global roots, precise frames and, unless the
  * heap is precise, each mutator's saved registers and stack. */
 void roots_each(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx);
-void roots_globals(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx);
+uint64_t roots_globals(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx); /* bytes scanned */
 void roots_mutator(tc_heap *h, tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx);
 void roots_frames(tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx);
 void roots_snapshot(tc_heap *h, tc_mutator *m); /* verify mode, at each stack scan */
@@ -271,10 +310,14 @@ void gc_sweep_finish(tc_heap *h);
 
 /* ---- pacer.c ---- */
 void pacer_init(tc_heap *h);
-void pacer_end_cycle(tc_heap *h, uint64_t marked);
+void pacer_end_cycle(tc_heap *h, const pacer_in *in);
+int pacer_lookup(const char *name); /* policy index, or -1 */
+const char *pacer_names(void);
+void pacer_compute(int policy, int gogc, const pacer_in *in, pacer_state *st, pacer_out *out);
 
 /* ---- metrics.c ---- */
 void pause_record(pausehist *ph, uint64_t ns);
+void cycle_record(tc_heap *h, const cyclerec *r);
 void gctrace_line(tc_heap *h, uint64_t heap0, uint64_t heap1);
 
 /* ---- verify.c ---- */

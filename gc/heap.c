@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gc.h"
 
@@ -27,6 +28,11 @@ tc_heap *tc_heap_create(const tc_config *cfg)
 		tc_seterr("tc_heap_create: stacks = %d is neither TC_STACKS_CONSERVATIVE nor TC_STACKS_PRECISE", c.stacks);
 		return NULL;
 	}
+	int policy = pacer_lookup(c.pacer ? c.pacer : "go");
+	if (policy < 0) {
+		tc_seterr("tc_heap_create: pacer \"%s\" is unknown; known: %s", c.pacer, pacer_names());
+		return NULL;
+	}
 	if (c.mark_workers < 0 || c.mark_workers > 1024) {
 		tc_seterr("tc_heap_create: mark_workers = %d is outside 0..1024 (0 = one per CPU)", c.mark_workers);
 		return NULL;
@@ -39,6 +45,10 @@ tc_heap *tc_heap_create(const tc_config *cfg)
 		return NULL;
 	}
 	h->cfg = c;
+	h->pacer_policy = policy;
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	h->nprocs = ncpu > 0 ? (int)ncpu : 1;
+	pthread_mutex_init(&h->reclock, NULL);
 	h->mh.poison = c.verify != 0;
 	pthread_mutex_init(&h->mlock, NULL);
 	pthread_cond_init(&h->stopped_cv, NULL);
@@ -73,6 +83,8 @@ void tc_heap_destroy(tc_heap *h)
 	mark_workers_stop(h);
 	work_free_all(h);
 	free(h->roots);
+	free(h->recs);
+	pthread_mutex_destroy(&h->reclock);
 	for (tc_mutator *m = h->graveyard, *next; m; m = next) {
 		next = m->next;
 		free(m);

@@ -193,6 +193,12 @@ bool mark_idle(tc_heap *h)
 
 void mark_scan_roots(tc_heap *h, gcwork *w, tc_mutator *m)
 {
+	uint64_t bytes = 0;
+	for (size_t i = 0; i < m->nframes; i++)
+		bytes += m->frames[i].n * TC_WORD;
+	if (h->cfg.stacks != TC_STACKS_PRECISE)
+		bytes += REGS_N * TC_WORD + (m->stack_hi - atomic_load_explicit(&m->sp, memory_order_relaxed));
+	atomic_fetch_add_explicit(&h->roots_bytes, bytes, memory_order_relaxed);
 	roots_mutator(h, m, grey_conservative, w);
 	if (h->cfg.verify)
 		roots_snapshot(h, m);

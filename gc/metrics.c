@@ -13,6 +13,7 @@
  * of the count (atomics, no lock), never a bucket total above the count by
  * more than the pauses in flight.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "gc.h"
@@ -200,4 +201,45 @@ void gctrace_line(tc_heap *h, uint64_t heap0, uint64_t marked)
 		(unsigned long long)atomic_load(&h->cycles), t, (double)h->last_stw1_ns / 1e6,
 		(double)h->last_mark_ns / 1e6, (double)h->last_stw2_ns / 1e6, (double)heap0 / MB, (double)marked / MB,
 		(double)atomic_load(&h->goal) / MB, h->mark_loops, h->nworkers, h->frac_goal);
+}
+
+void cycle_record(tc_heap *h, const cyclerec *r)
+{
+	pthread_mutex_lock(&h->reclock);
+	if (h->recs == NULL)
+		h->recs = calloc(CYCLEREC_N, sizeof *h->recs); /* no memory: no record, nothing else lost */
+	if (h->recs != NULL)
+		h->recs[h->nrecs++ % CYCLEREC_N] = *r;
+	pthread_mutex_unlock(&h->reclock);
+}
+
+int tc_cycles_write_csv(tc_heap *h, FILE *out)
+{
+	if (h == NULL || out == NULL) {
+		tc_seterr("tc_cycles_write_csv: %s is NULL", h == NULL ? "heap" : "out");
+		return -1;
+	}
+	int bad = fprintf(out, "cycle,start_ms,trigger_bytes,goal_bytes,heap_at_trigger,heap_peak,marked_bytes,"
+			       "roots_bytes,stw1_ns,stw2_ns,mark_ns,assist_ns,gc_cpu_ns,cycle_ns,gc_cpu_frac,mark_loops,"
+			       "cons_mark\n") < 0;
+	pthread_mutex_lock(&h->reclock);
+	uint64_t first = h->nrecs > CYCLEREC_N ? h->nrecs - CYCLEREC_N : 0;
+	for (uint64_t i = first; i < h->nrecs && !bad; i++) {
+		const cyclerec *r = &h->recs[i % CYCLEREC_N];
+		double frac = r->wall_ns ? (double)(r->cpu_ns + r->assist_ns) / ((double)r->wall_ns * h->nprocs) : 0;
+		bad = fprintf(out, "%llu,%.3f,%llu,%llu,%llu,%llu,%llu,%llu,%llu,%llu,%llu,%llu,%llu,%llu,%.4f,%u,%.4f\n",
+			      (unsigned long long)r->cycle, (double)r->start_ns / 1e6, (unsigned long long)r->trigger,
+			      (unsigned long long)r->goal, (unsigned long long)r->heap_trigger,
+			      (unsigned long long)r->heap_peak, (unsigned long long)r->marked,
+			      (unsigned long long)r->roots, (unsigned long long)r->stw1_ns,
+			      (unsigned long long)r->stw2_ns, (unsigned long long)r->mark_ns,
+			      (unsigned long long)r->assist_ns, (unsigned long long)r->cpu_ns,
+			      (unsigned long long)r->wall_ns, frac, r->loops, r->cons_mark) < 0;
+	}
+	pthread_mutex_unlock(&h->reclock);
+	if (bad || fflush(out) != 0) {
+		tc_seterr("tc_cycles_write_csv: write failed");
+		return -1;
+	}
+	return 0;
 }

@@ -1,43 +1,118 @@
 /*
- * pacer.c — when to collect (Go's mgcpacer.go, the GOGC rule).
+ * pacer.c — when to collect: pacer policies behind one interface (Go's
+ * mgcpacer.go for the default).
  *
- *   goal    = max(marked × (1 + GOGC/100), 4 MiB)
- *   trigger = marked + 3/4 × (goal − marked)
- * measured against heap.live (Go's heapLive: bytes in spans handed to mcaches,
- * counted as if full, and large objects, since the last mark). The quarter of
- * the runway left at the trigger is what concurrent marking, with workers and
- * assists, has to finish in. GOGC off (negative) sets both to "never".
+ * A policy turns what the last cycle measured into the next heap goal and
+ * trigger, both in bytes of heap.live (Go's heapLive: bytes of spans handed
+ * to mcaches, counted as if full, and large objects, since the last mark).
+ *
+ *   go     Go 1.18's pacer. goal = marked + (marked + roots) × GOGC/100, at
+ *          least 4 MiB. The trigger leaves marking a runway of
+ *          cons/mark × (1 − u)/u × scan work, u = 0.30 being the goal
+ *          utilisation (25% background plus 5% assists); cons/mark is the
+ *          bytes allocated per byte scanned during marking, corrected for
+ *          the CPU marking had, the largest of the last four cycles.
+ *          The trigger is kept between 0.70 and 0.95 of the way from marked
+ *          to goal.
+ *   fixed  the pre-1.18 shape: goal = marked × (1 + GOGC/100), at least
+ *          4 MiB, trigger at 3/4 of the way from marked to goal.
+ * GOGC off (negative) makes goal and trigger "never" for every policy.
  *
  * Invariant: goal and trigger change only at mark termination, with the world
- * stopped; mutators read them with relaxed loads on their slow paths.
+ * stopped; mutators read them with relaxed loads on their slow paths. The
+ * policies are pure functions of pacer_in, so the arithmetic is tested alone.
  */
+#include <string.h>
+
 #include "gc.h"
 
 #define HEAP_MIN ((uint64_t)4 << 20)
+#define GOAL_UTIL 0.30
+#define BG_UTIL 0.25
 
-static uint64_t goal_for(const tc_heap *h, uint64_t marked)
+static uint64_t headroom_point(uint64_t marked, uint64_t goal, double frac)
 {
-	if (h->cfg.gogc < 0)
+	return marked + (uint64_t)((double)(goal - marked) * frac);
+}
+
+static uint64_t go_goal(int gogc, uint64_t marked, uint64_t roots)
+{
+	if (gogc < 0)
 		return UINT64_MAX;
-	uint64_t g = marked + marked / 100 * (uint64_t)h->cfg.gogc + marked % 100 * (uint64_t)h->cfg.gogc / 100;
+	uint64_t g = marked + (marked + roots) / 100 * (uint64_t)gogc + (marked + roots) % 100 * (uint64_t)gogc / 100;
 	return g < HEAP_MIN ? HEAP_MIN : g;
 }
 
-static uint64_t trigger_for(uint64_t marked, uint64_t goal)
+static void policy_go(int gogc, const pacer_in *in, pacer_state *st, pacer_out *out)
 {
-	return goal == UINT64_MAX ? UINT64_MAX : marked + (goal - marked) / 4 * 3;
+	out->goal = go_goal(gogc, in->marked, in->roots);
+	/* This cycle's cons/mark, as Go's endCycle computes it. */
+	if (in->heap_end > in->heap_trigger && in->scan_work > 0) {
+		double u = BG_UTIL, denom = (double)in->mark_ns * (double)in->procs;
+		if (denom > 0)
+			u += (double)in->assist_ns / denom;
+		if (u > 0.95)
+			u = 0.95;
+		double cur = (double)(in->heap_end - in->heap_trigger) * u / ((double)in->scan_work * (1 - u));
+		st->hist[st->n++ % 4] = cur;
+	}
+	double cm = 0;
+	for (unsigned i = 0; i < 4 && i < st->n; i++)
+		cm = st->hist[i] > cm ? st->hist[i] : cm;
+	st->cons_mark = cm;
+	if (out->goal == UINT64_MAX) {
+		out->trigger = UINT64_MAX;
+		return;
+	}
+	double runway = cm * (1 - GOAL_UTIL) / GOAL_UTIL * (double)(in->marked + in->roots);
+	uint64_t lo = headroom_point(in->marked, out->goal, 0.70), hi = headroom_point(in->marked, out->goal, 0.95);
+	uint64_t t = runway >= (double)out->goal ? 0 : out->goal - (uint64_t)runway;
+	out->trigger = t < lo ? lo : t > hi ? hi : t;
+}
+
+static void policy_fixed(int gogc, const pacer_in *in, pacer_state *st, pacer_out *out)
+{
+	(void)st;
+	out->goal = go_goal(gogc, in->marked, 0);
+	out->trigger = out->goal == UINT64_MAX ? UINT64_MAX : headroom_point(in->marked, out->goal, 0.75);
+}
+
+static const struct {
+	const char *name;
+	void (*fn)(int gogc, const pacer_in *in, pacer_state *st, pacer_out *out);
+} policies[] = {{"go", policy_go}, {"fixed", policy_fixed}};
+
+const char *pacer_names(void) { return "go, fixed"; }
+
+int pacer_lookup(const char *name)
+{
+	for (unsigned i = 0; i < sizeof policies / sizeof policies[0]; i++)
+		if (!strcmp(policies[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+void pacer_compute(int policy, int gogc, const pacer_in *in, pacer_state *st, pacer_out *out)
+{
+	policies[policy].fn(gogc, in, st, out);
 }
 
 void pacer_init(tc_heap *h)
 {
+	pacer_in in = {0};
+	pacer_out out;
+	memset(&h->pacer, 0, sizeof h->pacer);
+	pacer_compute(h->pacer_policy, h->cfg.gogc, &in, &h->pacer, &out);
 	atomic_store(&h->heap_marked, 0);
-	atomic_store(&h->goal, goal_for(h, 0));
-	atomic_store(&h->trigger, trigger_for(0, atomic_load(&h->goal)));
+	atomic_store(&h->goal, out.goal);
+	atomic_store(&h->trigger, out.trigger);
 }
 
-void pacer_end_cycle(tc_heap *h, uint64_t marked)
+void pacer_end_cycle(tc_heap *h, const pacer_in *in)
 {
-	atomic_store(&h->heap_marked, marked);
-	atomic_store(&h->goal, goal_for(h, marked));
-	atomic_store(&h->trigger, trigger_for(marked, atomic_load(&h->goal)));
+	pacer_out out;
+	pacer_compute(h->pacer_policy, h->cfg.gogc, in, &h->pacer, &out);
+	atomic_store(&h->heap_marked, in->marked);
+	atomic_store(&h->goal, out.goal);
+	atomic_store(&h->trigger, out.trigger);
 }

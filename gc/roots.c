@@ -39,12 +39,16 @@ static void scan_slots(void **slots, size_t n, void (*fn)(uintptr_t, void *), vo
 		fn(__atomic_load_n((uintptr_t *)&slots[i], __ATOMIC_RELAXED), ctx);
 }
 
-void roots_globals(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx)
+uint64_t roots_globals(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx)
 {
+	uint64_t bytes = 0;
 	pthread_mutex_lock(&h->rootlock);
-	for (size_t i = 0; i < h->nroots; i++)
+	for (size_t i = 0; i < h->nroots; i++) {
 		scan_slots(h->roots[i].slots, h->roots[i].n, fn, ctx);
+		bytes += h->roots[i].n * TC_WORD;
+	}
 	pthread_mutex_unlock(&h->rootlock);
+	return bytes;
 }
 
 void roots_frames(tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx)

@@ -58,11 +58,13 @@ typedef struct tc_config {
 	int gctrace;           /* 1: one line per cycle on stderr */
 	int verify;            /* 1: re-mark from the roots after every mark and abort on a miss */
 	unsigned torture;      /* N > 0: collect every N allocations of each mutator */
+	const char *pacer;     /* "go" (Go 1.18's pacer, default) or "fixed"; NULL = "go" */
 } tc_config;
 
 /* Defaults, then the environment: TRICOLOR_GOGC (a number or "off"),
  * TRICOLOR_MEMLIMIT ("512MiB", "2GiB", a byte count or "off"),
- * TRICOLOR_GCTRACE, TRICOLOR_VERIFY (0/1), TRICOLOR_TORTURE (N).
+ * TRICOLOR_GCTRACE, TRICOLOR_PACER (go, fixed), TRICOLOR_VERIFY (0/1),
+ * TRICOLOR_TORTURE (N).
  * Returns -1 on a malformed value, naming the variable and the value. */
 int tc_config_init(tc_config *cfg);
 
@@ -121,6 +123,13 @@ size_t tc_metrics_read(tc_heap *h, tc_metric *out, size_t n);
 /* The pause histogram as CSV: lower_ns,upper_ns,count for each non-empty
  * bucket. Returns 0, or -1 on a write error. */
 int tc_pauses_write_csv(tc_heap *h, FILE *out);
+
+/* The per-cycle record as CSV, one row per cycle (the last 4096): cycle,
+ * start_ms, trigger_bytes, goal_bytes, heap_at_trigger, heap_peak,
+ * marked_bytes, roots_bytes, stw1_ns, stw2_ns, mark_ns, assist_ns, gc_cpu_ns,
+ * cycle_ns, gc_cpu_frac (GC CPU over CPU available during the cycle),
+ * mark_loops, cons_mark. Returns 0, or -1 on a write error. */
+int tc_cycles_write_csv(tc_heap *h, FILE *out);
 
 const char *tc_last_error(void); /* this thread's last error, or NULL */
 void tc_clear_error(void);
