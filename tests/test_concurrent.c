@@ -214,13 +214,7 @@ static void test_threads_mutate_while_marking_conservative(void **state)
 static void test_threads_mutate_while_dedicated_workers_mark(void **state)
 {
 	(void)state;
-	tc_config c;
-	assert_int_equal(tc_config_init(&c), 0);
-	c.verify = 1;
-	c.mark_workers = 2;
-	tc_heap *h = tc_heap_create(&c);
-	assert_non_null(h);
-	run_random(h, 2000);
+	run_random(worker_heap(2), 2000);
 }
 
 /* The stress run: the same, for TC_STRESS_SECONDS (ctest's test_stress sets

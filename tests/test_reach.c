@@ -6,6 +6,17 @@
 
 static node *groot;
 
+/* Drop the one global root: everything goes; then tear down. */
+static void drop_root_and_finish(tc_heap *h, tc_mutator *m)
+{
+	tc_write(m, (void **)&groot, NULL);
+	tc_collect(m);
+	assert_int_equal(metric(h, "heap.live.bytes"), 0);
+	tc_root_remove(h, (void **)&groot);
+	tc_mutator_detach(m);
+	tc_heap_destroy(h);
+}
+
 static void test_cycles_survive_and_die_together(void **state)
 {
 	(void)state;
@@ -25,12 +36,7 @@ static void test_cycles_survive_and_die_together(void **state)
 	assert_int_equal(metric(h, "heap.live.bytes"), 3 * 32);
 	assert_int_equal(groot->next->next->next, groot);
 	assert_int_equal(groot->next->next->val, 2);
-	tc_write(m, (void **)&groot, NULL);
-	tc_collect(m);
-	assert_int_equal(metric(h, "heap.live.bytes"), 0);
-	tc_root_remove(h, (void **)&groot);
-	tc_mutator_detach(m);
-	tc_heap_destroy(h);
+	drop_root_and_finish(h, m);
 }
 
 static void test_ten_million_node_list(void **state)
@@ -142,12 +148,7 @@ static void trace_callbacks(size_t n, size_t copies)
 			assert_int_equal(e->items[i]->val, c * n + i);
 	}
 	/* Dropping the container frees all nodes. */
-	tc_write(m, (void **)&groot, NULL);
-	tc_collect(m);
-	assert_int_equal(metric(h, "heap.live.bytes"), 0);
-	tc_root_remove(h, (void **)&groot);
-	tc_mutator_detach(m);
-	tc_heap_destroy(h);
+	drop_root_and_finish(h, m);
 }
 
 static void test_trace_callback_small(void **state)

@@ -54,18 +54,10 @@ static void test_threads_allocate_and_collect_conservative(void **state)
 	run_threads(conservative_heap());
 }
 
-/* With dedicated background mark workers (on 2 CPUs Go's 25% rule gives
- * none, only the controller's fractional share). */
 static void test_threads_with_dedicated_mark_workers(void **state)
 {
 	(void)state;
-	tc_config c;
-	assert_int_equal(tc_config_init(&c), 0);
-	c.verify = 1;
-	c.mark_workers = 3;
-	tc_heap *h = tc_heap_create(&c);
-	assert_non_null(h);
-	run_threads(h);
+	run_threads(worker_heap(3));
 }
 
 /* The blocked thread: builds a list held only by its own stack, blocks, and

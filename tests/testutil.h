@@ -112,6 +112,19 @@ static inline tc_heap *precise_heap(void)
 	return h;
 }
 
+/* A verifying conservative heap with n dedicated background mark workers
+ * (on 2 CPUs Go's 25% rule gives none, only the controller's fraction). */
+static inline tc_heap *worker_heap(int n)
+{
+	tc_config c;
+	assert_int_equal(tc_config_init(&c), 0);
+	c.verify = 1;
+	c.mark_workers = n;
+	tc_heap *h = tc_heap_create(&c);
+	assert_non_null(h);
+	return h;
+}
+
 /* Stages for tests that choreograph threads. */
 #include <pthread.h>
 static pthread_mutex_t stage_mu = PTHREAD_MUTEX_INITIALIZER;
