@@ -281,7 +281,6 @@ extern span tc_emptyspan;
 void mcache_init(mcache *c, mheap *h);
 void mcache_release_all(mcache *c);
 void mcache_prepare_for_sweep(mcache *c);
-span *mcache_refill(mcache *c, spanclass spc);
 void *mcache_alloc_large(mcache *c, size_t size, bool noscan, const void *type, size_t count, span **sp);
 void *mcache_alloc_small_slow(mcache *c, spanclass spc, span **sp);
 

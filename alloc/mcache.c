@@ -48,7 +48,7 @@ static void uncache(mcache *c, spanclass spc)
 	mcentral_uncache_span(&h->central[spc], h, s);
 }
 
-span *mcache_refill(mcache *c, spanclass spc)
+static span *mcache_refill(mcache *c, spanclass spc)
 {
 	mheap *h = c->heap;
 	uncache(c, spc);

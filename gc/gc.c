@@ -184,6 +184,17 @@ static void mark_termination(tc_heap *h, uint64_t heap0, uint64_t assist0, pacer
 		gctrace_line(h, heap0, marked);
 }
 
+static void gc_sweep_finish(tc_heap *h)
+{
+	mheap_sweep_all(&h->mh);
+	/* Return free memory beyond what the next cycle needs (Go's scavenger
+	 * keeps about 10% over the goal). */
+	uint64_t sys = atomic_load(&h->mh.sys), rel = atomic_load(&h->mh.released);
+	uint64_t goal = atomic_load(&h->goal), keep = goal + goal / 10;
+	if (sys - rel > keep)
+		mheap_scavenge(&h->mh, sys - rel - keep);
+}
+
 static void run_cycle(tc_heap *h)
 {
 	uint64_t cpu0 = thread_cpu(), t0 = now_ns(), gccpu0 = atomic_load(&h->cpu_ns);
@@ -347,16 +358,6 @@ void gc_controller_stop(tc_heap *h)
 		pthread_join(h->ctrl, NULL);
 }
 
-void gc_sweep_finish(tc_heap *h)
-{
-	mheap_sweep_all(&h->mh);
-	/* Return free memory beyond what the next cycle needs (Go's scavenger
-	 * keeps about 10% over the goal). */
-	uint64_t sys = atomic_load(&h->mh.sys), rel = atomic_load(&h->mh.released);
-	uint64_t goal = atomic_load(&h->goal), keep = goal + goal / 10;
-	if (sys - rel > keep)
-		mheap_scavenge(&h->mh, sys - rel - keep);
-}
 
 void tc_collect(tc_mutator *m)
 {

@@ -245,7 +245,6 @@ static inline bool mutator_poll_due(const tc_heap *h, const tc_mutator *m)
 		 m->flushack != atomic_load_explicit(&h->flushgen, memory_order_relaxed)));
 }
 void safepoint_slow(tc_mutator *m);
-void stw_park(tc_mutator *m);         /* safepoint slow path */
 void stw_blocking_leave(tc_mutator *m);
 void stw_block_while(tc_mutator *m, void (*wait)(tc_mutator *m, void *arg), void *arg);
 
@@ -253,13 +252,11 @@ void stw_block_while(tc_mutator *m, void (*wait)(tc_mutator *m, void *arg), void
 /* ---- mutator.c ---- */
 bool mutator_check(tc_mutator *m, const char *fn);
 void mutator_stall(tc_mutator *m, uint64_t ns); /* counts in gc.assist.ns and the mutator's stall */
-void mutator_flush_stats(tc_mutator *m);
 void mutators_set_barrier(tc_heap *h, bool on); /* world stopped */
 
 /* ---- roots.c ---- */
-/* Hand every root value to fn: global roots, precise frames and, unless the
- * heap is precise, each mutator's saved registers and stack. */
-void roots_each(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx);
+/* Hand root values to fn: the global roots (returns the bytes scanned), one
+ * mutator's frames, registers and stack (unless the heap is precise). */
 uint64_t roots_globals(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx); /* bytes scanned */
 void roots_mutator(tc_heap *h, tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx);
 void roots_frames(tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx);
@@ -289,8 +286,6 @@ void gcw_balance(gcwork *w);
 void work_free_all(tc_heap *h);
 
 /* ---- mark.c ---- */
-void scan_object(gcwork *w, uintptr_t obj, span *s);
-int mark_workers_start(tc_heap *h);
 void mark_workers_stop(tc_heap *h);
 void mark_begin(tc_heap *h);               /* wake the dedicated workers for a cycle */
 void mark_end(tc_heap *h);                 /* tell them it is over; wait for them */
@@ -302,11 +297,9 @@ void wb_flush(tc_mutator *m);
 void gc_assist(tc_mutator *m);
 
 /* ---- malloc.c ---- */
-int type_check(const tc_type *t, const char *fn);
 #define HDR_COUNT_SHIFT 48
 
 /* ---- sweep (gc side) ---- */
-void gc_sweep_finish(tc_heap *h);
 
 /* ---- pacer.c ---- */
 void pacer_init(tc_heap *h);

@@ -19,13 +19,20 @@
 
 #include "gc.h"
 
-static workbuf *getempty(tc_heap *h)
+/* Take the first buffer of one of the global lists (NULL if empty). */
+static workbuf *pop(tc_heap *h, workbuf **list)
 {
 	pthread_mutex_lock(&h->worklock);
-	workbuf *b = h->empty;
+	workbuf *b = *list;
 	if (b)
-		h->empty = b->next;
+		*list = b->next;
 	pthread_mutex_unlock(&h->worklock);
+	return b;
+}
+
+static workbuf *getempty(tc_heap *h)
+{
+	workbuf *b = pop(h, &h->empty);
 	if (b == NULL) {
 		b = malloc(sizeof *b);
 		if (b == NULL) {
@@ -57,15 +64,6 @@ static void putempty(tc_heap *h, workbuf *b)
 	pthread_mutex_unlock(&h->worklock);
 }
 
-static workbuf *trygetfull(tc_heap *h)
-{
-	pthread_mutex_lock(&h->worklock);
-	workbuf *b = h->full;
-	if (b)
-		h->full = b->next;
-	pthread_mutex_unlock(&h->worklock);
-	return b;
-}
 
 void gcw_init(gcwork *w, tc_heap *h)
 {
@@ -102,7 +100,7 @@ uintptr_t gcw_tryget_slow(gcwork *w)
 		w->wbuf2 = b;
 		b = w->wbuf1;
 		if (b == NULL || b->nobj == 0) {
-			workbuf *full = trygetfull(w->h);
+			workbuf *full = pop(w->h, &w->h->full);
 			if (full == NULL)
 				return 0;
 			if (b)

@@ -22,7 +22,7 @@
 
 #include "gc.h"
 
-int type_check(const tc_type *t, const char *fn)
+static int type_check(const tc_type *t, const char *fn)
 {
 	if (t == NULL) {
 		tc_seterr("%s: type is NULL", fn);

@@ -54,7 +54,7 @@ void grey_conservative(uintptr_t p, void *ctx) { grey(ctx, p, true); }
 
 static void push_oblet(uintptr_t p, void *ctx) { gcw_put(ctx, p); }
 
-void scan_object(gcwork *w, uintptr_t obj, span *s)
+static void scan_object(gcwork *w, uintptr_t obj, span *s)
 {
 	scan_each(obj, s, grey_val, push_oblet, w);
 	w->scan_bytes += spc_sizeclass(s->spc) ? s->elemsize : MAX_OBLET_BYTES;
@@ -125,7 +125,7 @@ static void *worker_main(void *arg)
 
 /* Go's startCycle: background marking aims at 25% of the CPUs, as whole
  * dedicated workers plus a fraction the controller runs itself. */
-int mark_workers_start(tc_heap *h)
+static int mark_workers_start(tc_heap *h)
 {
 	if (h->workers != NULL)
 		return 0;

@@ -117,7 +117,7 @@ void mutator_stall(tc_mutator *m, uint64_t ns)
 	atomic_fetch_add_explicit(&m->h->assist_ns, ns, memory_order_relaxed);
 }
 
-void mutator_flush_stats(tc_mutator *m)
+static void mutator_flush_stats(tc_mutator *m)
 {
 	tc_heap *h = m->h;
 	uint64_t st = atomic_load(&m->stall_ns), mx = atomic_load(&h->stall_max_gone);

@@ -90,13 +90,6 @@ __attribute__((no_sanitize("address", "thread"))) void roots_snapshot(tc_heap *h
 	m->snapn = n;
 }
 
-void roots_each(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx)
-{
-	roots_globals(h, fn, ctx);
-	for (tc_mutator *m = h->mutators; m; m = m->next)
-		roots_mutator(h, m, fn, ctx);
-}
-
 void tc_root_add(tc_heap *h, void **slots, size_t n)
 {
 	if (h == NULL || (slots == NULL && n > 0)) {

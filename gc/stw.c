@@ -163,7 +163,7 @@ static void park_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 	pthread_mutex_unlock(&h->mlock);
 }
 
-void stw_park(tc_mutator *m) { tc_context_call(m, park_impl); }
+static void stw_park(tc_mutator *m) { tc_context_call(m, park_impl); }
 
 static bool needs_scan(tc_heap *h, tc_mutator *m)
 {
@@ -281,26 +281,22 @@ void stw_blocking_leave(tc_mutator *m)
 	pthread_mutex_unlock(&h->mlock);
 }
 
-bool stw_all_flushed(tc_heap *h)
+/* Has every mutator's *field (scangen or flushack) reached gen? */
+static bool all_at(tc_heap *h, uint32_t gen, size_t field)
 {
-	uint32_t gen = atomic_load(&h->flushgen);
 	bool all = true;
 	pthread_mutex_lock(&h->mlock);
 	for (tc_mutator *m = h->mutators; m && all; m = m->next)
-		all = m->flushack == gen;
+		all = *(uint32_t *)((char *)m + field) == gen;
 	pthread_mutex_unlock(&h->mlock);
 	return all;
 }
 
+bool stw_all_flushed(tc_heap *h) { return all_at(h, atomic_load(&h->flushgen), offsetof(tc_mutator, flushack)); }
+
 bool stw_all_stacks_scanned(tc_heap *h)
 {
-	uint32_t gen = atomic_load(&h->scangen);
-	bool all = true;
-	pthread_mutex_lock(&h->mlock);
-	for (tc_mutator *m = h->mutators; m && all; m = m->next)
-		all = m->scangen == gen;
-	pthread_mutex_unlock(&h->mlock);
-	return all;
+	return all_at(h, atomic_load(&h->scangen), offsetof(tc_mutator, scangen));
 }
 
 /* Do work on behalf of each blocked mutator whose *field (scangen or
