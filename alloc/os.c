@@ -21,12 +21,16 @@
 
 static _Thread_local char lasterr[512];
 
+/* Formats into a temporary first, so a message may wrap the previous one
+ * (tc_seterr("%s: %s", fn, tc_last_error())) without overlapping buffers. */
 void tc_seterr(const char *fmt, ...)
 {
+	char msg[sizeof lasterr];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(lasterr, sizeof lasterr, fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized): va_start is just above
+	vsnprintf(msg, sizeof msg, fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized): va_start is just above
 	va_end(ap);
+	memcpy(lasterr, msg, sizeof lasterr);
 }
 
 const char *tc_last_error(void) { return lasterr[0] ? lasterr : NULL; }

@@ -2,6 +2,9 @@
  * values, bad types, zero and impossible sizes, misused mutators. */
 #define TC_GRAPH_HELPERS
 #include <pthread.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -153,6 +156,49 @@ static void test_misused_mutators_are_caught(void **state)
 	tc_heap_destroy(h);
 }
 
+/* Out of memory through the public API: the message names the call and keeps
+ * the OS's reason whole, and the heap keeps what it had. In a child, under an
+ * address-space limit; GOGC off, so no collector thread needs starting. */
+static void test_out_of_memory_names_the_call(void **state)
+{
+	(void)state;
+#if defined(TC_SANITIZER)
+	skip(); /* sanitizer runtimes reserve terabytes; RLIMIT_AS breaks them */
+#else
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		tc_config c;
+		tc_config_init(&c);
+		c.gogc = -1;
+		tc_heap *h = tc_heap_create(&c);
+		tc_mutator *m = h ? tc_mutator_attach(h) : NULL;
+		char *keep = m ? tc_alloc_noscan(m, 1 << 20) : NULL;
+		if (keep == NULL)
+			_exit(10);
+		memset(keep, 7, 1 << 20);
+		struct rlimit rl;
+		getrlimit(RLIMIT_AS, &rl);
+		rl.rlim_cur = 0;
+		if (setrlimit(RLIMIT_AS, &rl) != 0)
+			_exit(11);
+		tc_clear_error();
+		if (tc_alloc_noscan(m, (size_t)512 << 20) != NULL)
+			_exit(12);
+		const char *e = tc_last_error();
+		if (e == NULL || strncmp(e, "tc_alloc_noscan: tricolor: cannot", 33) != 0)
+			_exit(13);
+		if (keep[0] != 7 || keep[(1 << 20) - 1] != 7)
+			_exit(14);
+		_exit(0);
+	}
+	int st = 0;
+	waitpid(pid, &st, 0);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+#endif
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -160,6 +206,7 @@ int main(void)
 		cmocka_unit_test(test_wellformed_environment_is_applied),
 		cmocka_unit_test(test_bad_types_and_sizes_are_refused),
 		cmocka_unit_test(test_misused_mutators_are_caught),
+		cmocka_unit_test(test_out_of_memory_names_the_call),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
