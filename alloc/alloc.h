@@ -154,6 +154,10 @@ typedef struct mheap {
 	_Atomic uint64_t inuse;    /* pages in in-use spans */
 	_Atomic uint64_t released; /* free pages returned to the OS */
 	_Atomic uint64_t meta;     /* side metadata mapped */
+	_Atomic uint64_t ready_peak; /* highest sys - released seen (grows only) */
+	uint64_t limit;            /* soft limit on sys - released, bytes; 0 = none (set once at init) */
+	_Atomic uint64_t over_limit; /* grows that had to go past the limit */
+	_Atomic unsigned reclaim_next;
 	size_t nfree_pages;        /* pages in free runs (lock) */
 	bool poison;               /* debug: sweep fills freed objects with 0xdb */
 	mcentral central[NUM_SPAN_CLASSES];
@@ -233,6 +237,13 @@ static inline span *mheap_span_of(const mheap *h, uintptr_t p)
 	return s;
 }
 size_t mheap_scavenge(mheap *h, size_t nbytes);
+/* Heap memory the OS backs: mapped and not released (Go's mappedReady,
+ * for the heap alone). The memory limit bounds this. */
+static inline uint64_t mheap_ready(const mheap *h)
+{
+	return atomic_load_explicit(&h->sys, memory_order_relaxed) -
+	       atomic_load_explicit(&h->released, memory_order_relaxed);
+}
 
 /* ---- pagealloc.c: free page runs (mheap lock held) ---- */
 void pagealloc_insert(mheap *h, span *run);
@@ -274,6 +285,7 @@ span *mcentral_next_unswept(mcentral *c, mheap *h);
 uint32_t span_sweep(mheap *h, span *s, bool preserve, bool *freed_span);
 bool span_try_acquire_sweep(mheap *h, span *s);
 size_t mheap_sweep_all(mheap *h); /* sweep every unswept span; returns spans swept */
+size_t mheap_reclaim(mheap *h, size_t npages, unsigned maxspans); /* pages freed */
 void mheap_start_sweep(mheap *h); /* sweepgen += 2: everything becomes unswept */
 
 /* ---- mcache.c ---- */

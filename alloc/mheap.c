@@ -7,6 +7,13 @@
  * free run held by pagealloc.c. heap.sys counts mapped bytes, including the
  * ones the scavenger has returned (heap.released).
  *
+ * Under a memory limit (mheap.limit, set by the collector from
+ * TRICOLOR_MEMLIMIT) the heap keeps sys - released, the memory the OS backs,
+ * under the limit where it can: before growing it sweeps some unswept spans
+ * (Go's reclaim) and returns free pages to the OS, and it maps only what
+ * fits. The limit is soft: an allocation that cannot fit still succeeds, and
+ * the grow is counted (over_limit).
+ *
  * Each arena has side metadata (heaparena): the page→span map, the pointer
  * bitmap and the released-page bitmap. The arena index is one flat table,
  * mapped MAP_NORESERVE, so "which span holds p" is two loads: O(1) for any
@@ -29,6 +36,7 @@ struct fixchunk {
 };
 
 #define FIXCHUNK_SIZE ((size_t)256 << 10)
+#define RECLAIM_MAX_SPANS 256 /* spans one allocation sweeps before growing */
 
 static span *span_struct_alloc(mheap *h)
 {
@@ -190,10 +198,42 @@ static int new_region(mheap *h, size_t need)
 	return 0;
 }
 
+static size_t scavenge_locked(mheap *h, size_t nbytes);
+
+static void note_ready(mheap *h)
+{
+	uint64_t r = mheap_ready(h), pk = atomic_load_explicit(&h->ready_peak, memory_order_relaxed);
+	while (r > pk && !atomic_compare_exchange_weak(&h->ready_peak, &pk, r))
+		;
+}
+
+/* How much to map for npages more pages: a 4 MiB chunk, or under a memory
+ * limit only what fits below it, after returning free pages to the OS to make
+ * room (Go scavenges on growth when over the limit, too). At least npages:
+ * the limit is soft, and a grow past it is counted in over_limit. */
+static size_t grow_size(mheap *h, size_t npages)
+{
+	const size_t gran = (size_t)64 << 10;
+	size_t want = ((npages << TC_PAGE_SHIFT) + gran - 1) & ~(gran - 1);
+	size_t need = (want + TC_HEAP_GROW_CHUNK - 1) & ~(TC_HEAP_GROW_CHUNK - 1);
+	if (h->limit == 0 || mheap_ready(h) + need <= h->limit)
+		return need;
+	uint64_t ready = mheap_ready(h);
+	if (ready + want > h->limit)
+		scavenge_locked(h, ready + want - h->limit);
+	ready = mheap_ready(h);
+	size_t room = ready < h->limit ? (h->limit - ready) & ~(gran - 1) : 0;
+	if (room < want) {
+		atomic_fetch_add_explicit(&h->over_limit, 1, memory_order_relaxed);
+		return want;
+	}
+	return room < need ? room : need;
+}
+
 /* Map at least npages more pages and add them as a free run (lock held). */
 static int grow(mheap *h, size_t npages)
 {
-	size_t need = ((npages << TC_PAGE_SHIFT) + TC_HEAP_GROW_CHUNK - 1) & ~(TC_HEAP_GROW_CHUNK - 1);
+	size_t need = grow_size(h, npages);
 	if (h->curend + need > h->curlimit || h->curlimit == 0) {
 		if (new_region(h, need) != 0)
 			return -1;
@@ -207,6 +247,7 @@ static int grow(mheap *h, size_t npages)
 	s->npages = need >> TC_PAGE_SHIFT;
 	h->curend += need;
 	atomic_fetch_add(&h->sys, need);
+	note_ready(h);
 	free_run(h, s);
 	return 0;
 }
@@ -254,6 +295,13 @@ span *mheap_alloc_span(mheap *h, size_t npages, spanclass spc)
 	pthread_mutex_lock(&h->lock);
 	span *run = pagealloc_best_fit(h, npages);
 	if (run == NULL) {
+		/* Sweep some unswept spans first: their free pages may fit. */
+		pthread_mutex_unlock(&h->lock);
+		mheap_reclaim(h, npages, RECLAIM_MAX_SPANS);
+		pthread_mutex_lock(&h->lock);
+		run = pagealloc_best_fit(h, npages);
+	}
+	if (run == NULL) {
 		if (grow(h, npages) != 0) {
 			pthread_mutex_unlock(&h->lock);
 			return NULL;
@@ -282,7 +330,10 @@ span *mheap_alloc_span(mheap *h, size_t npages, spanclass spc)
 	set_spans(h, s->base, npages, s);
 	pthread_mutex_unlock(&h->lock);
 
-	atomic_fetch_sub(&h->released, (uint64_t)rel << TC_PAGE_SHIFT);
+	if (rel) {
+		atomic_fetch_sub(&h->released, (uint64_t)rel << TC_PAGE_SHIFT);
+		note_ready(h);
+	}
 	atomic_fetch_add(&h->inuse, (uint64_t)npages << TC_PAGE_SHIFT);
 	s->needzero = dirty;
 	s->next = s->prev = NULL;
@@ -368,12 +419,18 @@ static void scav_run(mheap *h, span *run, void *arg)
 	}
 }
 
-size_t mheap_scavenge(mheap *h, size_t nbytes)
+static size_t scavenge_locked(mheap *h, size_t nbytes)
 {
 	struct scav sc = {nbytes, 0, 0};
-	pthread_mutex_lock(&h->lock);
 	pagealloc_each(h, scav_run, &sc);
-	pthread_mutex_unlock(&h->lock);
 	atomic_fetch_add(&h->released, sc.got);
 	return sc.got;
+}
+
+size_t mheap_scavenge(mheap *h, size_t nbytes)
+{
+	pthread_mutex_lock(&h->lock);
+	size_t got = scavenge_locked(h, nbytes);
+	pthread_mutex_unlock(&h->lock);
+	return got;
 }

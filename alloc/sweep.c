@@ -90,6 +90,28 @@ uint32_t span_sweep(mheap *h, span *s, bool preserve, bool *freed_span)
 
 void mheap_start_sweep(mheap *h) { atomic_fetch_add(&h->sweepgen, 2); }
 
+/* Go's mheap.reclaim: before the heap grows, sweep unswept spans until
+ * npages pages have gone back to the free runs or maxspans spans were swept
+ * (a bound, so an allocation never sweeps the whole heap while a stop waits).
+ * The classes are taken round-robin from where the last call stopped. */
+size_t mheap_reclaim(mheap *h, size_t npages, unsigned maxspans)
+{
+	size_t freed = 0;
+	unsigned start = atomic_fetch_add_explicit(&h->reclaim_next, 1, memory_order_relaxed);
+	for (unsigned k = 0; k < NUM_SPAN_CLASSES && freed < npages && maxspans > 0; k++) {
+		mcentral *c = &h->central[(start + k) % NUM_SPAN_CLASSES];
+		span *s;
+		while (freed < npages && maxspans > 0 && (s = mcentral_next_unswept(c, h)) != NULL) {
+			size_t np = s->npages;
+			bool gone;
+			span_sweep(h, s, false, &gone);
+			freed += gone ? np : 0;
+			maxspans--;
+		}
+	}
+	return freed;
+}
+
 size_t mheap_sweep_all(mheap *h)
 {
 	size_t n = 0;

@@ -31,7 +31,7 @@
 
 #define MAX_MARK_LOOPS 64
 
-static uint64_t thread_cpu(void)
+uint64_t thread_cpu_ns(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
@@ -110,7 +110,7 @@ static bool ragged_flush(tc_heap *h)
 /* Concurrent mark until there seems to be nothing left (step 2). */
 static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 {
-	uint64_t cpu0 = thread_cpu();
+	uint64_t cpu0 = thread_cpu_ns();
 	for (bool first = true;; first = false) {
 		stw_scan_blocked(h, w);
 		if (first && h->mark_loops == 0 && h->mark_hook)
@@ -119,12 +119,13 @@ static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 		/* Go's fractional worker: hold to frac_goal of one CPU while mutators
 		 * run; with every mutator stopped or blocked, mark flat out. */
 		bool throttle = any_running(h) &&
-				(double)(thread_cpu() - cpu0) > h->frac_goal * (double)(now_ns() - mark0);
+				(double)(thread_cpu_ns() - cpu0) > h->frac_goal * (double)(now_ns() - mark0);
 		if (!throttle) {
 			done = mark_drain(h, w, (uint64_t)256 << 10);
 			atomic_fetch_add_explicit(&h->bg_credit, (int64_t)done, memory_order_relaxed);
 		}
 		set_assist_ratio(h);
+		limiter_tick(h, true);
 		if (done == 0 || gcw_empty(w)) {
 			gcw_dispose(w);
 			if (mark_idle(h) && stw_all_stacks_scanned(h) && ragged_flush(h))
@@ -168,6 +169,7 @@ static void mark_termination(tc_heap *h, uint64_t heap0, uint64_t assist0, pacer
 			 .scan_work = atomic_load(&h->scan_done) + roots,
 			 .mark_ns = h->last_mark_ns,
 			 .assist_ns = atomic_load(&h->assist_ns) - assist0,
+			 .limit = h->cfg.memory_limit,
 			 .procs = h->nprocs};
 	atomic_store(&h->mh.live, marked);
 	mheap_start_sweep(&h->mh);
@@ -188,17 +190,23 @@ static void gc_sweep_finish(tc_heap *h)
 {
 	mheap_sweep_all(&h->mh);
 	/* Return free memory beyond what the next cycle needs (Go's scavenger
-	 * keeps about 10% over the goal). */
-	uint64_t sys = atomic_load(&h->mh.sys), rel = atomic_load(&h->mh.released);
-	uint64_t goal = atomic_load(&h->goal), keep = goal + goal / 10;
-	if (sys - rel > keep)
-		mheap_scavenge(&h->mh, sys - rel - keep);
+	 * keeps about 10% over the goal), and under a memory limit beyond the
+	 * limit. Not below it: the goal sits 1/32 under the limit (pacer.c), and
+	 * pages released only to be faulted in again by the next cycle would
+	 * cost more than they save. */
+	uint64_t goal = atomic_load(&h->goal), keep = goal + goal / 10, lim = h->cfg.memory_limit;
+	if (lim != 0 && keep > lim)
+		keep = lim;
+	uint64_t ready = mheap_ready(&h->mh);
+	if (ready > keep)
+		mheap_scavenge(&h->mh, ready - keep);
 }
 
 static void run_cycle(tc_heap *h)
 {
-	uint64_t cpu0 = thread_cpu(), t0 = now_ns(), gccpu0 = atomic_load(&h->cpu_ns);
+	uint64_t cpu0 = thread_cpu_ns(), t0 = now_ns(), gccpu0 = atomic_load(&h->cpu_ns);
 	uint64_t assist0 = atomic_load(&h->assist_ns), trigger = atomic_load(&h->trigger), goal = atomic_load(&h->goal);
+	limiter_tick(h, false);
 	mheap_sweep_all(&h->mh); /* 0 */
 	uint64_t heap0 = atomic_load(&h->mh.live);
 	sweep_termination(h); /* 1 */
@@ -213,6 +221,7 @@ static void run_cycle(tc_heap *h)
 			break;
 		atomic_fetch_add(&h->late_work_total, 1);
 		if (h->mark_loops < MAX_MARK_LOOPS) {
+			atomic_fetch_add(&h->mark_restarts, 1);
 			stw_start(h, PAUSE_MARK_TERM); /* late grey work: back to concurrent marking */
 			continue;
 		}
@@ -229,7 +238,8 @@ static void run_cycle(tc_heap *h)
 	pacer_in in;
 	mark_termination(h, heap0, assist0, &in);
 	gc_sweep_finish(h); /* 4 */
-	atomic_fetch_add(&h->cpu_ns, thread_cpu() - cpu0);
+	limiter_tick(h, false);
+	atomic_fetch_add(&h->cpu_ns, thread_cpu_ns() - cpu0);
 	cyclerec r = {.cycle = atomic_load(&h->cycles),
 		      .start_ns = t0 - h->start_ns,
 		      .trigger = trigger,
@@ -263,10 +273,24 @@ static void *controller_main(void *arg)
 		h->requested = 0;
 		h->cycles_started++;
 		pthread_mutex_unlock(&h->ctrllock);
+		uint64_t cpu0 = thread_cpu_ns();
 		run_cycle(h);
 		pthread_mutex_lock(&h->ctrllock);
 		h->cycles_swept++;
 		pthread_cond_broadcast(&h->donecv_cycle);
+		if (limiter_on(h)) {
+			/* Back-to-back cycles under a too-small limit: rest as long
+			 * as the cycle took of this thread, so the controller's own
+			 * share stays at half a CPU (the limiter stops assists and
+			 * waits; this is the rest of the GC's time). */
+			uint64_t ns = thread_cpu_ns() - cpu0;
+			ns = ns > 20000000 ? 20000000 : ns;
+			pthread_mutex_unlock(&h->ctrllock);
+			struct timespec ts = {(time_t)(ns / 1000000000u), (long)(ns % 1000000000u)};
+			nanosleep(&ts, NULL);
+			limiter_tick(h, false);
+			pthread_mutex_lock(&h->ctrllock);
+		}
 	}
 	pthread_mutex_unlock(&h->ctrllock);
 	return NULL;
@@ -308,17 +332,44 @@ static void wait_mark(tc_mutator *m, void *arg)
 	tc_heap *h = m->h;
 	uint64_t c0 = *(uint64_t *)arg;
 	pthread_mutex_lock(&h->ctrllock);
-	while (atomic_load(&h->cycles) == c0 && atomic_load(&h->phase) == GC_MARK)
+	while (atomic_load(&h->cycles) == c0 && atomic_load(&h->phase) == GC_MARK && !limiter_on(h))
 		pthread_cond_wait(&h->donecv_cycle, &h->ctrllock);
 	pthread_mutex_unlock(&h->ctrllock);
 }
 
-void gc_wait_mark(tc_mutator *m)
+/* A mutator waits for the collector, blocked (stopped, as far as a cycle
+ * is concerned): the time counts as the mutator's stall, and the limiter
+ * sees it as GC time while it lasts. */
+static void gc_wait(tc_mutator *m, void (*wait)(tc_mutator *m, void *arg), void *arg)
 {
 	tc_heap *h = m->h;
-	uint64_t c0 = atomic_load(&h->cycles), t0 = now_ns();
-	stw_block_while(m, wait_mark, &c0);
-	mutator_stall(m, now_ns() - t0);
+	pthread_mutex_lock(&h->ctrllock);
+	uint64_t t0 = now_ns();
+	h->nwaiting++;
+	h->wait_starts += t0;
+	pthread_mutex_unlock(&h->ctrllock);
+	stw_block_while(m, wait, arg);
+	pthread_mutex_lock(&h->ctrllock);
+	uint64_t ns = now_ns() - t0;
+	h->nwaiting--;
+	h->wait_starts -= t0;
+	h->wait_done += ns;
+	pthread_mutex_unlock(&h->ctrllock);
+	mutator_stall(m, ns);
+}
+
+uint64_t gc_waited(tc_heap *h)
+{
+	pthread_mutex_lock(&h->ctrllock);
+	uint64_t v = h->wait_done;
+	pthread_mutex_unlock(&h->ctrllock);
+	return v;
+}
+
+void gc_wait_mark(tc_mutator *m)
+{
+	uint64_t c0 = atomic_load(&m->h->cycles);
+	gc_wait(m, wait_mark, &c0);
 }
 
 /* Like Go's gcStart, the mutator that trips the trigger does not run on until
@@ -331,7 +382,8 @@ static void wait_start(tc_mutator *m, void *arg)
 	pthread_mutex_lock(&h->ctrllock);
 	if (!h->requested && h->cycles_started == h->cycles_swept)
 		request(h);
-	while (atomic_load(&h->scangen) == gen && (h->requested || h->cycles_started != h->cycles_swept))
+	while (atomic_load(&h->scangen) == gen && (h->requested || h->cycles_started != h->cycles_swept) &&
+	       !limiter_on(h))
 		pthread_cond_wait(&h->donecv_cycle, &h->ctrllock);
 	pthread_mutex_unlock(&h->ctrllock);
 }
@@ -339,12 +391,19 @@ static void wait_start(tc_mutator *m, void *arg)
 void gc_maybe_trigger(tc_mutator *m)
 {
 	tc_heap *h = m->h;
-	if (h->cfg.gogc < 0 || atomic_load_explicit(&h->phase, memory_order_relaxed) != GC_OFF ||
+	if (atomic_load_explicit(&h->phase, memory_order_relaxed) != GC_OFF ||
 	    atomic_load_explicit(&h->mh.live, memory_order_relaxed) <
 		    atomic_load_explicit(&h->trigger, memory_order_relaxed))
 		return;
+	if (limiter_on(h)) { /* ask, but do not wait: the limiter gives this time back to the program */
+		pthread_mutex_lock(&h->ctrllock);
+		if (!h->requested && h->cycles_started == h->cycles_swept)
+			request(h);
+		pthread_mutex_unlock(&h->ctrllock);
+		return;
+	}
 	uint32_t gen = atomic_load(&h->scangen);
-	stw_block_while(m, wait_start, &gen);
+	gc_wait(m, wait_start, &gen);
 }
 
 void gc_controller_stop(tc_heap *h)

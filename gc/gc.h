@@ -118,6 +118,7 @@ typedef struct pacer_in {
 	uint64_t heap_end;     /* heap.live at mark termination */
 	uint64_t scan_work;    /* bytes scanned: heap objects and roots */
 	uint64_t mark_ns, assist_ns;
+	uint64_t limit;        /* the memory limit, 0 = none */
 	int procs;
 } pacer_in;
 
@@ -199,6 +200,17 @@ typedef struct tc_heap {
 	pacer_state pacer;
 	_Atomic uint64_t roots_bytes; /* this cycle's root bytes scanned */
 
+	/* limiter.c: the GC CPU limiter (bucket fields: controller only) */
+	uint64_t lim_fill, lim_last_ns, lim_last_cpu, lim_last_assist, lim_last_wait, lim_last_stw;
+	_Atomic int lim_on;
+	_Atomic uint64_t lim_on_ns, lim_enabled;
+	/* gc.c, ctrllock: mutators waiting for the collector (at the trigger or
+	 * the goal), the sum of their start times, and the total of finished
+	 * waits (part of assist_ns) */
+	int nwaiting;
+	uint64_t wait_starts, wait_done;
+	_Atomic uint64_t stw_ns; /* all pauses, summed */
+
 	/* metrics.c: the per-cycle record, a ring of the last CYCLEREC_N */
 	pthread_mutex_t reclock;
 	cyclerec *recs;
@@ -220,6 +232,7 @@ typedef struct tc_heap {
 	void *after_mark_arg;
 	void (*mark_hook)(struct tc_heap *h, void *arg);
 	void *mark_hook_arg;
+	_Atomic uint64_t mark_restarts; /* mark terminations that restarted the world to mark more */
 	_Atomic uint64_t late_work_total; /* termination attempts (ragged or STW flush) that found grey work */
 } tc_heap;
 
@@ -228,7 +241,9 @@ void gc_collect(tc_mutator *m);   /* a full cycle that starts after the call, sw
 void gc_maybe_trigger(tc_mutator *m);
 void gc_wait_mark(tc_mutator *m); /* block until the current mark terminates */
 void gc_controller_stop(tc_heap *h);
+uint64_t gc_waited(tc_heap *h); /* finished waits for the collector, ns */
 uint64_t now_ns(void);
+uint64_t thread_cpu_ns(void); /* CPU time of the calling thread */
 
 /* ---- stw.c ---- */
 void stw_stop(tc_heap *h, tc_mutator *self);     /* every mutator but self stopped */
@@ -312,6 +327,10 @@ void pacer_compute(int policy, int gogc, const pacer_in *in, pacer_state *st, pa
 void pause_record(pausehist *ph, uint64_t ns);
 void cycle_record(tc_heap *h, const cyclerec *r);
 void gctrace_line(tc_heap *h, uint64_t heap0, uint64_t heap1);
+
+/* ---- limiter.c ---- */
+void limiter_tick(tc_heap *h, bool marking); /* controller only */
+static inline bool limiter_on(const tc_heap *h) { return atomic_load_explicit(&h->lim_on, memory_order_relaxed); }
 
 /* ---- verify.c ---- */
 void verify_heap(tc_heap *h);

@@ -50,6 +50,7 @@ tc_heap *tc_heap_create(const tc_config *cfg)
 	h->nprocs = ncpu > 0 ? (int)ncpu : 1;
 	pthread_mutex_init(&h->reclock, NULL);
 	h->mh.poison = c.verify != 0;
+	h->mh.limit = c.memory_limit;
 	pthread_mutex_init(&h->mlock, NULL);
 	pthread_cond_init(&h->stopped_cv, NULL);
 	pthread_cond_init(&h->resume_cv, NULL);

@@ -66,8 +66,8 @@ static void alloc_poll(tc_mutator *m)
 		safepoint_slow(m);
 	if (phase == GC_MARK && m->assist_credit < 0)
 		gc_assist(m);
-	if (phase == GC_MARK && atomic_load_explicit(&h->mh.live, memory_order_relaxed) >=
-					atomic_load_explicit(&h->goal, memory_order_relaxed))
+	if (phase == GC_MARK && !limiter_on(h) &&
+	    atomic_load_explicit(&h->mh.live, memory_order_relaxed) >= atomic_load_explicit(&h->goal, memory_order_relaxed))
 		gc_wait_mark(m); /* past the goal: wait for this cycle's mark, as Go parks assists */
 	gc_maybe_trigger(m);
 }
@@ -122,6 +122,13 @@ static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count
 		else if (kind == SK_HDR)
 			*(uintptr_t *)p = (uintptr_t)t | (uintptr_t)count << HDR_COUNT_SHIFT;
 	} else {
+		uint64_t lim = h->cfg.memory_limit;
+		if (lim != 0 && size > lim) {
+			tc_seterr("%s: %zu bytes is more than the memory limit of %llu bytes by itself; nothing allocated",
+				  fn, size, (unsigned long long)lim);
+			report();
+			return NULL;
+		}
 		alloc_poll(m);
 		p = (uintptr_t)mcache_alloc_large(&m->mc, size, kind == SK_NOSCAN, t, count, &s);
 		if (p == 0) {

@@ -74,13 +74,6 @@ uint64_t mark_drain(tc_heap *h, gcwork *w, uint64_t budget)
 	return w->scan_bytes - start;
 }
 
-static uint64_t thread_cpu_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
 /* A dedicated background worker (Go's gcBgMarkWorker in dedicated mode): for
  * each cycle, drain global work; when there is none, publish what it holds and
  * wait for more, until mark_end. */
@@ -224,6 +217,10 @@ void barrier_shade(tc_mutator *m, void *old, void *val)
 
 /* ---- assists (Go's gcAssistAlloc) ---- */
 
+/* Scan bytes per assist step: about 10 µs of marking on cache-missing
+ * objects, the most an assist adds to a pause's time-to-safepoint. */
+#define ASSIST_STEP ((uint64_t)8 << 10)
+
 /* A mutator that allocated more than its credit covers first takes credit
  * the background workers banked, then does the scan work itself. It never
  * waits: with no grey work to take, it goes on (the pacer's margin absorbs
@@ -234,6 +231,10 @@ void gc_assist(tc_mutator *m)
 	int64_t debt = -m->assist_credit;
 	if (debt <= 0)
 		return;
+	if (limiter_on(h)) {
+		m->assist_credit = 0; /* the GC CPU limiter is on: no assists (Go's limiter does the same) */
+		return;
+	}
 	int64_t bg = atomic_load_explicit(&h->bg_credit, memory_order_relaxed);
 	while (bg > 0) {
 		int64_t take = bg < debt ? bg : debt;
@@ -245,11 +246,11 @@ void gc_assist(tc_mutator *m)
 	}
 	if (debt <= 0)
 		return;
-	/* In steps of 64 KiB of scanning, giving way at once to a world stop:
+	/* In steps of ASSIST_STEP bytes of scanning, giving way at once to a world stop:
 	 * a pause must not wait for an assist to finish. */
 	uint64_t t0 = now_ns(), done = 0, step;
 	do {
-		step = mark_drain(h, &m->gcw, (uint64_t)64 << 10);
+		step = mark_drain(h, &m->gcw, ASSIST_STEP);
 		done += step;
 	} while (step > 0 && (int64_t)done < debt && !atomic_load_explicit(&h->stw_pending, memory_order_relaxed));
 	gcw_dispose(&m->gcw);

@@ -127,6 +127,10 @@ static bool metric_value(tc_heap *h, const char *name, uint64_t *v)
 		*v = quantile(&h->pauses, 0.99);
 	else if (!strcmp(name, "gc.pause.max.ns"))
 		*v = atomic_load(&h->pauses.max);
+	else if (!strcmp(name, "gc.mark.restarts"))
+		*v = atomic_load(&h->mark_restarts);
+	else if (!strcmp(name, "gc.wait.ns"))
+		*v = gc_waited(h);
 	else if (!strcmp(name, "gc.cpu.ns"))
 		*v = atomic_load(&h->cpu_ns);
 	else if (!strcmp(name, "gc.assist.ns"))
@@ -147,6 +151,16 @@ static bool metric_value(tc_heap *h, const char *name, uint64_t *v)
 		*v = atomic_load(&h->mh.sys);
 	else if (!strcmp(name, "heap.released.bytes"))
 		*v = atomic_load(&h->mh.released);
+	else if (!strcmp(name, "heap.ready.peak.bytes"))
+		*v = atomic_load(&h->mh.ready_peak);
+	else if (!strcmp(name, "heap.limit.bytes"))
+		*v = h->cfg.memory_limit;
+	else if (!strcmp(name, "heap.limit.exceeded"))
+		*v = atomic_load(&h->mh.over_limit);
+	else if (!strcmp(name, "gc.limiter.ns"))
+		*v = atomic_load(&h->lim_on_ns);
+	else if (!strcmp(name, "gc.limiter.enabled"))
+		*v = atomic_load(&h->lim_enabled);
 	else
 		return false;
 	return true;

@@ -17,6 +17,8 @@
  *   fixed  the pre-1.18 shape: goal = marked × (1 + GOGC/100), at least
  *          4 MiB, trigger at 3/4 of the way from marked to goal.
  * GOGC off (negative) makes goal and trigger "never" for every policy.
+ * A memory limit caps the goal of every policy (limit_goal), and the trigger
+ * is placed below the capped goal by the policy's own rule.
  *
  * Invariant: goal and trigger change only at mark termination, with the world
  * stopped; mutators read them with relaxed loads on their slow paths. The
@@ -43,9 +45,25 @@ static uint64_t go_goal(int gogc, uint64_t marked, uint64_t roots)
 	return g < HEAP_MIN ? HEAP_MIN : g;
 }
 
+/* Go's memoryLimitHeapGoal, for the heap alone: under a memory limit the
+ * goal is at most the limit less a headroom for pacing error (1/32 of the
+ * limit, at least 1 MiB), and never below the marked heap (then cycles run
+ * back to back and the CPU limiter, limiter.c, keeps them to about half the
+ * machine). */
+static uint64_t limit_goal(const pacer_in *in, uint64_t goal)
+{
+	if (in->limit == 0)
+		return goal;
+	uint64_t head = in->limit / 32 > ((uint64_t)1 << 20) ? in->limit / 32 : (uint64_t)1 << 20;
+	uint64_t cap = in->limit > 2 * head ? in->limit - head : in->limit / 2;
+	if (cap < in->marked)
+		cap = in->marked;
+	return goal < cap ? goal : cap;
+}
+
 static void policy_go(int gogc, const pacer_in *in, pacer_state *st, pacer_out *out)
 {
-	out->goal = go_goal(gogc, in->marked, in->roots);
+	out->goal = limit_goal(in, go_goal(gogc, in->marked, in->roots));
 	/* This cycle's cons/mark, as Go's endCycle computes it. */
 	if (in->heap_end > in->heap_trigger && in->scan_work > 0) {
 		double u = BG_UTIL, denom = (double)in->mark_ns * (double)in->procs;
@@ -73,7 +91,7 @@ static void policy_go(int gogc, const pacer_in *in, pacer_state *st, pacer_out *
 static void policy_fixed(int gogc, const pacer_in *in, pacer_state *st, pacer_out *out)
 {
 	(void)st;
-	out->goal = go_goal(gogc, in->marked, 0);
+	out->goal = limit_goal(in, go_goal(gogc, in->marked, 0));
 	out->trigger = out->goal == UINT64_MAX ? UINT64_MAX : headroom_point(in->marked, out->goal, 0.75);
 }
 
@@ -99,7 +117,7 @@ void pacer_compute(int policy, int gogc, const pacer_in *in, pacer_state *st, pa
 
 void pacer_init(tc_heap *h)
 {
-	pacer_in in = {0};
+	pacer_in in = {.limit = h->cfg.memory_limit};
 	pacer_out out;
 	memset(&h->pacer, 0, sizeof h->pacer);
 	pacer_compute(h->pacer_policy, h->cfg.gogc, &in, &h->pacer, &out);

@@ -32,6 +32,17 @@
 
 #include "gc.h"
 
+#define STW_SPIN_POLLS 200 /* about 20-50 µs of polling before sleeping */
+
+static inline void cpu_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	__builtin_ia32_pause();
+#elif defined(__aarch64__)
+	__asm__ __volatile__("yield");
+#endif
+}
+
 /*
  * tc_context_call(m, fn): save the callee-saved registers on the stack, then
  * fn(m, regs, caller_sp), where caller_sp is the stack pointer of the caller
@@ -131,6 +142,16 @@ void stw_stop(tc_heap *h, tc_mutator *self)
 	h->stw_start_ns = now_ns();
 	pthread_mutex_lock(&h->mlock);
 	atomic_store_explicit(&h->stw_pending, 1, memory_order_release);
+	/* Spin a little first: a running mutator usually reaches its next poll
+	 * within microseconds, and sleeping on the condition variable would add
+	 * a wake-up (tens of µs) to the pause. Bounded, because on a machine
+	 * with fewer CPUs than threads the spinner takes a CPU a mutator needs. */
+	for (int i = 0; i < STW_SPIN_POLLS && others_running(h, self); i++) {
+		pthread_mutex_unlock(&h->mlock);
+		for (int k = 0; k < 64; k++)
+			cpu_relax();
+		pthread_mutex_lock(&h->mlock);
+	}
 	while (others_running(h, self))
 		pthread_cond_wait(&h->stopped_cv, &h->mlock);
 	pthread_mutex_unlock(&h->mlock);
@@ -143,6 +164,7 @@ uint64_t stw_start(tc_heap *h, int kind)
 	pthread_cond_broadcast(&h->resume_cv);
 	pthread_mutex_unlock(&h->mlock);
 	uint64_t ns = now_ns() - h->stw_start_ns;
+	atomic_fetch_add(&h->stw_ns, ns);
 	pause_record(&h->pauses, ns);
 	pause_record(&h->pauses_kind[kind], ns);
 	return ns;

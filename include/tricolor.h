@@ -52,7 +52,10 @@ enum tc_stacks {
 
 typedef struct tc_config {
 	int gogc;              /* heap growth percentage; default 100; negative = off */
-	uint64_t memory_limit; /* soft limit in bytes; 0 = none */
+	uint64_t memory_limit; /* soft limit on heap memory in bytes; 0 = none.
+				* Allocation past it still succeeds (see
+				* heap.limit.exceeded); one object larger than the limit
+				* is refused. */
 	int mark_workers;      /* parallel mark threads; 0 = number of CPUs */
 	int stacks;            /* enum tc_stacks */
 	int gctrace;           /* 1: one line per cycle on stderr */
@@ -99,12 +102,18 @@ void tc_collect(tc_mutator *m); /* full cycle now, returns when swept */
  *   gc.pause.ns          count of stop-the-world pauses (a histogram: see
  *                        gc.pause.p50.ns, gc.pause.p99.ns, gc.pause.max.ns and
  *                        tc_pauses_write_csv)
+ *                        Every cycle pauses twice, plus once for each
+ *                        gc.mark.restarts: a mark termination that found
+ *                        grey work and restarted the world to mark it
  *   gc.pause.sweep_term.ns, gc.pause.mark_term.ns   the same pauses by kind
  *                        (counts), with .p99.ns and .max.ns for each kind
  *   gc.cpu.ns            CPU time of the collector's threads (marking,
  *                        sweeping, pauses)
  *   gc.assist.ns         time mutators gave the collector: scanning their own
  *                        stacks, assisting marking, waiting at the heap goal
+ *   gc.wait.ns           the part of gc.assist.ns spent blocked, waiting for
+ *                        a cycle to start (at the trigger) or to end (at the
+ *                        goal); the rest of gc.assist.ns is CPU time
  *   gc.stall.max.ns      the largest such total of any one mutator
  *   heap.alloc.bytes     cumulative bytes allocated (class-rounded sizes)
  *   heap.alloc.objects   cumulative objects allocated
@@ -113,7 +122,15 @@ void tc_collect(tc_mutator *m); /* full cycle now, returns when swept */
  *   heap.trigger.bytes   heap size at which the next cycle starts
  *   heap.inuse.bytes     bytes in spans in use
  *   heap.sys.bytes       bytes mapped from the OS for the heap
- *   heap.released.bytes  free bytes returned to the OS (part of heap.sys) */
+ *   heap.released.bytes  free bytes returned to the OS (part of heap.sys)
+ *   heap.ready.peak.bytes  the most heap.sys - heap.released has been: the
+ *                        heap memory the OS backed at its peak
+ *   heap.limit.bytes     the memory limit (0 = none). It bounds
+ *                        heap.sys - heap.released; side metadata and the
+ *                        program's own memory are not counted
+ *   heap.limit.exceeded  times the heap had to grow past the limit
+ *   gc.limiter.enabled   times the GC CPU limiter turned on
+ *   gc.limiter.ns        time it was on (assists and waits at the goal off) */
 typedef struct tc_metric {
 	const char *name;
 	uint64_t value;

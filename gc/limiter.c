@@ -1,0 +1,88 @@
+/*
+ * limiter.c — the GC CPU limiter (Go's mgclimit.go).
+ *
+ * A memory limit below what the program keeps live would have the pacer
+ * collect back to back and every allocation assist or wait at the goal: the
+ * program would spend all its time in the collector (a death spiral). The
+ * limiter caps that near 50% of the CPUs: a leaky bucket of capacity
+ * 100 ms × procs fills with GC time and drains with mutator time,
+ *
+ *   fill += gc − (total − gc),   total = elapsed × procs,   0 ≤ fill ≤ cap,
+ *
+ * so it fills only while the collector takes more than half of the machine.
+ * While it is full (limiter_on), allocation neither assists nor waits at the
+ * goal: the heap grows past the goal, and past the limit, instead. That is
+ * the "soft" in the soft limit.
+ *
+ * GC time here is the controller's thread CPU time, the dedicated workers'
+ * wall time while marking (they run flat out), the time mutators spent
+ * assisting or scanning their own stacks, stop-the-world pauses on the other
+ * CPUs (as Go counts them), and the time mutators spend waiting for the
+ * collector at the trigger or the goal. A wait counts as it goes (its start
+ * time is known), not only when it ends: a long wait is what the limiter
+ * must see early.
+ *
+ * Invariant: only the controller calls limiter_tick, so the bucket needs no
+ * lock; mutators read lim_on with a relaxed load on their slow paths.
+ */
+#include "gc.h"
+
+/* Go's bucket holds 1 s per proc; ours 100 ms, so that a too-small limit
+ * costs a run at most a tenth of a second at full GC before the limiter
+ * acts. The cost: the cap is averaged over a shorter window. */
+#define LIMITER_CAP_NS ((uint64_t)100000000)
+
+/* Time mutators have spent waiting for the collector, the waits still
+ * going included. Finished waits are also in assist_ns: the caller
+ * subtracts them from it. */
+static uint64_t waited(tc_heap *h, uint64_t now, uint64_t *done)
+{
+	pthread_mutex_lock(&h->ctrllock);
+	*done = h->wait_done;
+	uint64_t w = h->wait_done + (uint64_t)h->nwaiting * now - h->wait_starts;
+	pthread_mutex_unlock(&h->ctrllock);
+	return w;
+}
+
+void limiter_tick(tc_heap *h, bool marking)
+{
+	uint64_t now = now_ns(), cpu = thread_cpu_ns(), done;
+	uint64_t wait = waited(h, now, &done), assist = atomic_load(&h->assist_ns) - done;
+	uint64_t stw = atomic_load(&h->stw_ns) * (uint64_t)(h->nprocs - 1);
+	if (h->lim_last_ns == 0 || now <= h->lim_last_ns) {
+		h->lim_last_ns = now;
+		h->lim_last_cpu = cpu;
+		h->lim_last_assist = assist;
+		h->lim_last_wait = wait;
+		h->lim_last_stw = stw;
+		return;
+	}
+	uint64_t dt = now - h->lim_last_ns, total = dt * (uint64_t)h->nprocs;
+	uint64_t gc = (cpu - h->lim_last_cpu) + (assist - h->lim_last_assist) + (wait - h->lim_last_wait) +
+		      (stw - h->lim_last_stw) + (marking ? (uint64_t)h->nworkers * dt : 0);
+	h->lim_last_ns = now;
+	h->lim_last_cpu = cpu;
+	h->lim_last_assist = assist;
+	h->lim_last_wait = wait;
+	h->lim_last_stw = stw;
+	if (gc > total)
+		gc = total;
+	uint64_t cap = LIMITER_CAP_NS * (uint64_t)h->nprocs;
+	int64_t change = (int64_t)gc - (int64_t)(total - gc);
+	if (change < 0 && (uint64_t)-change >= h->lim_fill)
+		h->lim_fill = 0;
+	else
+		h->lim_fill = change >= 0 && h->lim_fill + (uint64_t)change >= cap ? cap : h->lim_fill + (uint64_t)change;
+	int was = atomic_load(&h->lim_on), on = h->lim_fill >= cap;
+	if (was)
+		atomic_fetch_add(&h->lim_on_ns, dt);
+	if (on == was)
+		return;
+	atomic_store(&h->lim_on, on);
+	if (on) {
+		atomic_fetch_add(&h->lim_enabled, 1);
+		pthread_mutex_lock(&h->ctrllock);
+		pthread_cond_broadcast(&h->donecv_cycle); /* mutators waiting at the goal go on */
+		pthread_mutex_unlock(&h->ctrllock);
+	}
+}
