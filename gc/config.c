@@ -115,7 +115,7 @@ int config_from_env(tc_config *cfg, bool tuning)
 			return -1;
 		if ((v = getenv("TRICOLOR_PACER"))) {
 			if (pacer_lookup(v) < 0) {
-				tc_seterr("tricolor: TRICOLOR_PACER=\"%s\" is unknown: expected one of %s", v, pacer_names());
+				tc_seterr("tricolor: TRICOLOR_PACER=\"%s\" is unknown: expected one of %s", v, tc_pacer_names());
 				return -1;
 			}
 			cfg->pacer = v;

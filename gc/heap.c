@@ -30,7 +30,7 @@ tc_heap *tc_heap_create(const tc_config *cfg)
 	}
 	int policy = pacer_lookup(c.pacer ? c.pacer : "go");
 	if (policy < 0) {
-		tc_seterr("tc_heap_create: pacer \"%s\" is unknown; known: %s", c.pacer, pacer_names());
+		tc_seterr("tc_heap_create: pacer \"%s\" is unknown; known: %s", c.pacer, tc_pacer_names());
 		return NULL;
 	}
 	if (c.mark_workers < 0 || c.mark_workers > 1024) {

@@ -44,6 +44,16 @@ static void bucket_bounds(unsigned i, uint64_t *lo, uint64_t *hi)
 		*hi = UINT64_MAX;
 }
 
+void tc_pause_bucket(uint64_t ns, uint64_t *lower, uint64_t *upper)
+{
+	uint64_t lo, hi;
+	bucket_bounds(bucket_of(ns), &lo, &hi);
+	if (lower)
+		*lower = lo;
+	if (upper)
+		*upper = hi;
+}
+
 void pause_record(pausehist *ph, uint64_t ns)
 {
 	atomic_fetch_add_explicit(&ph->counts[bucket_of(ns)], 1, memory_order_relaxed);

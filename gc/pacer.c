@@ -100,7 +100,7 @@ static const struct {
 	void (*fn)(int gogc, const pacer_in *in, pacer_state *st, pacer_out *out);
 } policies[] = {{"go", policy_go}, {"fixed", policy_fixed}};
 
-const char *pacer_names(void) { return "go, fixed"; }
+const char *tc_pacer_names(void) { return "go, fixed"; }
 
 int pacer_lookup(const char *name)
 {

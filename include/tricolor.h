@@ -71,6 +71,9 @@ typedef struct tc_config {
  * Returns -1 on a malformed value, naming the variable and the value. */
 int tc_config_init(tc_config *cfg);
 
+/* The pacer policies this build knows, as "go, fixed". */
+const char *tc_pacer_names(void);
+
 /* Parse a byte count the way TRICOLOR_MEMLIMIT is parsed ("512MiB", "2GiB",
  * "1000000", "off" = 0). Returns -1 with tc_last_error() naming `what` and
  * the text when it is malformed. */
@@ -140,6 +143,10 @@ size_t tc_metrics_read(tc_heap *h, tc_metric *out, size_t n);
 /* The pause histogram as CSV: lower_ns,upper_ns,count for each non-empty
  * bucket. Returns 0, or -1 on a write error. */
 int tc_pauses_write_csv(tc_heap *h, FILE *out);
+
+/* The bucket of the pause histogram that holds ns: [*lower, *upper). For
+ * tools that bin other collectors' pauses the same way (tcbench's libgc). */
+void tc_pause_bucket(uint64_t ns, uint64_t *lower, uint64_t *upper);
 
 /* The per-cycle record as CSV, one row per cycle (the last 4096): cycle,
  * start_ms, trigger_bytes, goal_bytes, heap_at_trigger, heap_peak,

@@ -37,7 +37,15 @@ typedef struct bk_config {
 typedef struct bk_stats {
 	uint64_t cycles, pause_count, pause_p50_ns, pause_p99_ns, pause_max_ns;
 	uint64_t alloc_bytes, gc_cpu_ns;
+	double overshoot_p99; /* p99 over cycles of heap at mark end / goal; 0 = not known */
 } bk_stats;
+
+/* What the heap timeline samples (sampler.c): bytes in use by the heap, and
+ * for a paced collector its goal and trigger (0 otherwise). Callable from a
+ * thread that is not attached. */
+typedef struct bk_sample {
+	uint64_t heap, goal, trigger;
+} bk_sample;
 
 typedef struct bk_thread bk_thread;
 
@@ -60,6 +68,8 @@ void bk_blocking_enter(bk_thread *t);
 void bk_blocking_leave(bk_thread *t);
 void bk_stats_read(bk_stats *s);
 int bk_pauses_csv(const char *path); /* 0, or -1 if this backend has none */
+int bk_cycles_csv(const char *path); /* the per-cycle record; -1 if none */
+void bk_sample_read(bk_sample *s);
 
 /* Die with a message naming the workload and what failed. */
 _Noreturn void bk_die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

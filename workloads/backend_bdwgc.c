@@ -135,14 +135,38 @@ void bk_stats_read(bk_stats *s)
 	s->gc_cpu_ns = gc_ns;
 }
 
+/* The same histogram format as tricolor's (tc_pause_bucket's buckets). */
 int bk_pauses_csv(const char *path)
 {
 	FILE *f = fopen(path, "w");
 	if (f == NULL)
 		return -1;
 	size_t n = atomic_load(&npauses);
-	fprintf(f, "pause_ns\n");
-	for (size_t i = 0; i < n && i < NB; i++)
-		fprintf(f, "%llu\n", (unsigned long long)pauses[i]);
+	n = n > NB ? NB : n;
+	static uint64_t sorted[NB];
+	memcpy(sorted, pauses, n * sizeof *sorted);
+	qsort(sorted, n, sizeof *sorted, cmp_u64);
+	fprintf(f, "lower_ns,upper_ns,count\n");
+	for (size_t i = 0; i < n;) {
+		uint64_t lo, hi;
+		size_t j = i;
+		tc_pause_bucket(sorted[i], &lo, &hi);
+		while (j < n && sorted[j] < hi)
+			j++;
+		fprintf(f, "%llu,%llu,%zu\n", (unsigned long long)lo, (unsigned long long)hi, j - i);
+		i = j;
+	}
 	return fclose(f);
+}
+
+int bk_cycles_csv(const char *path)
+{
+	(void)path;
+	return -1;
+}
+
+void bk_sample_read(bk_sample *s)
+{
+	memset(s, 0, sizeof *s);
+	s->heap = GC_get_heap_size() - GC_get_free_bytes();
 }

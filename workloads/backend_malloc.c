@@ -89,3 +89,24 @@ int bk_pauses_csv(const char *path)
 	(void)path;
 	return -1;
 }
+
+int bk_cycles_csv(const char *path)
+{
+	(void)path;
+	return -1;
+}
+
+void bk_sample_read(bk_sample *s)
+{
+	memset(s, 0, sizeof *s);
+#ifdef BK_JEMALLOC
+	uint64_t epoch = 1;
+	size_t sz = sizeof epoch, allocated = 0, asz = sizeof allocated;
+	mallctl("epoch", &epoch, &sz, &epoch, sz);
+	if (mallctl("stats.allocated", &allocated, &asz, NULL, 0) == 0)
+		s->heap = allocated;
+#else
+	struct mallinfo2 mi = mallinfo2();
+	s->heap = mi.uordblks + mi.hblkhd;
+#endif
+}

@@ -1,6 +1,7 @@
 /* backend_tricolor.c — tcbench on tricolor: conservative stacks, GC. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "backend.h"
 
@@ -8,6 +9,7 @@ const char *const bk_name = "tricolor";
 const bool bk_manual = false;
 
 static tc_heap *heap;
+static double overshoot_p99(void);
 
 int bk_init(const bk_config *cfg)
 {
@@ -18,6 +20,7 @@ int bk_init(const bk_config *cfg)
 	}
 	c.gogc = cfg->gogc;
 	c.memory_limit = cfg->memlimit;
+	c.pacer = cfg->pacer;
 	heap = tc_heap_create(&c);
 	if (heap == NULL) {
 		fprintf(stderr, "tcbench: %s\n", tc_last_error());
@@ -66,7 +69,7 @@ void bk_stats_read(bk_stats *s)
 {
 	tc_metric m[] = {{"gc.cycles", 0},       {"gc.pause.ns", 0},      {"gc.pause.p50.ns", 0},
 			 {"gc.pause.p99.ns", 0}, {"gc.pause.max.ns", 0}, {"heap.alloc.bytes", 0},
-			 {"gc.cpu.ns", 0}};
+			 {"gc.cpu.ns", 0},       {"gc.assist.ns", 0},     {"gc.wait.ns", 0}};
 	tc_metrics_read(heap, m, sizeof m / sizeof m[0]);
 	s->cycles = m[0].value;
 	s->pause_count = m[1].value;
@@ -74,7 +77,70 @@ void bk_stats_read(bk_stats *s)
 	s->pause_p99_ns = m[3].value;
 	s->pause_max_ns = m[4].value;
 	s->alloc_bytes = m[5].value;
-	s->gc_cpu_ns = m[6].value;
+	s->gc_cpu_ns = m[6].value + m[7].value - m[8].value; /* collector threads and assists, not waits */
+	s->overshoot_p99 = overshoot_p99();
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* From the per-cycle record: heap at mark termination / the goal the cycle
+ * aimed at, the 99th percentile over cycles. */
+static double overshoot_p99(void)
+{
+	char *buf = NULL;
+	size_t len = 0, n = 0, cap = 0;
+	double *r = NULL;
+	FILE *f = open_memstream(&buf, &len);
+	if (f == NULL || tc_cycles_write_csv(heap, f) != 0) {
+		if (f)
+			fclose(f);
+		free(buf);
+		return 0;
+	}
+	fclose(f);
+	for (char *p = strchr(buf, '\n'); p && p[1]; p = strchr(p + 1, '\n')) {
+		unsigned long long goal, peak;
+		if (sscanf(p + 1, "%*u,%*f,%*u,%llu,%*u,%llu", &goal, &peak) != 2 || goal == 0 || goal == UINT64_MAX)
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 256;
+			double *nr = realloc(r, cap * sizeof *r);
+			if (nr == NULL)
+				break;
+			r = nr;
+		}
+		r[n++] = (double)peak / (double)goal;
+	}
+	free(buf);
+	double v = 0;
+	if (n) {
+		qsort(r, n, sizeof *r, cmp_double);
+		v = r[(size_t)((double)(n - 1) * 0.99)];
+	}
+	free(r);
+	return v;
+}
+
+void bk_sample_read(bk_sample *s)
+{
+	tc_metric m[] = {{"heap.inuse.bytes", 0}, {"heap.goal.bytes", 0}, {"heap.trigger.bytes", 0}};
+	tc_metrics_read(heap, m, 3);
+	s->heap = m[0].value;
+	s->goal = m[1].value == UINT64_MAX ? 0 : m[1].value;
+	s->trigger = m[2].value == UINT64_MAX ? 0 : m[2].value;
+}
+
+int bk_cycles_csv(const char *path)
+{
+	FILE *f = fopen(path, "w");
+	if (f == NULL)
+		return -1;
+	int rc = tc_cycles_write_csv(heap, f);
+	return fclose(f) == 0 ? rc : -1;
 }
 
 int bk_pauses_csv(const char *path)

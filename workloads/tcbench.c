@@ -2,12 +2,17 @@
  * tcbench.c — run one workload on this executable's backend and print one
  * summary line (to stderr, so the workload's own output stays clean):
  *
- *   tcbench: workload=W backend=B size=S threads=N wall_s= cpu_s= peak_rss_kb=
- *            heap_alloc_bytes= cycles= pause_p50_us= pause_p99_us= pause_max_us=
- *            gc_cpu_frac=
+ *   tcbench: workload=W backend=B size=S threads=N gogc=G pacer=P memlimit=L
+ *            wall_s= cpu_s= peak_rss_kb= peak_heap_kb= heap_alloc_bytes=
+ *            cycles= pauses= pause_p50_us= pause_p99_us= pause_max_us=
+ *            gc_cpu_frac= overshoot_p99=
  *
- * With --csv DIR it also writes DIR/W-B-pauses.csv (the pause histogram) and
- * appends the summary as a row of DIR/summary.csv.
+ * peak_heap_kb is the most the heap timeline saw in use (sampler.c);
+ * overshoot_p99 is, over the collector's cycles, the 99th percentile of heap
+ * at mark termination / the cycle's goal (0 where the backend has no goal).
+ * With --csv DIR it also writes DIR/W-B-pauses.csv (the pause histogram),
+ * DIR/W-B-cycles.csv (the per-cycle record), DIR/W-B-timeline.csv (the heap
+ * timeline), and appends the summary as a row of DIR/summary.csv.
  */
 #include <errno.h>
 #include <limits.h>
@@ -18,7 +23,9 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "sampler.h"
 #include "workloads.h"
 
 static const workload workloads[] = {
@@ -47,7 +54,7 @@ static void usage(FILE *f)
 	for (size_t i = 0; i < NWORKLOADS; i++)
 		fprintf(f, "  %-14s %s (default %ld)\n", workloads[i].name, workloads[i].size_help,
 			workloads[i].default_size);
-	fprintf(f, "\npacers: go\n");
+	fprintf(f, "\npacers (tricolor; ignored by the other backends): %s\n", tc_pacer_names());
 }
 
 static _Noreturn void bad_flag(const char *fmt, ...)
@@ -69,6 +76,24 @@ static long parse_long(const char *flag, const char *v, long lo, long hi)
 	if (*v == 0 || *end || errno || n < lo || n > hi)
 		bad_flag("%s '%s': expected an integer from %ld to %ld", flag, v, lo, hi);
 	return n;
+}
+
+static bool pacer_known(const char *v)
+{
+	size_t n = strlen(v);
+	for (const char *p = tc_pacer_names(); (p = strstr(p, v)) != NULL; p += n)
+		if ((p == tc_pacer_names() || p[-1] == ' ') && (p[n] == ',' || p[n] == 0))
+			return true;
+	return false;
+}
+
+/* Write one of the run's CSV files, DIR/W-B-what.csv, if the backend has it. */
+static void write_csv(const char *dir, const char *w, const char *what, int (*fn)(const char *path))
+{
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s/%s-%s-%s.csv", dir, w, bk_name, what);
+	if (fn(path) != 0)
+		unlink(path); /* this backend has none */
 }
 
 static double now_s(clockid_t c)
@@ -117,8 +142,8 @@ int main(int argc, char **argv)
 			if (tc_parse_bytes("--memlimit", v, &cfg.memlimit) != 0)
 				bad_flag("%s", tc_last_error());
 		} else if (!strcmp(f, "--pacer")) {
-			if (strcmp(v, "go") != 0)
-				bad_flag("unknown pacer '%s'; known: go", v);
+			if (!pacer_known(v))
+				bad_flag("unknown pacer '%s'; known: %s", v, tc_pacer_names());
 			cfg.pacer = v;
 		} else if (!strcmp(f, "--csv")) {
 			csv = v;
@@ -136,9 +161,12 @@ int main(int argc, char **argv)
 		return 2;
 
 	wargs a = {.size = size > 0 ? size : w->default_size, .threads = cfg.threads, .seed = seed, .out = stdout};
+	if (sampler_start() != 0)
+		bk_die("cannot start the heap sampler thread");
 	double w0 = now_s(CLOCK_MONOTONIC), c0 = now_s(CLOCK_PROCESS_CPUTIME_ID);
 	int rc = w->run(&a);
 	double wall = now_s(CLOCK_MONOTONIC) - w0, cpu = now_s(CLOCK_PROCESS_CPUTIME_ID) - c0;
+	uint64_t peak_heap = sampler_stop();
 	fflush(stdout);
 
 	struct rusage ru;
@@ -148,33 +176,37 @@ int main(int argc, char **argv)
 	double gcfrac = cpu > 0 ? (double)st.gc_cpu_ns / 1e9 / cpu : 0;
 	char line[1024];
 	snprintf(line, sizeof line,
-		 "workload=%s backend=%s size=%ld threads=%d gogc=%d wall_s=%.4f cpu_s=%.4f peak_rss_kb=%ld "
-		 "heap_alloc_bytes=%llu cycles=%llu pauses=%llu pause_p50_us=%.1f pause_p99_us=%.1f "
-		 "pause_max_us=%.1f gc_cpu_frac=%.4f",
-		 w->name, bk_name, a.size, a.threads, cfg.gogc, wall, cpu, ru.ru_maxrss,
-		 (unsigned long long)st.alloc_bytes, (unsigned long long)st.cycles,
-		 (unsigned long long)st.pause_count, (double)st.pause_p50_ns / 1e3, (double)st.pause_p99_ns / 1e3,
-		 (double)st.pause_max_ns / 1e3, gcfrac);
+		 "workload=%s backend=%s size=%ld threads=%d gogc=%d pacer=%s memlimit=%llu wall_s=%.4f cpu_s=%.4f "
+		 "peak_rss_kb=%ld peak_heap_kb=%llu heap_alloc_bytes=%llu cycles=%llu pauses=%llu pause_p50_us=%.1f "
+		 "pause_p99_us=%.1f pause_max_us=%.1f gc_cpu_frac=%.4f overshoot_p99=%.4f",
+		 w->name, bk_name, a.size, a.threads, cfg.gogc, cfg.pacer, (unsigned long long)cfg.memlimit, wall, cpu,
+		 ru.ru_maxrss, (unsigned long long)(peak_heap >> 10), (unsigned long long)st.alloc_bytes,
+		 (unsigned long long)st.cycles, (unsigned long long)st.pause_count, (double)st.pause_p50_ns / 1e3,
+		 (double)st.pause_p99_ns / 1e3, (double)st.pause_max_ns / 1e3, gcfrac, st.overshoot_p99);
 	fprintf(stderr, "tcbench: %s%s\n", line, rc ? " RESULT=WRONG" : "");
 	if (csv) {
+		write_csv(csv, w->name, "pauses", bk_pauses_csv);
+		write_csv(csv, w->name, "cycles", bk_cycles_csv);
+		write_csv(csv, w->name, "timeline", sampler_write_csv);
 		char path[PATH_MAX];
-		snprintf(path, sizeof path, "%s/%s-%s-pauses.csv", csv, w->name, bk_name);
-		bk_pauses_csv(path);
 		snprintf(path, sizeof path, "%s/summary.csv", csv);
 		struct stat sb;
 		bool fresh = stat(path, &sb) != 0;
 		FILE *f = fopen(path, "a");
 		if (f == NULL)
 			bad_flag("--csv %s: cannot write: %s", path, strerror(errno));
-		if (fresh)
-			fprintf(f, "workload,backend,size,threads,gogc,wall_s,cpu_s,peak_rss_kb,heap_alloc_bytes,cycles,"
-				   "pauses,pause_p50_us,pause_p99_us,pause_max_us,gc_cpu_frac\n");
-		/* The summary line's values, in the header's order. */
-		for (char *p = line, *tok; (tok = strtok(p, " ")); p = NULL) {
-			char *eq = strchr(tok, '=');
-			fprintf(f, "%s%s", p ? "" : ",", eq ? eq + 1 : tok);
+		/* The header is the summary line's keys, the row its values. */
+		for (int pass = fresh ? 0 : 1; pass < 2; pass++) {
+			char copy[sizeof line];
+			memcpy(copy, line, sizeof line);
+			for (char *p = copy, *tok; (tok = strtok(p, " ")); p = NULL) {
+				char *eq = strchr(tok, '=');
+				if (pass == 0 && eq)
+					*eq = 0;
+				fprintf(f, "%s%s", p ? "" : ",", pass == 0 || !eq ? tok : eq + 1);
+			}
+			fputc('\n', f);
 		}
-		fputc('\n', f);
 		fclose(f);
 	}
 	bk_fini();

@@ -1,0 +1,186 @@
+/* Metrics consistency: what tc_metrics_read reports must add up.
+ *  - heap.alloc.bytes is the sum of the class-rounded sizes of what was
+ *    allocated (pages for large objects, plus the header word of traced
+ *    types), heap.alloc.objects the count, across threads and detaches;
+ *  - every cycle pauses twice, plus once per mark restart, and the pause
+ *    histogram's buckets sum to its count, by kind too;
+ *  - GOGC=off never collects unless asked. */
+#define TC_GRAPH_HELPERS
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "testutil.h"
+
+static size_t rounded(size_t size)
+{
+	if (size <= TC_MAX_SMALL_SIZE)
+		return tc_class_to_size[sizeclass_of(size)];
+	return (size + TC_PAGE_SIZE - 1) & ~(size_t)(TC_PAGE_SIZE - 1);
+}
+
+static void trace_none(void *obj, tc_visit_fn visit, void *ctx)
+{
+	(void)obj;
+	(void)visit;
+	(void)ctx;
+}
+
+static const tc_type traced_t = {"traced", 40, NULL, 0, trace_none};
+
+typedef struct {
+	tc_heap *h;
+	uint64_t seed, bytes, objects;
+} alloc_arg;
+
+/* Random sizes from 1 byte to 100 KiB, of every kind; nothing kept. */
+static void *alloc_mix(void *p)
+{
+	alloc_arg *a = p;
+	tc_mutator *m = tc_mutator_attach(a->h);
+	for (int i = 0; i < 20000; i++) {
+		uint64_t r = test_rand(&a->seed);
+		size_t size = r % 8 == 0 ? 1 + r % (100 << 10) : 1 + r % 2048;
+		switch (r / 8 % 4) {
+		case 0:
+			assert_non_null(tc_alloc_noscan(m, size));
+			a->bytes += rounded(size);
+			break;
+		case 1:
+			assert_non_null(tc_alloc(m, &node_t));
+			a->bytes += rounded(sizeof(node));
+			break;
+		case 2:
+			assert_non_null(tc_alloc_array(m, &node_t, 1 + size / 64));
+			a->bytes += rounded((1 + size / 64) * sizeof(node));
+			break;
+		default: /* a traced type carries one header word before the object */
+			assert_non_null(tc_alloc(m, &traced_t));
+			a->bytes += rounded(traced_t.size + 8);
+		}
+		a->objects++;
+	}
+	tc_mutator_detach(m);
+	return NULL;
+}
+
+static void test_alloc_bytes_is_the_sum_of_rounded_sizes(void **state)
+{
+	(void)state;
+	tc_heap *h = precise_heap();
+	pthread_t t[3];
+	alloc_arg a[3];
+	for (int i = 0; i < 3; i++) {
+		a[i] = (alloc_arg){h, (uint64_t)i * 77 + 5, 0, 0};
+		assert_int_equal(pthread_create(&t[i], NULL, alloc_mix, &a[i]), 0);
+	}
+	uint64_t bytes = 0, objects = 0;
+	for (int i = 0; i < 3; i++) {
+		pthread_join(t[i], NULL);
+		bytes += a[i].bytes;
+		objects += a[i].objects;
+	}
+	assert_int_equal(metric(h, "heap.alloc.bytes"), bytes);
+	assert_int_equal(metric(h, "heap.alloc.objects"), objects);
+	assert_true(metric(h, "gc.cycles") > 0);
+	tc_heap_destroy(h);
+}
+
+/* Sum the count column of a pause histogram CSV. */
+static uint64_t csv_count_sum(tc_heap *h)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_int_equal(tc_pauses_write_csv(h, f), 0);
+	fclose(f);
+	assert_true(strncmp(buf, "lower_ns,upper_ns,count\n", 24) == 0);
+	uint64_t sum = 0;
+	for (char *p = strchr(buf, '\n') + 1; *p; p = strchr(p, '\n') + 1) {
+		unsigned long long lo, hi, c;
+		assert_int_equal(sscanf(p, "%llu,%llu,%llu", &lo, &hi, &c), 3);
+		assert_true(lo < hi && c > 0);
+		sum += c;
+	}
+	free(buf);
+	return sum;
+}
+
+static void test_pauses_add_up(void **state)
+{
+	(void)state;
+	tc_heap *h = worker_heap(0);
+	pthread_t t[2];
+	alloc_arg a[2];
+	for (int i = 0; i < 2; i++) {
+		a[i] = (alloc_arg){h, (uint64_t)i + 1, 0, 0};
+		assert_int_equal(pthread_create(&t[i], NULL, alloc_mix, &a[i]), 0);
+	}
+	for (int i = 0; i < 2; i++)
+		pthread_join(t[i], NULL);
+	tc_mutator *m = tc_mutator_attach(h);
+	tc_collect(m); /* one cycle with the only mutator blocked in it */
+	tc_mutator_detach(m);
+	uint64_t cycles = metric(h, "gc.cycles"), pauses = metric(h, "gc.pause.ns");
+	uint64_t restarts = metric(h, "gc.mark.restarts");
+	printf("%llu cycles, %llu pauses, %llu mark restarts\n", (unsigned long long)cycles,
+	       (unsigned long long)pauses, (unsigned long long)restarts);
+	assert_true(cycles >= 2);
+	assert_int_equal(pauses, 2 * cycles + restarts);
+	assert_int_equal(metric(h, "gc.pause.sweep_term.ns"), cycles);
+	assert_int_equal(metric(h, "gc.pause.mark_term.ns"), cycles + restarts);
+	assert_int_equal(csv_count_sum(h), pauses);
+	assert_true(metric(h, "gc.pause.p50.ns") <= metric(h, "gc.pause.p99.ns"));
+	assert_true(metric(h, "gc.pause.p99.ns") <= metric(h, "gc.pause.max.ns"));
+	tc_heap_destroy(h);
+}
+
+/* One mutator that only allocates and collects: nothing runs during a mark
+ * to create late work, so exactly two pauses per cycle. */
+static void test_two_pauses_per_cycle(void **state)
+{
+	(void)state;
+	tc_heap *h = precise_heap();
+	tc_mutator *m = tc_mutator_attach(h);
+	for (int i = 0; i < 5; i++)
+		tc_collect(m);
+	assert_int_equal(metric(h, "gc.cycles"), 5);
+	assert_int_equal(metric(h, "gc.pause.ns"), 10);
+	assert_int_equal(metric(h, "gc.mark.restarts"), 0);
+	assert_int_equal(csv_count_sum(h), 10);
+	tc_mutator_detach(m);
+	tc_heap_destroy(h);
+}
+
+static void test_gogc_off_never_collects_unless_asked(void **state)
+{
+	(void)state;
+	tc_config c;
+	assert_int_equal(tc_config_init(&c), 0);
+	c.gogc = -1;
+	c.stacks = TC_STACKS_PRECISE;
+	tc_heap *h = tc_heap_create(&c);
+	assert_non_null(h);
+	tc_mutator *m = tc_mutator_attach(h);
+	for (int i = 0; i < 64 * 1024; i++)
+		assert_non_null(tc_alloc_noscan(m, 1024)); /* 64 MiB, 16× the 4 MiB floor */
+	assert_int_equal(metric(h, "gc.cycles"), 0);
+	assert_int_equal(metric(h, "heap.goal.bytes"), UINT64_MAX);
+	assert_int_equal(metric(h, "heap.trigger.bytes"), UINT64_MAX);
+	tc_collect(m);
+	assert_int_equal(metric(h, "gc.cycles"), 1);
+	assert_int_equal(metric(h, "heap.live.bytes"), 0);
+	tc_mutator_detach(m);
+	tc_heap_destroy(h);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_alloc_bytes_is_the_sum_of_rounded_sizes),
+		cmocka_unit_test(test_pauses_add_up),
+		cmocka_unit_test(test_two_pauses_per_cycle),
+		cmocka_unit_test(test_gogc_off_never_collects_unless_asked),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
