@@ -129,12 +129,12 @@ uint64_t now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-static bool others_running(tc_heap *h, tc_mutator *self)
+static int others_running(tc_heap *h, tc_mutator *self)
 {
+	int n = 0;
 	for (tc_mutator *m = h->mutators; m; m = m->next)
-		if (m != self && atomic_load_explicit(&m->status, memory_order_relaxed) == M_RUNNING)
-			return true;
-	return false;
+		n += m != self && atomic_load_explicit(&m->status, memory_order_relaxed) == M_RUNNING;
+	return n;
 }
 
 void stw_stop(tc_heap *h, tc_mutator *self)
@@ -144,9 +144,12 @@ void stw_stop(tc_heap *h, tc_mutator *self)
 	atomic_store_explicit(&h->stw_pending, 1, memory_order_release);
 	/* Spin a little first: a running mutator usually reaches its next poll
 	 * within microseconds, and sleeping on the condition variable would add
-	 * a wake-up (tens of µs) to the pause. Bounded, because on a machine
-	 * with fewer CPUs than threads the spinner takes a CPU a mutator needs. */
-	for (int i = 0; i < STW_SPIN_POLLS && others_running(h, self); i++) {
+	 * a wake-up (tens of µs) to the pause. Only while the running mutators
+	 * leave this thread a CPU of its own: spinning on a CPU a mutator needs
+	 * to reach its poll makes the pause longer, not shorter (measured: fifo
+	 * with 2 threads on 2 CPUs, p50 30 µs without the spin, 340 µs with). */
+	int n;
+	for (int i = 0; i < STW_SPIN_POLLS && (n = others_running(h, self)) > 0 && n < h->nprocs; i++) {
 		pthread_mutex_unlock(&h->mlock);
 		for (int k = 0; k < 64; k++)
 			cpu_relax();

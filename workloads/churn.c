@@ -35,15 +35,6 @@ enum { PAYLOAD = 224, LIST = 20, REQUESTS = 200000 };
 static entry **cache;
 static size_t nslots;
 
-static uint64_t xorshift(uint64_t *s)
-{
-	uint64_t x = *s;
-	x ^= x << 13;
-	x ^= x >> 7;
-	x ^= x << 17;
-	return *s = x;
-}
-
 static uint64_t *new_payload(bk_thread *t, uint64_t key)
 {
 	uint64_t *p = bk_alloc_noscan(t, PAYLOAD);
@@ -79,8 +70,8 @@ static void *serve(void *arg)
 			sum += n->v;
 		if (sum != LIST * (LIST - 1) / 2)
 			j->bad = 1;
-		if (xorshift(&seed) % 4 == 0) {
-			size_t i = (size_t)(xorshift(&seed) % (nslots / (size_t)j->nthreads)) * (size_t)j->nthreads +
+		if (wl_rand(&seed) % 4 == 0) {
+			size_t i = (size_t)(wl_rand(&seed) % (nslots / (size_t)j->nthreads)) * (size_t)j->nthreads +
 				   (size_t)j->tid;
 			entry *e = cache[i];
 			uint64_t *old = e->payload;

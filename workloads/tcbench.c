@@ -29,8 +29,14 @@
 #include "workloads.h"
 
 static const workload workloads[] = {
-	{"binary-trees", "maximum tree depth (Benchmarks Game n)", 18, binarytrees_run},
-	{"churn", "long-lived cache size in MiB (server-like churn, --threads mutators)", 64, churn_run},
+	{"binary-trees", "maximum tree depth (Benchmarks Game n); --threads share the depths", 18, binarytrees_run, NULL},
+	{"gcbench", "maximum tree depth (Ellis/Kovac/Boehm GCBench; 1 thread)", 16, gcbench_run, NULL},
+	{"churn", "long-lived cache size in MiB (server-like churn, --threads mutators)", 64, churn_run, NULL},
+	{"fifo", "live MiB held in FIFO rings, one per thread", 64, fifo_run, NULL},
+	{"largemix", "live MiB, one object in ten of 32 KiB..1 MiB; per thread share", 64, largemix_run, NULL},
+	{"frag", "live MiB refilled with mismatched sizes (1 thread)", 64, frag_run, NULL},
+	{"prodcons", "thousands of messages from ceil(N/2) producers to floor(N/2) consumers", 400, prodcons_run, NULL},
+	{"replay", "times to replay --trace FILE (1 thread)", 1, replay_run, replay_prepare},
 };
 #define NWORKLOADS (sizeof workloads / sizeof workloads[0])
 
@@ -49,7 +55,7 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: tcbench-%s --workload NAME [--size S] [--threads N] [--gogc G|off] [--memlimit B]\n"
-		"                  [--pacer P] [--csv DIR] [--seed X]\n\nworkloads (--size means):\n",
+		"                  [--pacer P] [--csv DIR] [--seed X] [--trace FILE]\n\nworkloads (--size means):\n",
 		bk_name);
 	for (size_t i = 0; i < NWORKLOADS; i++)
 		fprintf(f, "  %-14s %s (default %ld)\n", workloads[i].name, workloads[i].size_help,
@@ -108,7 +114,7 @@ int main(int argc, char **argv)
 	const workload *w = NULL;
 	long size = -1;
 	bk_config cfg = {.gogc = 100, .memlimit = 0, .pacer = "go", .threads = 1};
-	const char *csv = NULL;
+	const char *csv = NULL, *trace = NULL;
 	unsigned long long seed = 1;
 	for (int i = 1; i < argc; i++) {
 		const char *f = argv[i];
@@ -147,6 +153,8 @@ int main(int argc, char **argv)
 			cfg.pacer = v;
 		} else if (!strcmp(f, "--csv")) {
 			csv = v;
+		} else if (!strcmp(f, "--trace")) {
+			trace = v;
 		} else if (!strcmp(f, "--seed")) {
 			seed = (unsigned long long)parse_long(f, v, 0, LONG_MAX);
 		} else {
@@ -160,7 +168,12 @@ int main(int argc, char **argv)
 	if (bk_init(&cfg) != 0)
 		return 2;
 
-	wargs a = {.size = size > 0 ? size : w->default_size, .threads = cfg.threads, .seed = seed, .out = stdout};
+	if (trace != NULL && w->run != replay_run)
+		bad_flag("--trace is for --workload replay only");
+	wargs a = {.size = size > 0 ? size : w->default_size, .threads = cfg.threads, .seed = seed, .out = stdout,
+		   .trace = trace};
+	if (w->prepare && w->prepare(&a) != 0)
+		return 2;
 	if (sampler_start() != 0)
 		bk_die("cannot start the heap sampler thread");
 	double w0 = now_s(CLOCK_MONOTONIC), c0 = now_s(CLOCK_PROCESS_CPUTIME_ID);
