@@ -1,7 +1,7 @@
-// main.go — Go versions of tcbench's binary-trees and churn, for comparison
-// with Go's own collector (the design tricolor follows). Same workloads, same
-// checks, same summary line. Usage: gobench -workload binary-trees|churn
-// -size S -threads N
+// main.go — Go versions of tcbench's workloads (binary-trees and churn here,
+// the others in more.go), for comparison with Go's own collector (the design
+// tricolor follows). Same workloads, same checks, same summary line. Usage:
+// gobench -workload NAME -size S -threads N [-trace FILE]
 package main
 
 import (
@@ -141,11 +141,16 @@ func churn(sizeMiB, threads int) bool {
 }
 
 func main() {
-	w := flag.String("workload", "", "binary-trees or churn")
-	size := flag.Int("size", 0, "binary-trees: depth; churn: cache MiB")
+	w := flag.String("workload", "", "binary-trees, gcbench, churn, fifo, largemix, frag, prodcons or replay")
+	size := flag.Int("size", 0, "as tcbench's --size (tcbench --help)")
+	traceFile := flag.String("trace", "", "replay: the trace file")
 	threads := flag.Int("threads", 1, "mutator goroutines")
 	flag.Parse()
 	runtime.GOMAXPROCS(runtime.NumCPU())
+	var tr *trace
+	if *w == "replay" {
+		tr = loadTrace(*traceFile)
+	}
 	start, cpu0 := time.Now(), cpuSeconds()
 	var ok bool
 	switch *w {
@@ -159,8 +164,27 @@ func main() {
 			*size = 64
 		}
 		ok = churn(*size, *threads)
+	case "gcbench", "fifo", "largemix", "frag", "prodcons", "replay":
+		defaults := map[string]int{"gcbench": 16, "fifo": 64, "largemix": 64, "frag": 64, "prodcons": 400, "replay": 1}
+		if *size == 0 {
+			*size = defaults[*w]
+		}
+		switch *w {
+		case "gcbench":
+			ok = gcbench(*size)
+		case "fifo":
+			ok = fifo(*size, *threads)
+		case "largemix":
+			ok = largemix(*size, *threads)
+		case "frag":
+			ok = frag(*size)
+		case "prodcons":
+			ok = prodcons(*size, *threads)
+		default:
+			ok = replay(tr, *size)
+		}
 	default:
-		fmt.Fprintf(os.Stderr, "gobench: unknown workload %q; known: binary-trees churn\n", *w)
+		fmt.Fprintf(os.Stderr, "gobench: unknown workload %q; known: binary-trees gcbench churn fifo largemix frag prodcons replay\n", *w)
 		os.Exit(2)
 	}
 	summary(*w, *size, *threads, start, cpu0)
