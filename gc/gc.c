@@ -355,7 +355,7 @@ static void gc_wait(tc_mutator *m, void (*wait)(tc_mutator *m, void *arg), void 
 	h->wait_starts -= t0;
 	h->wait_done += ns;
 	pthread_mutex_unlock(&h->ctrllock);
-	mutator_stall(m, ns);
+	mutator_stall(m, t0, IV_WAIT);
 }
 
 uint64_t gc_waited(tc_heap *h)

@@ -91,6 +91,7 @@ struct tc_mutator {
 	_Atomic uint64_t stall_ns; /* time this mutator gave the collector: own stack scans, assists, waits */
 	void (*block_fn)(struct tc_mutator *m, void *arg); /* stw_block_while */
 	void *block_arg;
+	unsigned id;       /* order of attachment, for the interval log */
 	struct tc_mutator *next, *prev;
 };
 
@@ -141,6 +142,15 @@ typedef struct cyclerec {
 } cyclerec;
 #define CYCLEREC_N 4096
 
+/* The interval log (metrics.c): when the collector took time from mutators,
+ * for MMU curves. A ring of the last IVLOG_N intervals. */
+enum { IV_PAUSE = 0, IV_ASSIST = 1, IV_WAIT = 2 };
+typedef struct interval {
+	uint64_t start_ns, end_ns; /* since the heap was created */
+	int kind, mutator;         /* mutator -1: a pause (every mutator) */
+} interval;
+#define IVLOG_N 65536
+
 typedef struct tc_heap {
 	mheap mh;
 	tc_config cfg;
@@ -153,6 +163,7 @@ typedef struct tc_heap {
 	tc_mutator *mutators;
 	size_t nmutators;
 	tc_mutator *graveyard; /* detached mutators kept to catch use after detach */
+	unsigned mutator_ids;
 	_Atomic int stw_pending;
 	uint64_t stw_start_ns;
 
@@ -215,6 +226,8 @@ typedef struct tc_heap {
 	pthread_mutex_t reclock;
 	cyclerec *recs;
 	uint64_t nrecs;
+	interval *ivs;
+	uint64_t nivs;
 
 	/* metrics.c */
 	_Atomic uint64_t cycles;
@@ -266,7 +279,10 @@ void stw_block_while(tc_mutator *m, void (*wait)(tc_mutator *m, void *arg), void
 
 /* ---- mutator.c ---- */
 bool mutator_check(tc_mutator *m, const char *fn);
-void mutator_stall(tc_mutator *m, uint64_t ns); /* counts in gc.assist.ns and the mutator's stall */
+/* Time since t0 the mutator gave the collector (IV_ASSIST: assists and
+ * own stack scans; IV_WAIT: blocked at the trigger or goal): counts in
+ * gc.assist.ns and the mutator's stall, and is logged as an interval. */
+void mutator_stall(tc_mutator *m, uint64_t t0, int kind);
 void mutators_set_barrier(tc_heap *h, bool on); /* world stopped */
 
 /* ---- roots.c ---- */
@@ -326,6 +342,7 @@ void pacer_compute(int policy, int gogc, const pacer_in *in, pacer_state *st, pa
 /* ---- metrics.c ---- */
 void pause_record(pausehist *ph, uint64_t ns);
 void cycle_record(tc_heap *h, const cyclerec *r);
+void interval_record(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int kind, int mutator);
 void gctrace_line(tc_heap *h, uint64_t heap0, uint64_t heap1);
 
 /* ---- limiter.c ---- */

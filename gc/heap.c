@@ -85,6 +85,7 @@ void tc_heap_destroy(tc_heap *h)
 	work_free_all(h);
 	free(h->roots);
 	free(h->recs);
+	free(h->ivs);
 	pthread_mutex_destroy(&h->reclock);
 	for (tc_mutator *m = h->graveyard, *next; m; m = next) {
 		next = m->next;

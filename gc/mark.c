@@ -257,5 +257,5 @@ void gc_assist(tc_mutator *m)
 	m->assist_credit += (int64_t)done;
 	if (m->assist_credit < 0 && done == 0)
 		m->assist_credit = 0; /* nothing to do: forgive, rather than stall */
-	mutator_stall(m, now_ns() - t0);
+	mutator_stall(m, t0, IV_ASSIST);
 }

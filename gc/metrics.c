@@ -237,6 +237,39 @@ void cycle_record(tc_heap *h, const cyclerec *r)
 	pthread_mutex_unlock(&h->reclock);
 }
 
+void interval_record(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int kind, int mutator)
+{
+	pthread_mutex_lock(&h->reclock);
+	if (h->ivs == NULL)
+		h->ivs = calloc(IVLOG_N, sizeof *h->ivs); /* no memory: no log, nothing else lost */
+	if (h->ivs != NULL)
+		h->ivs[h->nivs++ % IVLOG_N] = (interval){start_ns - h->start_ns, end_ns - h->start_ns, kind, mutator};
+	pthread_mutex_unlock(&h->reclock);
+}
+
+int tc_intervals_write_csv(tc_heap *h, FILE *out)
+{
+	static const char *const kinds[] = {"pause", "assist", "wait"};
+	if (h == NULL || out == NULL) {
+		tc_seterr("tc_intervals_write_csv: %s is NULL", h == NULL ? "heap" : "out");
+		return -1;
+	}
+	int bad = fprintf(out, "start_ns,end_ns,kind,mutator\n") < 0;
+	pthread_mutex_lock(&h->reclock);
+	uint64_t first = h->nivs > IVLOG_N ? h->nivs - IVLOG_N : 0;
+	for (uint64_t i = first; i < h->nivs && !bad; i++) {
+		const interval *v = &h->ivs[i % IVLOG_N];
+		bad = fprintf(out, "%llu,%llu,%s,%d\n", (unsigned long long)v->start_ns, (unsigned long long)v->end_ns,
+			      kinds[v->kind], v->mutator) < 0;
+	}
+	pthread_mutex_unlock(&h->reclock);
+	if (bad || fflush(out) != 0) {
+		tc_seterr("tc_intervals_write_csv: write failed");
+		return -1;
+	}
+	return 0;
+}
+
 int tc_cycles_write_csv(tc_heap *h, FILE *out)
 {
 	if (h == NULL || out == NULL) {

@@ -101,6 +101,7 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 		h->mutators->prev = m;
 	h->mutators = m;
 	h->nmutators++;
+	m->id = h->mutator_ids++;
 	pthread_mutex_unlock(&h->mlock);
 	return m;
 }
@@ -111,10 +112,12 @@ void mutators_set_barrier(tc_heap *h, bool on)
 		__atomic_store_n(&m->head.wb_on, on, __ATOMIC_RELAXED);
 }
 
-void mutator_stall(tc_mutator *m, uint64_t ns)
+void mutator_stall(tc_mutator *m, uint64_t t0, int kind)
 {
+	uint64_t now = now_ns(), ns = now - t0;
 	atomic_fetch_add_explicit(&m->stall_ns, ns, memory_order_relaxed);
 	atomic_fetch_add_explicit(&m->h->assist_ns, ns, memory_order_relaxed);
+	interval_record(m->h, t0, now, kind, (int)m->id);
 }
 
 static void mutator_flush_stats(tc_mutator *m)

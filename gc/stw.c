@@ -166,7 +166,8 @@ uint64_t stw_start(tc_heap *h, int kind)
 	atomic_store_explicit(&h->stw_pending, 0, memory_order_release);
 	pthread_cond_broadcast(&h->resume_cv);
 	pthread_mutex_unlock(&h->mlock);
-	uint64_t ns = now_ns() - h->stw_start_ns;
+	uint64_t end = now_ns(), ns = end - h->stw_start_ns;
+	interval_record(h, h->stw_start_ns, end, IV_PAUSE, -1);
 	atomic_fetch_add(&h->stw_ns, ns);
 	pause_record(&h->pauses, ns);
 	pause_record(&h->pauses_kind[kind], ns);
@@ -209,7 +210,7 @@ static void scan_self_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 	m->scangen = atomic_load(&h->scangen);
 	pthread_cond_broadcast(&h->stopped_cv);
 	pthread_mutex_unlock(&h->mlock);
-	mutator_stall(m, now_ns() - t0); /* the mutator's own GC work */
+	mutator_stall(m, t0, IV_ASSIST); /* the mutator's own GC work */
 }
 
 /* The ragged barrier's step on a mutator: its barrier buffer and grey work
@@ -250,7 +251,7 @@ static void blocking_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 		uint64_t t0 = now_ns();
 		mark_scan_roots(h, &m->gcw, m);
 		gcw_dispose(&m->gcw);
-		mutator_stall(m, now_ns() - t0);
+		mutator_stall(m, t0, IV_ASSIST);
 		pthread_mutex_lock(&h->mlock);
 		m->scangen = atomic_load(&h->scangen);
 	}

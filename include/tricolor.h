@@ -148,6 +148,14 @@ int tc_pauses_write_csv(tc_heap *h, FILE *out);
  * tools that bin other collectors' pauses the same way (tcbench's libgc). */
 void tc_pause_bucket(uint64_t ns, uint64_t *lower, uint64_t *upper);
 
+/* The interval log as CSV, for minimum-mutator-utilisation curves: when the
+ * collector took time from the program (the last 65536 intervals):
+ * start_ns,end_ns,kind,mutator — times since the heap was created; kind
+ * "pause" (every mutator stopped; mutator -1), "assist" (a mutator marking
+ * or scanning its own stack) or "wait" (a mutator blocked at the trigger or
+ * the goal); mutator numbers mutators in order of attachment. */
+int tc_intervals_write_csv(tc_heap *h, FILE *out);
+
 /* The per-cycle record as CSV, one row per cycle (the last 4096): cycle,
  * start_ms, trigger_bytes, goal_bytes, heap_at_trigger, heap_peak,
  * marked_bytes, roots_bytes, stw1_ns, stw2_ns, mark_ns, assist_ns, gc_cpu_ns,

@@ -1,22 +1,32 @@
 #!/usr/bin/env bash
-# scripts/suite.sh — set up (apt-get what is missing), build the Release tree,
-# run every benchmark that exists and write its figures under results/.
+# scripts/suite.sh [--full] — set up (apt-get what is missing), build the
+# Release tree and Go's versions of the workloads, run every benchmark, write
+# the figures under results/ and draw the PNGs under results/plots/. About
+# 12 minutes on 2 cores; --full runs more repetitions and larger heaps.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
 tc_setup
+tc_need_pkgs golang-go
 
 cmake --preset release >/dev/null
 cmake --build --preset release -j "$(nproc)"
 mkdir -p results
 B=build/release/workloads
+start=$(date +%s)
 
-echo "=== allocation microbenchmark (tricolor allocator vs jemalloc)"
+echo "=== allocation microbenchmark (tricolor's allocator vs jemalloc)"
 "$B/alloc_micro" --csv results/alloc-micro.csv
 
-echo "=== binary-trees (depth ${DEPTH:-18}) on tricolor, jemalloc, glibc, bdwgc"
-scripts/bench-binarytrees.sh
+echo "=== every workload on tricolor, jemalloc, glibc, libgc and Go"
+scripts/bench-workloads.sh "$@"
 
 echo "=== stop-the-world pauses: tricolor beside Go, and scaling with the live heap"
-tc_need_pkgs golang-go
 scripts/bench-pauses.sh "$@"
+
+echo "=== the pacer sweep: GOGC x policy x memory limit"
+scripts/bench-pacer.sh "$@"
+
+echo "=== plots"
+scripts/plot
+echo "suite: done in $(($(date +%s) - start)) s; figures in results/, PNGs in results/plots/"

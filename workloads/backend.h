@@ -69,6 +69,7 @@ void bk_blocking_leave(bk_thread *t);
 void bk_stats_read(bk_stats *s);
 int bk_pauses_csv(const char *path); /* 0, or -1 if this backend has none */
 int bk_cycles_csv(const char *path); /* the per-cycle record; -1 if none */
+int bk_intervals_csv(const char *path); /* GC intervals (tc_intervals_write_csv's format); -1 if none */
 void bk_sample_read(bk_sample *s);
 
 /* Die with a message naming the workload and what failed. */

@@ -96,6 +96,12 @@ int bk_cycles_csv(const char *path)
 	return -1;
 }
 
+int bk_intervals_csv(const char *path)
+{
+	(void)path;
+	return -1;
+}
+
 void bk_sample_read(bk_sample *s)
 {
 	memset(s, 0, sizeof *s);

@@ -134,20 +134,16 @@ void bk_sample_read(bk_sample *s)
 	s->trigger = m[2].value == UINT64_MAX ? 0 : m[2].value;
 }
 
-int bk_cycles_csv(const char *path)
+static int write_with(const char *path, int (*fn)(tc_heap *, FILE *))
 {
 	FILE *f = fopen(path, "w");
 	if (f == NULL)
 		return -1;
-	int rc = tc_cycles_write_csv(heap, f);
+	int rc = fn(heap, f);
 	return fclose(f) == 0 ? rc : -1;
 }
 
-int bk_pauses_csv(const char *path)
-{
-	FILE *f = fopen(path, "w");
-	if (f == NULL)
-		return -1;
-	int rc = tc_pauses_write_csv(heap, f);
-	return fclose(f) == 0 ? rc : -1;
-}
+int bk_cycles_csv(const char *path) { return write_with(path, tc_cycles_write_csv); }
+int bk_intervals_csv(const char *path) { return write_with(path, tc_intervals_write_csv); }
+
+int bk_pauses_csv(const char *path) { return write_with(path, tc_pauses_write_csv); }

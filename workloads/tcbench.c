@@ -11,8 +11,10 @@
  * overshoot_p99 is, over the collector's cycles, the 99th percentile of heap
  * at mark termination / the cycle's goal (0 where the backend has no goal).
  * With --csv DIR it also writes DIR/W-B-pauses.csv (the pause histogram),
- * DIR/W-B-cycles.csv (the per-cycle record), DIR/W-B-timeline.csv (the heap
- * timeline), and appends the summary as a row of DIR/summary.csv.
+ * DIR/W-B-cycles.csv (the per-cycle record), DIR/W-B-intervals.csv (when the
+ * collector took time from the program, for MMU curves), DIR/W-B-timeline.csv
+ * (the heap timeline), and appends the summary as a row of DIR/summary.csv;
+ * a backend without one of these leaves it out.
  */
 #include <errno.h>
 #include <limits.h>
@@ -200,6 +202,7 @@ int main(int argc, char **argv)
 	if (csv) {
 		write_csv(csv, w->name, "pauses", bk_pauses_csv);
 		write_csv(csv, w->name, "cycles", bk_cycles_csv);
+		write_csv(csv, w->name, "intervals", bk_intervals_csv);
 		write_csv(csv, w->name, "timeline", sampler_write_csv);
 		char path[PATH_MAX];
 		snprintf(path, sizeof path, "%s/summary.csv", csv);

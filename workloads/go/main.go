@@ -144,6 +144,7 @@ func main() {
 	w := flag.String("workload", "", "binary-trees, gcbench, churn, fifo, largemix, frag, prodcons or replay")
 	size := flag.Int("size", 0, "as tcbench's --size (tcbench --help)")
 	traceFile := flag.String("trace", "", "replay: the trace file")
+	csvDir := flag.String("csv", "", "write DIR/W-go-pauses.csv, the pause histogram")
 	threads := flag.Int("threads", 1, "mutator goroutines")
 	flag.Parse()
 	runtime.GOMAXPROCS(runtime.NumCPU())
@@ -188,6 +189,16 @@ func main() {
 		os.Exit(2)
 	}
 	summary(*w, *size, *threads, start, cpu0)
+	if *csvDir != "" {
+		err := os.MkdirAll(*csvDir, 0o777)
+		if err == nil {
+			err = writePauses(*csvDir, *w)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "gobench: -csv %s: %v\n", *csvDir, err)
+			os.Exit(2)
+		}
+	}
 	if !ok {
 		fmt.Fprintln(os.Stderr, "gobench: RESULT=WRONG")
 		os.Exit(1)

@@ -65,6 +65,33 @@ func summary(workload string, size, threads int, start time.Time, cpu0 float64) 
 		quantile(h, 0.5)*1e6, quantile(h, 0.99)*1e6, quantile(h, 1.0)*1e6)
 }
 
+// writePauses writes Go's pause histogram in tcbench's format
+// (lower_ns,upper_ns,count for each non-empty bucket) to DIR/W-go-pauses.csv.
+func writePauses(dir, workload string) error {
+	s := []metrics.Sample{{Name: "/gc/pauses:seconds"}}
+	metrics.Read(s)
+	h := s[0].Value.Float64Histogram()
+	f, err := os.Create(fmt.Sprintf("%s/%s-go-pauses.csv", dir, workload))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(f, "lower_ns,upper_ns,count")
+	for i, c := range h.Counts {
+		if c == 0 {
+			continue
+		}
+		lo, hi := h.Buckets[i], h.Buckets[i+1]
+		if math.IsInf(lo, -1) {
+			lo = 0
+		}
+		if math.IsInf(hi, 1) {
+			hi = lo * 2
+		}
+		fmt.Fprintf(f, "%.0f,%.0f,%d\n", lo*1e9, hi*1e9, c)
+	}
+	return f.Close()
+}
+
 func gogc() int {
 	v := os.Getenv("GOGC")
 	if v == "" {
