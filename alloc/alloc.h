@@ -157,6 +157,7 @@ typedef struct mheap {
 	_Atomic uint64_t ready_peak; /* highest sys - released seen (grows only) */
 	uint64_t limit;            /* soft limit on sys - released, bytes; 0 = none (set once at init) */
 	_Atomic uint64_t over_limit; /* grows that had to go past the limit */
+	_Atomic uint64_t scav_errors; /* madvise failures while scavenging */
 	_Atomic unsigned reclaim_next;
 	size_t nfree_pages;        /* pages in free runs (lock) */
 	bool poison;               /* debug: sweep fills freed objects with 0xdb */
@@ -172,6 +173,8 @@ typedef struct mcache {
 } mcache;
 
 /* ---- os.c: memory from the OS, errors ---- */
+enum { OS_FAULT_RESERVE, OS_FAULT_MAP, OS_FAULT_RELEASE, OS_FAULT_META, OS_FAULT_KINDS };
+void os_fault_inject(int kind, long skip, long n); /* tests: fail n calls of kind after skip */
 void *os_reserve(size_t size, size_t align);
 int os_map(void *p, size_t size);
 void os_unmap(void *p, size_t size);

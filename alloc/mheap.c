@@ -409,6 +409,7 @@ static void scav_run(mheap *h, span *run, void *arg)
 			continue;
 		}
 		if (os_release((void *)p, n << TC_PAGE_SHIFT) != 0) {
+			atomic_fetch_add(&h->scav_errors, 1); /* the pages stay mapped and free: nothing lost */
 			sc->err = 1;
 			return;
 		}

@@ -8,10 +8,16 @@
  *
  * Every failure here records a message for tc_last_error() and returns a
  * failure value: nothing in this tier aborts on an OS error.
+ *
+ * Fault injection (for tests/test_faults.c): os_fault_inject(kind, skip, n)
+ * makes the n calls of one kind after the next skip fail as the OS would
+ * (ENOMEM; EAGAIN for madvise). The check is one relaxed load on paths that
+ * already make a system call.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -20,6 +26,26 @@
 #include "tricolor.h"
 
 static _Thread_local char lasterr[512];
+static _Atomic long fault_skip[OS_FAULT_KINDS], fault_left[OS_FAULT_KINDS];
+
+void os_fault_inject(int kind, long skip, long n)
+{
+	atomic_store(&fault_skip[kind], skip);
+	atomic_store(&fault_left[kind], n);
+}
+
+/* Should this call of kind fail? Sets errno as the OS would. */
+static bool fault(int kind, int err)
+{
+	if (__builtin_expect(atomic_load_explicit(&fault_left[kind], memory_order_relaxed) <= 0, 1))
+		return false;
+	if (atomic_fetch_sub(&fault_skip[kind], 1) > 0)
+		return false;
+	if (atomic_fetch_sub(&fault_left[kind], 1) <= 0)
+		return false;
+	errno = err;
+	return true;
+}
 
 /* Formats into a temporary first, so a message may wrap the previous one
  * (tc_seterr("%s: %s", fn, tc_last_error())) without overlapping buffers. */
@@ -40,7 +66,8 @@ void tc_clear_error(void) { lasterr[0] = 0; }
 void *os_reserve(size_t size, size_t align)
 {
 	size_t len = size + align;
-	char *p = mmap(NULL, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	char *p = fault(OS_FAULT_RESERVE, ENOMEM) ? MAP_FAILED
+						  : mmap(NULL, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (p == MAP_FAILED) {
 		tc_seterr("tricolor: cannot reserve %zu bytes of address space: %s", size, strerror(errno));
 		return NULL;
@@ -56,7 +83,8 @@ void *os_reserve(size_t size, size_t align)
 
 int os_map(void *p, size_t size)
 {
-	if (mmap(p, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED) {
+	if (fault(OS_FAULT_MAP, ENOMEM) ||
+	    mmap(p, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED) {
 		tc_seterr("tricolor: cannot map %zu bytes for the heap: %s", size, strerror(errno));
 		return -1;
 	}
@@ -67,7 +95,7 @@ void os_unmap(void *p, size_t size) { munmap(p, size); }
 
 int os_release(void *p, size_t size)
 {
-	if (madvise(p, size, MADV_DONTNEED) != 0) {
+	if (fault(OS_FAULT_RELEASE, EAGAIN) || madvise(p, size, MADV_DONTNEED) != 0) {
 		tc_seterr("tricolor: madvise(MADV_DONTNEED) of %zu bytes failed: %s", size, strerror(errno));
 		return -1;
 	}
@@ -76,7 +104,9 @@ int os_release(void *p, size_t size)
 
 void *os_alloc_meta(size_t size)
 {
-	void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	void *p = fault(OS_FAULT_META, ENOMEM)
+			  ? MAP_FAILED
+			  : mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (p == MAP_FAILED) {
 		tc_seterr("tricolor: cannot map %zu bytes of heap metadata: %s", size, strerror(errno));
 		return NULL;

@@ -13,7 +13,10 @@
  * markers read slots concurrently, and a thread that loads the pointer with
  * acquire order sees the object as its writer initialised it (on x86 both are
  * plain moves). The shading goes to the mutator's own buffer, which the
- * collector flushes at mark termination.
+ * collector flushes at mark termination. In a TC_DEBUG build every store
+ * comes here and its slot must lie in a heap object, a global root range or
+ * one of the mutator's precise frames; any other slot is reported, naming
+ * tc_write, and the store still happens (the program runs as written).
  */
 #include "barrier.h"
 
@@ -22,6 +25,10 @@ extern inline void tc_write(tc_mutator *m, void **slot, void *val);
 
 void tc_write_slow(tc_mutator *m, void **slot, void *val)
 {
-	barrier_shade(m, __atomic_load_n(slot, __ATOMIC_RELAXED), val);
+	int on = __atomic_load_n(&((const tc_mutator_head *)(const void *)m)->wb_on, __ATOMIC_RELAXED);
+	if (on & WB_CHECK)
+		barrier_check_slot(m, slot);
+	if (on & WB_MARKING)
+		barrier_shade(m, __atomic_load_n(slot, __ATOMIC_RELAXED), val);
 	__atomic_store_n(slot, val, __ATOMIC_RELEASE);
 }

@@ -245,6 +245,7 @@ typedef struct tc_heap {
 	void *after_mark_arg;
 	void (*mark_hook)(struct tc_heap *h, void *arg);
 	void *mark_hook_arg;
+	_Atomic uint64_t verified_objects; /* reachable objects the verifier checked, all cycles */
 	_Atomic uint64_t mark_restarts; /* mark terminations that restarted the world to mark more */
 	_Atomic uint64_t late_work_total; /* termination attempts (ragged or STW flush) that found grey work */
 } tc_heap;

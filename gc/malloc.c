@@ -111,6 +111,7 @@ static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count
 			alloc_poll(m);
 			p = (uintptr_t)mcache_alloc_small_slow(&m->mc, spc, &s);
 			if (p == 0) {
+				tc_seterr("%s: %s", fn, tc_last_error() ? tc_last_error() : "out of memory");
 				report();
 				return NULL;
 			}

@@ -137,6 +137,8 @@ static bool metric_value(tc_heap *h, const char *name, uint64_t *v)
 		*v = quantile(&h->pauses, 0.99);
 	else if (!strcmp(name, "gc.pause.max.ns"))
 		*v = atomic_load(&h->pauses.max);
+	else if (!strcmp(name, "gc.verify.objects"))
+		*v = atomic_load(&h->verified_objects);
 	else if (!strcmp(name, "gc.mark.restarts"))
 		*v = atomic_load(&h->mark_restarts);
 	else if (!strcmp(name, "gc.wait.ns"))
@@ -165,6 +167,8 @@ static bool metric_value(tc_heap *h, const char *name, uint64_t *v)
 		*v = atomic_load(&h->mh.ready_peak);
 	else if (!strcmp(name, "heap.limit.bytes"))
 		*v = h->cfg.memory_limit;
+	else if (!strcmp(name, "heap.scavenge.errors"))
+		*v = atomic_load(&h->mh.scav_errors);
 	else if (!strcmp(name, "heap.limit.exceeded"))
 		*v = atomic_load(&h->mh.over_limit);
 	else if (!strcmp(name, "gc.limiter.ns"))

@@ -19,7 +19,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "barrier.h"
 #include "gc.h"
+
+#ifdef TC_DEBUG
+#define WB_DEBUG_BITS WB_CHECK /* every tc_write takes the slow path and is checked */
+#else
+#define WB_DEBUG_BITS 0
+#endif
 
 bool mutator_check(tc_mutator *m, const char *fn)
 {
@@ -92,7 +99,7 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 	while (atomic_load_explicit(&h->stw_pending, memory_order_relaxed))
 		pthread_cond_wait(&h->resume_cv, &h->mlock);
 	m->mc.flushgen = atomic_load(&h->mh.sweepgen);
-	m->head.wb_on = atomic_load(&h->phase) != GC_OFF;
+	m->head.wb_on = (atomic_load(&h->phase) != GC_OFF ? WB_MARKING : 0) | WB_DEBUG_BITS;
 	m->scangen = atomic_load(&h->scangen); /* a new thread's stack holds no heap pointer */
 	m->flushack = atomic_load(&h->flushgen);
 	atomic_store_explicit(&m->status, M_RUNNING, memory_order_relaxed);
@@ -109,7 +116,7 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 void mutators_set_barrier(tc_heap *h, bool on)
 {
 	for (tc_mutator *m = h->mutators; m; m = m->next)
-		__atomic_store_n(&m->head.wb_on, on, __ATOMIC_RELAXED);
+		__atomic_store_n(&m->head.wb_on, (on ? WB_MARKING : 0) | WB_DEBUG_BITS, __ATOMIC_RELAXED);
 }
 
 void mutator_stall(tc_mutator *m, uint64_t t0, int kind)

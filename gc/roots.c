@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "barrier.h"
 #include "gc.h"
 
 /* Stacks hold redzones and other threads' dead frames: read them without the
@@ -167,4 +168,29 @@ void tc_roots_pop(tc_mutator *m)
 		return;
 	}
 	m->nframes--;
+}
+
+/* TC_DEBUG (barrier.c): a tc_write slot must be inside the heap (an in-use
+ * span), a global root range or one of the mutator's precise frames. */
+void barrier_check_slot(tc_mutator *m, void **slot)
+{
+	tc_heap *h = m->h;
+	/* Inside an in-use span is enough: whether the object there is
+	 * allocated is in alloc bits that sweeping rewrites concurrently. */
+	if (mheap_span_of(&h->mh, (uintptr_t)slot) != NULL)
+		return;
+	for (size_t i = 0; i < m->nframes; i++)
+		if (slot >= m->frames[i].slots && slot < m->frames[i].slots + m->frames[i].n)
+			return;
+	bool ok = false;
+	pthread_mutex_lock(&h->rootlock);
+	for (size_t i = 0; i < h->nroots && !ok; i++)
+		ok = slot >= h->roots[i].slots && slot < h->roots[i].slots + h->roots[i].n;
+	pthread_mutex_unlock(&h->rootlock);
+	if (ok)
+		return;
+	tc_seterr("tc_write: slot %p is neither inside the heap nor in a registered root (tc_root_add, "
+		  "tc_roots_push); stored, but the collector does not scan it",
+		  (void *)slot);
+	fprintf(stderr, "tricolor: %s\n", tc_last_error());
 }

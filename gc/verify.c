@@ -41,6 +41,7 @@ typedef struct vstate {
 	size_t sn, scap;
 	uintptr_t cur;     /* object being scanned, 0 while enumerating roots */
 	char rootdesc[96]; /* the root set being enumerated */
+	uint64_t checked;  /* reachable objects found marked */
 } vstate;
 
 static void oom(void)
@@ -109,6 +110,7 @@ static void visit(uintptr_t p, void *ctx)
 	uintptr_t obj = mheap_find_object(&v->h->mh, p, &s);
 	if (obj == 0 || !set_insert(v, obj))
 		return;
+	v->checked++;
 	uint32_t idx = s->nelems == 1 ? 0 : span_obj_index(s, obj);
 	if (!span_marked(s, idx)) {
 		char from[160];
@@ -154,6 +156,7 @@ void verify_heap(tc_heap *h)
 			visit(m->snap[i], &v);
 		drain(&v);
 	}
+	atomic_fetch_add(&h->verified_objects, v.checked);
 	free(v.set);
 	free(v.stack);
 }

@@ -114,6 +114,8 @@ void tc_collect(tc_mutator *m); /* full cycle now, returns when swept */
  *                        sweeping, pauses)
  *   gc.assist.ns         time mutators gave the collector: scanning their own
  *                        stacks, assisting marking, waiting at the heap goal
+ *   gc.verify.objects    reachable objects the verifier (TRICOLOR_VERIFY)
+ *                        found marked, summed over cycles
  *   gc.wait.ns           the part of gc.assist.ns spent blocked, waiting for
  *                        a cycle to start (at the trigger) or to end (at the
  *                        goal); the rest of gc.assist.ns is CPU time
@@ -132,6 +134,8 @@ void tc_collect(tc_mutator *m); /* full cycle now, returns when swept */
  *                        heap.sys - heap.released; side metadata and the
  *                        program's own memory are not counted
  *   heap.limit.exceeded  times the heap had to grow past the limit
+ *   heap.scavenge.errors times returning free pages to the OS failed (they
+ *                        stay mapped and reusable)
  *   gc.limiter.enabled   times the GC CPU limiter turned on
  *   gc.limiter.ns        time it was on (assists and waits at the goal off) */
 typedef struct tc_metric {

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # scripts/test.sh — set up (apt-get what is missing), then build and run the
-# whole test suite in three builds: Release, ASan+UBSan, TSan.
-#   scripts/test.sh            all three builds
-#   scripts/test.sh release    only the named builds (release, asan, tsan)
+# whole test suite in three builds: Release, ASan+UBSan, TSan; then run each
+# libFuzzer target briefly (scripts/fuzz.sh, TC_FUZZ_SECONDS each, default 15).
+#   scripts/test.sh                 all of it
+#   scripts/test.sh release fuzz    only the named parts (release, asan, tsan, fuzz)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Conservative stack scanning needs locals on the real stack, not ASan's fake one.
@@ -11,11 +12,15 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_stack_use_after_retur
 tc_setup
 
 builds=("$@")
-((${#builds[@]})) || builds=(release asan tsan)
+((${#builds[@]})) || builds=(release asan tsan fuzz)
 jobs=$(nproc)
 status=0
 for b in "${builds[@]}"; do
-  case "$b" in release|asan|tsan) ;; *) echo "test.sh: unknown build '$b' (release, asan, tsan)" >&2; exit 2;; esac
+  case "$b" in release|asan|tsan) ;; fuzz)
+    echo "=== fuzzers, ${TC_FUZZ_SECONDS:-15} s each"
+    scripts/fuzz.sh "${TC_FUZZ_SECONDS:-15}" || { status=1; echo "=== fuzz: FAILED"; }
+    continue ;;
+  *) echo "test.sh: unknown part '$b' (release, asan, tsan, fuzz)" >&2; exit 2;; esac
   echo "=== build: $b"
   cmake --preset "$b" >/dev/null
   cmake --build --preset "$b" -j "$jobs"

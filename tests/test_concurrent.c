@@ -225,9 +225,10 @@ static void test_stress(void **state)
 	long secs = atol(getenv("TC_STRESS_SECONDS"));
 	tc_heap *h = conservative_heap();
 	run_random_keep(h, (unsigned)(secs > 0 ? secs : 60) * 1000);
-	printf("stress: %ld s, %llu cycles, %llu objects allocated, %llu late grey finds, 0 lost\n", secs,
-	       (unsigned long long)metric(h, "gc.cycles"), (unsigned long long)metric(h, "heap.alloc.objects"),
-	       (unsigned long long)atomic_load(&h->late_work_total));
+	printf("stress: %ld s, %llu cycles, %llu objects allocated, %llu objects verified, %llu late grey finds, "
+	       "0 lost\n",
+	       secs, (unsigned long long)metric(h, "gc.cycles"), (unsigned long long)metric(h, "heap.alloc.objects"),
+	       (unsigned long long)metric(h, "gc.verify.objects"), (unsigned long long)atomic_load(&h->late_work_total));
 	tc_heap_destroy(h);
 }
 

@@ -139,6 +139,21 @@ static void test_misused_mutators_are_caught(void **state)
 	expect_error("detach blocked", "tc_mutator_detach", "tc_blocking_enter");
 	tc_blocking_leave(m);
 #ifdef TC_DEBUG
+	/* tc_write into a slot the collector does not scan: reported, naming
+	 * tc_write, and stored; heap slots and registered roots are quiet. */
+	static void *unregistered, *registered;
+	void *obj = tc_alloc_noscan(m, 32);
+	tc_clear_error();
+	tc_write(m, &unregistered, obj);
+	expect_error("tc_write outside", "tc_write: slot", "neither inside the heap nor in a registered root");
+	assert_ptr_equal(unregistered, obj);
+	tc_root_add(h, &registered, 1);
+	node *n = tc_alloc(m, &node_t);
+	tc_clear_error();
+	tc_write(m, &registered, n);
+	tc_write(m, (void **)&n->next, obj);
+	assert_null(tc_last_error());
+	tc_root_remove(h, &registered);
 	foreign = m;
 	pthread_t t;
 	void *ok = NULL;

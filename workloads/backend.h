@@ -38,13 +38,14 @@ typedef struct bk_stats {
 	uint64_t cycles, pause_count, pause_p50_ns, pause_p99_ns, pause_max_ns;
 	uint64_t alloc_bytes, gc_cpu_ns;
 	double overshoot_p99; /* p99 over cycles of heap at mark end / goal; 0 = not known */
+	uint64_t verified;    /* objects the heap verifier checked (tricolor, TRICOLOR_VERIFY=1) */
 } bk_stats;
 
 /* What the heap timeline samples (sampler.c): bytes in use by the heap, and
  * for a paced collector its goal and trigger (0 otherwise). Callable from a
  * thread that is not attached. */
 typedef struct bk_sample {
-	uint64_t heap, goal, trigger;
+	uint64_t heap, goal, trigger, sys; /* sys: memory the heap holds from the OS, where known */
 } bk_sample;
 
 typedef struct bk_thread bk_thread;

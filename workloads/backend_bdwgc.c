@@ -185,4 +185,5 @@ void bk_sample_read(bk_sample *s)
 {
 	memset(s, 0, sizeof *s);
 	s->heap = GC_get_heap_size() - GC_get_free_bytes();
+	s->sys = GC_get_heap_size() - GC_get_unmapped_bytes();
 }

@@ -69,7 +69,8 @@ void bk_stats_read(bk_stats *s)
 {
 	tc_metric m[] = {{"gc.cycles", 0},       {"gc.pause.ns", 0},      {"gc.pause.p50.ns", 0},
 			 {"gc.pause.p99.ns", 0}, {"gc.pause.max.ns", 0}, {"heap.alloc.bytes", 0},
-			 {"gc.cpu.ns", 0},       {"gc.assist.ns", 0},     {"gc.wait.ns", 0}};
+			 {"gc.cpu.ns", 0},       {"gc.assist.ns", 0},     {"gc.wait.ns", 0},
+			 {"gc.verify.objects", 0}};
 	tc_metrics_read(heap, m, sizeof m / sizeof m[0]);
 	s->cycles = m[0].value;
 	s->pause_count = m[1].value;
@@ -79,6 +80,7 @@ void bk_stats_read(bk_stats *s)
 	s->alloc_bytes = m[5].value;
 	s->gc_cpu_ns = m[6].value + m[7].value - m[8].value; /* collector threads and assists, not waits */
 	s->overshoot_p99 = overshoot_p99();
+	s->verified = m[9].value;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -127,8 +129,10 @@ static double overshoot_p99(void)
 
 void bk_sample_read(bk_sample *s)
 {
-	tc_metric m[] = {{"heap.inuse.bytes", 0}, {"heap.goal.bytes", 0}, {"heap.trigger.bytes", 0}};
-	tc_metrics_read(heap, m, 3);
+	tc_metric m[] = {{"heap.inuse.bytes", 0}, {"heap.goal.bytes", 0}, {"heap.trigger.bytes", 0},
+			 {"heap.sys.bytes", 0}, {"heap.released.bytes", 0}};
+	tc_metrics_read(heap, m, 5);
+	s->sys = m[3].value - m[4].value;
 	s->heap = m[0].value;
 	s->goal = m[1].value == UINT64_MAX ? 0 : m[1].value;
 	s->trigger = m[2].value == UINT64_MAX ? 0 : m[2].value;

@@ -6,10 +6,12 @@
  * worth of allocation. Large objects go to the page heap; their memory is
  * returned and reused, so this is the scavenger's and the zeroing's test.
  * Checks: stamps on the first and last word of every object as it dies,
- * and of every survivor at the end.
+ * and of every survivor at the end. Every object is filled, as a program
+ * fills its buffers (so every backend touches the pages it hands out).
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "workloads.h"
 
@@ -59,6 +61,7 @@ static void *largemix_thread(void *arg)
 			bk_free(t, tab[i].p, meta[i].size);
 		}
 		void *p = bk_alloc_noscan(t, size);
+		memset(p, (int)(key & 0xff), size); /* a program fills its buffers */
 		wl_stamp(p, size, key);
 		bk_write(t, &tab[i].p, p);
 		meta[i] = (lobj){size, key};

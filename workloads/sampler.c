@@ -3,7 +3,10 @@
  * backend's heap in use, goal and trigger (bk_sample_read) and the process's
  * RSS, keeps the peaks, and with --csv writes DIR/W-B-timeline.csv:
  *
- *   t_ms,heap_bytes,goal_bytes,trigger_bytes,rss_bytes
+ *   t_ms,heap_bytes,goal_bytes,trigger_bytes,rss_bytes,sys_bytes
+ *
+ * (sys_bytes: what the heap holds from the OS, mapped and not returned,
+ * where the backend knows it; 0 otherwise)
  *
  * The sampler is not a mutator: backends make bk_sample_read safe from an
  * unattached thread (tricolor's metrics are atomics; jemalloc's mallctl,
@@ -21,7 +24,7 @@
 
 typedef struct row {
 	double t_ms;
-	uint64_t heap, goal, trigger, rss;
+	uint64_t heap, goal, trigger, rss, sys;
 } row;
 
 static pthread_t thr;
@@ -66,7 +69,7 @@ static void sample(void)
 		rows = r;
 		caprows = cap;
 	}
-	rows[nrows++] = (row){ms_since(&t0, &now), s.heap, s.goal, s.trigger, rss_bytes()};
+	rows[nrows++] = (row){ms_since(&t0, &now), s.heap, s.goal, s.trigger, rss_bytes(), s.sys};
 }
 
 static void *sampler_main(void *arg)
@@ -110,11 +113,11 @@ int sampler_write_csv(const char *path)
 	FILE *f = fopen(path, "w");
 	if (f == NULL)
 		return -1;
-	fprintf(f, "t_ms,heap_bytes,goal_bytes,trigger_bytes,rss_bytes\n");
+	fprintf(f, "t_ms,heap_bytes,goal_bytes,trigger_bytes,rss_bytes,sys_bytes\n");
 	for (size_t i = 0; i < nrows; i++)
-		fprintf(f, "%.2f,%llu,%llu,%llu,%llu\n", rows[i].t_ms, (unsigned long long)rows[i].heap,
+		fprintf(f, "%.2f,%llu,%llu,%llu,%llu,%llu\n", rows[i].t_ms, (unsigned long long)rows[i].heap,
 			(unsigned long long)rows[i].goal, (unsigned long long)rows[i].trigger,
-			(unsigned long long)rows[i].rss);
+			(unsigned long long)rows[i].rss, (unsigned long long)rows[i].sys);
 	free(rows);
 	rows = NULL;
 	return fclose(f);

@@ -6,15 +6,17 @@
  * predictable branch, then the store. The flag is the first word of every
  * tc_mutator; the collector sets it for all mutators while the world is
  * stopped (at sweep termination and mark termination), so a running mutator
- * only ever reads it. The library also exports tc_write as a function, for
- * callers that cannot inline C (FFI).
+ * only ever reads it. A library built with TC_DEBUG keeps a second bit set
+ * in the flag, so every store takes the slow path and its slot is checked,
+ * with no change to the embedder's build. The library also exports tc_write
+ * as a function, for callers that cannot inline C (FFI).
  */
 #ifndef TRICOLOR_INLINE_H
 #define TRICOLOR_INLINE_H
 
 /* The part of a mutator the inlined fast paths read. */
 typedef struct tc_mutator_head {
-	int wb_on; /* nonzero while the collector is marking */
+	int wb_on; /* bit 0: the collector is marking; bit 1: a debug build checks every slot */
 } tc_mutator_head;
 
 void tc_write_slow(tc_mutator *m, void **slot, void *val);

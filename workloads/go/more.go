@@ -130,6 +130,9 @@ func largemix(sizeMiB, threads int) bool {
 				return false
 			}
 			tab[i] = make([]uint64, size/8)
+			for k := range tab[i] {
+				tab[i][k] = key & 0xff * 0x0101010101010101
+			}
 			stamp(tab[i], key)
 			keys[i] = key
 			done += size

@@ -1,0 +1,41 @@
+/* fuzz_env.c — libFuzzer target: the environment parsers (gc/config.c,
+ * tc_parse_bytes). The first byte picks a variable, the rest is its value.
+ * tc_config_init must accept it or fail with a message naming the variable;
+ * what it accepts must be in range. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tricolor.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char *const vars[] = {"TRICOLOR_GOGC",  "TRICOLOR_MEMLIMIT", "TRICOLOR_PACER",
+				   "TRICOLOR_TORTURE", "TRICOLOR_VERIFY", "TRICOLOR_GCTRACE"};
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size < 1)
+		return 0;
+	const char *var = vars[data[0] % (sizeof vars / sizeof vars[0])];
+	char val[256];
+	size_t n = size - 1 < sizeof val - 1 ? size - 1 : sizeof val - 1;
+	memcpy(val, data + 1, n);
+	val[n] = 0;
+	setenv(var, val, 1);
+	tc_config c;
+	tc_clear_error();
+	if (tc_config_init(&c) != 0) {
+		const char *e = tc_last_error();
+		if (e == NULL || strstr(e, var) == NULL)
+			__builtin_trap(); /* an error must name the variable */
+	} else if (c.gogc < -1 || (c.verify != 0 && c.verify != 1) || (c.gctrace != 0 && c.gctrace != 1)) {
+		__builtin_trap();
+	}
+	unsetenv(var);
+	uint64_t b;
+	tc_clear_error();
+	if (tc_parse_bytes("fuzz", val, &b) != 0 && tc_last_error() == NULL)
+		__builtin_trap();
+	return 0;
+}
