@@ -3,8 +3,8 @@
  *    allocated (pages for large objects, plus the header word of traced
  *    types), heap.alloc.objects the count, across threads and detaches;
  *  - every cycle pauses twice, plus once per mark restart, and the pause
- *    histogram's buckets sum to its count, by kind too;
- *  - GOGC=off never collects unless asked. */
+ *    histogram's buckets sum to its count, by kind too.
+ * (GOGC=off never collecting unless asked is test_reclaim's.) */
 #define TC_GRAPH_HELPERS
 #include <stdio.h>
 #include <string.h>
@@ -152,35 +152,12 @@ static void test_two_pauses_per_cycle(void **state)
 	tc_heap_destroy(h);
 }
 
-static void test_gogc_off_never_collects_unless_asked(void **state)
-{
-	(void)state;
-	tc_config c;
-	assert_int_equal(tc_config_init(&c), 0);
-	c.gogc = -1;
-	c.stacks = TC_STACKS_PRECISE;
-	tc_heap *h = tc_heap_create(&c);
-	assert_non_null(h);
-	tc_mutator *m = tc_mutator_attach(h);
-	for (int i = 0; i < 64 * 1024; i++)
-		assert_non_null(tc_alloc_noscan(m, 1024)); /* 64 MiB, 16× the 4 MiB floor */
-	assert_int_equal(metric(h, "gc.cycles"), 0);
-	assert_int_equal(metric(h, "heap.goal.bytes"), UINT64_MAX);
-	assert_int_equal(metric(h, "heap.trigger.bytes"), UINT64_MAX);
-	tc_collect(m);
-	assert_int_equal(metric(h, "gc.cycles"), 1);
-	assert_int_equal(metric(h, "heap.live.bytes"), 0);
-	tc_mutator_detach(m);
-	tc_heap_destroy(h);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_alloc_bytes_is_the_sum_of_rounded_sizes),
 		cmocka_unit_test(test_pauses_add_up),
 		cmocka_unit_test(test_two_pauses_per_cycle),
-		cmocka_unit_test(test_gogc_off_never_collects_unless_asked),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

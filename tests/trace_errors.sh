@@ -26,7 +26,7 @@ expect huge      'a 1 2000000000\n'         '1: "a ID SIZE": SIZE 2000000000 is 
 expect twice     'a 1 10\na 1 10\n'         '2: a 1: that ID is already live'
 expect dead      'a 1 10\nf 1\nf 1\n'       '3: f 1: that ID is not live'
 expect realloc   'r 4 5 10\n'               '1: r 4: OLD is not live'
-expect bigid     'a 3000000000 8\n'         '1: "a ID SIZE": an ID is 2^31 or more'
+expect bigid     'a 16777216 8\n'           '1: "a ID SIZE": an ID is 2^24 or more'
 expect offset    'a 1 16\na 2 8\np 1 12 2\n' '3: p: OFFSET 12 is not an 8-aligned word inside the 16-byte object'
 expect outside   'a 1 16\na 2 8\np 1 16 2\n' '3: p: OFFSET 16 is not an 8-aligned word'
 expect target    'a 1 16\np 1 0 7\n'        '2: p: TARGET 7 is not live'

@@ -177,7 +177,7 @@ int bk_intervals_csv(const char *path)
 	size_t n = atomic_load(&npauses);
 	fprintf(f, "start_ns,end_ns,kind,mutator\n");
 	for (size_t i = 0; i < n && i < NB; i++)
-		fprintf(f, "%llu,%llu,pause,-1\n", (unsigned long long)starts[i], (unsigned long long)(starts[i] + pauses[i]));
+		fprintf(f, "%llu,%llu,pause,-1\n", (unsigned long long)starts[i], (unsigned long long)starts[i] + pauses[i]);
 	return fclose(f);
 }
 

@@ -98,7 +98,7 @@ int churn_run(const wargs *a)
 		nslots = (size_t)n;
 	bk_thread *t = bk_attach();
 	static entry **root;
-	cache = calloc(nslots, sizeof *cache); /* a global root table, as a runtime's globals would be */
+	cache = calloc(nslots, sizeof(entry *)); /* a global root table, as a runtime's globals would be */
 	if (cache == NULL)
 		bk_die("churn: out of memory for %zu cache slots", nslots);
 	bk_root_add((void **)cache, nslots);

@@ -38,7 +38,7 @@ static int fail(char *err, size_t n, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(err, n, fmt, ap);
+	vsnprintf(err, n, fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized): va_start is just above
 	va_end(ap);
 	return -1;
 }
@@ -86,9 +86,10 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t n)
 				if (!strcmp(workloads[k].name, v))
 					o->w = &workloads[k];
 			if (o->w == NULL) {
-				char known[256] = "";
-				for (size_t k = 0; k < NWORKLOADS; k++)
-					strcat(strcat(known, " "), workloads[k].name);
+				char known[256];
+				size_t len = 0;
+				for (size_t k = 0; k < NWORKLOADS && len < sizeof known; k++)
+					len += (size_t)snprintf(known + len, sizeof known - len, " %s", workloads[k].name);
 				return fail(err, n, "unknown workload '%s'; known:%s", v, known);
 			}
 		} else if (!strcmp(f, "--size")) {

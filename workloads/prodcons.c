@@ -137,7 +137,7 @@ int prodcons_run(const wargs *a)
 {
 	int n = a->threads < 2 ? 2 : a->threads > 64 ? 64 : a->threads, np = (n + 1) / 2;
 	total = (uint64_t)a->size * 1000;
-	queue = calloc(QCAP, sizeof *queue);
+	queue = calloc(QCAP, sizeof(msg *));
 	seen = calloc(total, 1);
 	if (queue == NULL || seen == NULL || sem_init(&qfree, 0, QCAP) != 0 || sem_init(&qfull, 0, 0) != 0)
 		bk_die("prodcons: cannot set up the queue");

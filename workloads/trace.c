@@ -15,7 +15,7 @@ static int bad_line(const trace *tr, unsigned long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	FILE *err = tr->err ? tr->err : stderr;
 	fprintf(err, "tcbench: replay: %s:%lu: ", tr->path, line);
-	vfprintf(err, fmt, ap);
+	vfprintf(err, fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized): va_start is just above
 	fputs("; nothing was replayed\n", err);
 	va_end(ap);
 	return -1;
@@ -86,7 +86,7 @@ int trace_parse_line(trace *tr, char *s, unsigned long line)
 	uint64_t id = v[0], id2 = kind == OP_R ? v[1] : kind == OP_P ? v[2] : 0;
 	uint64_t n = kind == OP_A ? v[1] : kind == OP_R ? v[2] : kind == OP_P ? v[1] : 0;
 	if (id >= TRACE_MAX_ID || (id2 >= TRACE_MAX_ID && !(kind == OP_P && id2 == UINT64_MAX)))
-		return bad_line(tr, line, "\"%s\": an ID is 2^31 or more", shapes[kind]);
+		return bad_line(tr, line, "\"%s\": an ID is 2^24 or more (IDs must be dense)", shapes[kind]);
 	if ((kind == OP_A || kind == OP_R) && (n == 0 || n > TRACE_MAX_SIZE))
 		return bad_line(tr, line, "\"%s\": SIZE %llu is not 1 byte to 1 GiB", shapes[kind], (unsigned long long)n);
 	if (grow_ids(tr, id) != 0 || (id2 != UINT64_MAX && grow_ids(tr, id2) != 0))

@@ -12,8 +12,9 @@
  *   p ID OFFSET TARGET         store a pointer to TARGET (an ID, or - for
  *                              none) at byte OFFSET (8-aligned) of ID
  *
- * IDs are decimal, below 2^31, and name one live object at a time (an ID
- * may be allocated again after it dies). The parser checks every record
+ * IDs are decimal, below 2^24 (the replayer keeps a table indexed by ID, so
+ * IDs must be dense, as scripts/trace-compact.py makes them), and name one
+ * live object at a time (an ID may be allocated again after it dies). The parser checks every record
  * against the objects live at that point: a malformed line, a free of an ID
  * that is not live, an allocation of a live ID or a store out of bounds is
  * an error naming the file and line.
@@ -26,7 +27,7 @@
 
 enum { OP_A, OP_F, OP_R, OP_P };
 #define TRACE_MAX_SIZE ((uint64_t)1 << 30)
-#define TRACE_MAX_ID ((uint64_t)1 << 31)
+#define TRACE_MAX_ID ((uint64_t)1 << 24)
 
 typedef struct op {
 	uint8_t kind;
