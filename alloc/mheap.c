@@ -224,7 +224,12 @@ static size_t grow_size(mheap *h, size_t npages)
 	ready = mheap_ready(h);
 	size_t room = ready < h->limit ? (h->limit - ready) & ~(gran - 1) : 0;
 	if (room < want) {
+		/* Soft: the allocation goes on, and the calling thread can see why
+		 * the heap is over its limit in tc_last_error(). */
 		atomic_fetch_add_explicit(&h->over_limit, 1, memory_order_relaxed);
+		tc_seterr("tricolor: the heap grows to %llu bytes, past its memory limit of %llu: what is live does "
+			  "not fit under it (the allocation goes on; see heap.limit.exceeded)",
+			  (unsigned long long)(ready + want), (unsigned long long)h->limit);
 		return want;
 	}
 	return room < need ? room : need;

@@ -53,9 +53,10 @@ enum tc_stacks {
 typedef struct tc_config {
 	int gogc;              /* heap growth percentage; default 100; negative = off */
 	uint64_t memory_limit; /* soft limit on heap memory in bytes; 0 = none.
-				* Allocation past it still succeeds (see
-				* heap.limit.exceeded); one object larger than the limit
-				* is refused. */
+				* Allocation past it still succeeds, and
+				* tc_last_error() then says the heap went past the limit
+				* (see heap.limit.exceeded); one object larger than the
+				* limit is refused. */
 	int mark_workers;      /* parallel mark threads; 0 = number of CPUs */
 	int stacks;            /* enum tc_stacks */
 	int gctrace;           /* 1: one line per cycle on stderr */

@@ -174,6 +174,32 @@ static void test_object_over_the_limit_is_refused(void **state)
 	tc_heap_destroy(h);
 }
 
+/* A live heap that cannot fit: allocation goes on past the limit, and the
+ * allocating thread's tc_last_error() says so, without failing anything. */
+static void test_past_the_limit_is_said(void **state)
+{
+	(void)state;
+	tc_heap *h = limited_heap(100, 8 * MiB);
+	tc_mutator *m = tc_mutator_attach(h);
+	static void *keep[16];
+	tc_root_add(h, keep, 16);
+	tc_clear_error();
+	for (int i = 0; i < 16; i++) {
+		uint64_t *o = tc_alloc_noscan(m, MiB);
+		assert_non_null(o);
+		o[0] = (uint64_t)i;
+		tc_write(m, &keep[i], o);
+	}
+	assert_non_null(tc_last_error());
+	assert_non_null(strstr(tc_last_error(), "past its memory limit of 8388608"));
+	assert_true(metric(h, "heap.limit.exceeded") > 0);
+	for (int i = 0; i < 16; i++)
+		assert_int_equal(((uint64_t *)keep[i])[0], (uint64_t)i);
+	tc_root_remove(h, keep);
+	tc_mutator_detach(m);
+	tc_heap_destroy(h);
+}
+
 /* GOGC=off and a 24 MiB limit: cycles happen (the limit's goal), and the
  * heap stays under the limit. */
 static void test_gogc_off_with_limit(void **state)
@@ -193,6 +219,7 @@ int main(void)
 		cmocka_unit_test(test_limit_above_live_holds),
 		cmocka_unit_test(test_limit_below_live_does_not_spiral),
 		cmocka_unit_test(test_object_over_the_limit_is_refused),
+		cmocka_unit_test(test_past_the_limit_is_said),
 		cmocka_unit_test(test_gogc_off_with_limit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
