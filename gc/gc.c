@@ -183,7 +183,7 @@ static void mark_termination(tc_heap *h, uint64_t heap0, uint64_t assist0, pacer
 	pthread_cond_broadcast(&h->donecv_cycle); /* mutators waiting for the mark to end */
 	pthread_mutex_unlock(&h->ctrllock);
 	if (h->cfg.gctrace)
-		gctrace_line(h, heap0, marked);
+		gctrace_line(h, heap0, in->heap_end, marked);
 }
 
 static void gc_sweep_finish(tc_heap *h)

@@ -344,7 +344,7 @@ void pacer_compute(int policy, int gogc, const pacer_in *in, pacer_state *st, pa
 void pause_record(pausehist *ph, uint64_t ns);
 void cycle_record(tc_heap *h, const cyclerec *r);
 void interval_record(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int kind, int mutator);
-void gctrace_line(tc_heap *h, uint64_t heap0, uint64_t heap1);
+void gctrace_line(tc_heap *h, uint64_t heap0, uint64_t heap_end, uint64_t marked);
 
 /* ---- limiter.c ---- */
 void limiter_tick(tc_heap *h, bool marking); /* controller only */

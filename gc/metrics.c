@@ -219,16 +219,26 @@ fail:
 	return -1;
 }
 
-/* Go's gctrace, in spirit: gc N @T s: STW1 + concurrent mark + STW2 ms,
- * heap at start -> marked, goal, mark loops, workers. */
-void gctrace_line(tc_heap *h, uint64_t heap0, uint64_t marked)
+/* Go's gctrace, in spirit:
+ *   gc N @T s P%: STW1+mark+STW2 ms clock, A->B->C MB, G MB goal, L loops, W workers
+ * P is the GC's share of the machine since the heap was created (collector
+ * threads and assists, not waits); A the heap when the cycle started, B at
+ * mark termination, C marked live; G the next goal; L the mark restarts. The
+ * controller's CPU is counted up to the last cycle. */
+void gctrace_line(tc_heap *h, uint64_t heap0, uint64_t heap_end, uint64_t marked)
 {
 	const double MB = 1048576.0;
-	double t = (double)(now_ns() - h->start_ns) / 1e9;
-	fprintf(stderr, "gc %llu @%.3fs: %.3f+%.3f+%.3f ms clock, %.1f->%.1f MB, %.1f MB goal, %d loops, %d+%.2f workers\n",
-		(unsigned long long)atomic_load(&h->cycles), t, (double)h->last_stw1_ns / 1e6,
-		(double)h->last_mark_ns / 1e6, (double)h->last_stw2_ns / 1e6, (double)heap0 / MB, (double)marked / MB,
-		(double)atomic_load(&h->goal) / MB, h->mark_loops, h->nworkers, h->frac_goal);
+	uint64_t elapsed = now_ns() - h->start_ns;
+	double t = (double)elapsed / 1e9;
+	double gc = (double)(atomic_load(&h->cpu_ns) + atomic_load(&h->assist_ns) - gc_waited(h));
+	double pct = elapsed ? 100.0 * gc / ((double)elapsed * h->nprocs) : 0;
+	fprintf(stderr,
+		"gc %llu @%.3fs %.0f%%: %.3f+%.3f+%.3f ms clock, %.1f->%.1f->%.1f MB, %.1f MB goal, %d loops, %d+%.2f "
+		"workers%s\n",
+		(unsigned long long)atomic_load(&h->cycles), t, pct, (double)h->last_stw1_ns / 1e6,
+		(double)h->last_mark_ns / 1e6, (double)h->last_stw2_ns / 1e6, (double)heap0 / MB, (double)heap_end / MB,
+		(double)marked / MB, (double)atomic_load(&h->goal) / MB, h->mark_loops, h->nworkers, h->frac_goal,
+		limiter_on(h) ? ", CPU limiter on" : "");
 }
 
 void cycle_record(tc_heap *h, const cyclerec *r)

@@ -73,6 +73,33 @@ static void test_fixed_policy(void **state)
 	assert_int_equal(o.trigger, 175 * MiB);
 }
 
+/* A memory limit caps the goal at the limit less 1/32 (at least 1 MiB),
+ * never below the marked heap, for every policy; the trigger follows the
+ * capped goal; GOGC=off with a limit collects at the limit's goal. */
+static void test_limit_caps_the_goal(void **state)
+{
+	(void)state;
+	pacer_state st = {0};
+	pacer_in in = {.marked = 100 * MiB, .limit = 160 * MiB};
+	pacer_out o = run("go", 100, in, &st);
+	assert_int_equal(o.goal, 155 * MiB); /* 160 - 5: not 200 */
+	assert_int_equal(o.trigger, 100 * MiB + (uint64_t)(55.0 * MiB * 0.95));
+	o = run("fixed", 100, in, &st);
+	assert_int_equal(o.goal, 155 * MiB);
+	assert_int_equal(o.trigger, 100 * MiB + 55 * MiB * 3 / 4);
+	in.limit = 512 * MiB; /* far above: GOGC decides */
+	assert_int_equal(run("go", 100, in, &st).goal, 200 * MiB);
+	in.limit = 64 * MiB; /* below the marked heap: the goal is the marked heap */
+	o = run("go", 100, in, &st);
+	assert_true(o.goal == 100 * MiB && o.trigger == 100 * MiB);
+	in = (pacer_in){.marked = 10 * MiB, .limit = 32 * MiB};
+	o = run("go", -1, in, &st);
+	assert_int_equal(o.goal, 31 * MiB); /* GOGC=off: the limit alone, less 1 MiB (1/32 of 32) */
+	assert_true(o.trigger < o.goal && o.trigger >= 10 * MiB + (uint64_t)(21.0 * MiB * 0.70));
+	in.limit = 16 * MiB; /* a small limit: the 1 MiB headroom */
+	assert_int_equal(run("go", 100, in, &st).goal, 15 * MiB);
+}
+
 static void test_unknown_pacer_is_an_error_listing_the_known(void **state)
 {
 	(void)state;
@@ -141,6 +168,7 @@ int main(void)
 		cmocka_unit_test(test_go_goal_counts_roots_and_has_a_floor),
 		cmocka_unit_test(test_go_trigger_from_cons_mark_within_bounds),
 		cmocka_unit_test(test_fixed_policy),
+		cmocka_unit_test(test_limit_caps_the_goal),
 		cmocka_unit_test(test_unknown_pacer_is_an_error_listing_the_known),
 		cmocka_unit_test(test_heap_goal_and_cycle_record),
 	};
