@@ -145,7 +145,11 @@ static void test_limit_below_live_does_not_spiral(void **state)
 	       (double)metric(h, "gc.limiter.ns") / 1e6);
 	assert_true(metric(h, "gc.limiter.enabled") > 0);
 	assert_true(metric(h, "heap.live.bytes") > 8 * MiB); /* the limit really was below the live heap */
+#ifdef TC_SANITIZER
+	assert_true(rate > base / 6); /* sanitizers slow the waits and wake-ups most: a looser bound, still no spiral */
+#else
 	assert_true(rate > base / 3);
+#endif
 	assert_true(frac < 0.65);
 	tc_heap_destroy(h);
 }
