@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # scripts/suite.sh [--full] — set up (apt-get what is missing), build the
 # Release tree and Go's versions of the workloads, run every benchmark, write
-# the figures under results/ and draw the PNGs under results/plots/. About
-# 12 minutes on 2 cores; --full runs more repetitions and larger heaps.
+# the figures under results/, the tables of results/README.md into
+# results/tables.md, and draw the PNGs under results/plots/. About 8 minutes
+# on 2 cores after the build; --full runs more repetitions and larger heaps.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
@@ -27,6 +28,7 @@ scripts/bench-pauses.sh "$@"
 echo "=== the pacer sweep: GOGC x policy x memory limit"
 scripts/bench-pacer.sh "$@"
 
-echo "=== plots"
+echo "=== plots and tables"
 scripts/plot
+python3 scripts/tables.py >results/tables.md
 echo "suite: done in $(($(date +%s) - start)) s; figures in results/, PNGs in results/plots/"
