@@ -372,6 +372,9 @@ void gc_wait_mark(tc_mutator *m)
 	gc_wait(m, wait_mark, &c0);
 }
 
+/* No cycle asked for and none running (ctrllock held). */
+static bool cycle_idle(const tc_heap *h) { return !h->requested && h->cycles_started == h->cycles_swept; }
+
 /* Like Go's gcStart, the mutator that trips the trigger does not run on until
  * the cycle has begun (sweep termination), or it could allocate far past the
  * goal meanwhile. */
@@ -380,10 +383,9 @@ static void wait_start(tc_mutator *m, void *arg)
 	tc_heap *h = m->h;
 	uint32_t gen = *(uint32_t *)arg;
 	pthread_mutex_lock(&h->ctrllock);
-	if (!h->requested && h->cycles_started == h->cycles_swept)
+	if (cycle_idle(h))
 		request(h);
-	while (atomic_load(&h->scangen) == gen && (h->requested || h->cycles_started != h->cycles_swept) &&
-	       !limiter_on(h))
+	while (atomic_load(&h->scangen) == gen && !cycle_idle(h) && !limiter_on(h))
 		pthread_cond_wait(&h->donecv_cycle, &h->ctrllock);
 	pthread_mutex_unlock(&h->ctrllock);
 }
@@ -397,7 +399,7 @@ void gc_maybe_trigger(tc_mutator *m)
 		return;
 	if (limiter_on(h)) { /* ask, but do not wait: the limiter gives this time back to the program */
 		pthread_mutex_lock(&h->ctrllock);
-		if (!h->requested && h->cycles_started == h->cycles_swept)
+		if (cycle_idle(h))
 			request(h);
 		pthread_mutex_unlock(&h->ctrllock);
 		return;

@@ -56,6 +56,15 @@ static int type_check(const tc_type *t, const char *fn)
 
 static void report(void) { fprintf(stderr, "tricolor: %s\n", tc_last_error()); }
 
+/* The heap could not provide memory: say so, naming the call, keeping the
+ * heap tier's reason. */
+static void *alloc_failed(const char *fn)
+{
+	tc_seterr("%s: %s", fn, tc_last_error() ? tc_last_error() : "out of memory");
+	report();
+	return NULL;
+}
+
 /* Before taking memory from the heap: stop if the world is stopping, and
  * start a cycle if the heap has reached its trigger. */
 static void alloc_poll(tc_mutator *m)
@@ -110,11 +119,8 @@ static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count
 		if (__builtin_expect(p == 0, 0)) {
 			alloc_poll(m);
 			p = (uintptr_t)mcache_alloc_small_slow(&m->mc, spc, &s);
-			if (p == 0) {
-				tc_seterr("%s: %s", fn, tc_last_error() ? tc_last_error() : "out of memory");
-				report();
-				return NULL;
-			}
+			if (p == 0)
+				return alloc_failed(fn);
 		}
 		if (s->needzero)
 			memset((void *)p, 0, s->elemsize);
@@ -132,11 +138,8 @@ static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count
 		}
 		alloc_poll(m);
 		p = (uintptr_t)mcache_alloc_large(&m->mc, size, kind == SK_NOSCAN, t, count, &s);
-		if (p == 0) {
-			tc_seterr("%s: %s", fn, tc_last_error() ? tc_last_error() : "out of memory");
-			report();
-			return NULL;
-		}
+		if (p == 0)
+			return alloc_failed(fn);
 		if (s->needzero)
 			memset((void *)p, 0, size);
 	}

@@ -2,8 +2,6 @@
  * values, bad types, zero and impossible sizes, misused mutators. */
 #define TC_GRAPH_HELPERS
 #include <pthread.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <stdio.h>
 #include <string.h>
@@ -172,45 +170,47 @@ static void test_misused_mutators_are_caught(void **state)
 }
 
 /* Out of memory through the public API: the message names the call and keeps
- * the OS's reason whole, and the heap keeps what it had. In a child, under an
- * address-space limit; GOGC off, so no collector thread needs starting. */
+ * the OS's reason whole, and the heap keeps what it had. Under an
+ * address-space limit, in a child; GOGC off, so no collector thread needs
+ * starting. */
+#if !defined(TC_SANITIZER) /* the test is skipped there */
+static char *oom_keep;
+
+static int oom_before(void *ctx)
+{
+	tc_mutator **m = ctx;
+	tc_config c;
+	tc_config_init(&c);
+	c.gogc = -1;
+	tc_heap *h = tc_heap_create(&c);
+	*m = h ? tc_mutator_attach(h) : NULL;
+	oom_keep = *m ? tc_alloc_noscan(*m, 1 << 20) : NULL;
+	if (oom_keep == NULL)
+		return 10;
+	memset(oom_keep, 7, 1 << 20);
+	return 0;
+}
+
+static int oom_after(void *ctx)
+{
+	tc_clear_error();
+	if (tc_alloc_noscan(*(tc_mutator **)ctx, (size_t)512 << 20) != NULL)
+		return 12;
+	const char *e = tc_last_error();
+	if (e == NULL || strncmp(e, "tc_alloc_noscan: tricolor: cannot", 33) != 0)
+		return 13;
+	return oom_keep[0] != 7 || oom_keep[(1 << 20) - 1] != 7 ? 14 : 0;
+}
+#endif
+
 static void test_out_of_memory_names_the_call(void **state)
 {
 	(void)state;
 #if defined(TC_SANITIZER)
 	skip(); /* sanitizer runtimes reserve terabytes; RLIMIT_AS breaks them */
 #else
-	pid_t pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		tc_config c;
-		tc_config_init(&c);
-		c.gogc = -1;
-		tc_heap *h = tc_heap_create(&c);
-		tc_mutator *m = h ? tc_mutator_attach(h) : NULL;
-		char *keep = m ? tc_alloc_noscan(m, 1 << 20) : NULL;
-		if (keep == NULL)
-			_exit(10);
-		memset(keep, 7, 1 << 20);
-		struct rlimit rl;
-		getrlimit(RLIMIT_AS, &rl);
-		rl.rlim_cur = 0;
-		if (setrlimit(RLIMIT_AS, &rl) != 0)
-			_exit(11);
-		tc_clear_error();
-		if (tc_alloc_noscan(m, (size_t)512 << 20) != NULL)
-			_exit(12);
-		const char *e = tc_last_error();
-		if (e == NULL || strncmp(e, "tc_alloc_noscan: tricolor: cannot", 33) != 0)
-			_exit(13);
-		if (keep[0] != 7 || keep[(1 << 20) - 1] != 7)
-			_exit(14);
-		_exit(0);
-	}
-	int st = 0;
-	waitpid(pid, &st, 0);
-	assert_true(WIFEXITED(st));
-	assert_int_equal(WEXITSTATUS(st), 0);
+	tc_mutator *m = NULL;
+	in_child_without_address_space(oom_before, oom_after, &m);
 #endif
 }
 

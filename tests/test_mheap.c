@@ -1,9 +1,6 @@
 /* mheap: large objects, the page allocator under fragmentation, the
  * page→span map for interior and foreign pointers, and clear errors. */
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "testutil.h"
 #include "alloc.h"
@@ -176,44 +173,43 @@ static void test_bad_sizes_give_clear_errors(void **state)
 }
 
 /* Out of memory: under an address-space limit the heap cannot grow; the
- * allocation fails with a message and the heap keeps what it had. Runs in a
- * child so the limit does not touch the test runner. */
+ * allocation fails with a message and the heap keeps what it had. */
+#if !defined(TC_SANITIZER) /* the test is skipped there */
+static char *oom_keep;
+
+static int oom_before(void *ctx)
+{
+	mcache *c = ctx;
+	span *s;
+	mcache_init(c, &H);
+	oom_keep = mcache_alloc_large(c, 1 << 20, true, NULL, 0, &s);
+	if (oom_keep == NULL)
+		return 10;
+	memset(oom_keep, 7, 1 << 20);
+	return 0;
+}
+
+static int oom_after(void *ctx)
+{
+	span *s;
+	tc_clear_error();
+	if (mcache_alloc_large(ctx, (size_t)512 << 20, true, NULL, 0, &s) != NULL)
+		return 12;
+	const char *e = tc_last_error();
+	if (e == NULL || strstr(e, "cannot") == NULL)
+		return 13;
+	return oom_keep[0] != 7 || oom_keep[(1 << 20) - 1] != 7 ? 14 : 0;
+}
+#endif
+
 static void test_out_of_memory_is_an_error_not_a_crash(void **state)
 {
 	(void)state;
 #if defined(TC_SANITIZER)
 	skip(); /* sanitizer runtimes reserve terabytes; RLIMIT_AS breaks them */
 #else
-	pid_t pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		mcache c;
-		mcache_init(&c, &H);
-		span *s;
-		char *keep = mcache_alloc_large(&c, 1 << 20, true, NULL, 0, &s);
-		if (keep == NULL)
-			_exit(10);
-		memset(keep, 7, 1 << 20);
-		struct rlimit rl = {0, 0};
-		getrlimit(RLIMIT_AS, &rl);
-		rl.rlim_cur = 0; /* every new mapping fails */
-		if (setrlimit(RLIMIT_AS, &rl) != 0)
-			_exit(11);
-		tc_clear_error();
-		void *p = mcache_alloc_large(&c, (size_t)512 << 20, true, NULL, 0, &s);
-		if (p != NULL)
-			_exit(12);
-		const char *e = tc_last_error();
-		if (e == NULL || strstr(e, "cannot") == NULL)
-			_exit(13);
-		if (keep[0] != 7 || keep[(1 << 20) - 1] != 7)
-			_exit(14);
-		_exit(0);
-	}
-	int st = 0;
-	waitpid(pid, &st, 0);
-	assert_true(WIFEXITED(st));
-	assert_int_equal(WEXITSTATUS(st), 0);
+	mcache c;
+	in_child_without_address_space(oom_before, oom_after, &c);
 #endif
 }
 

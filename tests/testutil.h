@@ -35,6 +35,33 @@ static inline uint64_t test_rand(uint64_t *s)
 	return x * 0x2545F4914F6CDD1DULL;
 }
 
+/* Run before() and then, with no address space left to map (RLIMIT_AS at
+ * 0), after(), in a child process so the limit does not touch the test
+ * runner. Each returns 0, or an exit code naming what failed (11 is taken:
+ * setrlimit failed); the test fails on any. */
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+static inline void in_child_without_address_space(int (*before)(void *ctx), int (*after)(void *ctx), void *ctx)
+{
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int rc = before(ctx);
+		if (rc == 0) {
+			struct rlimit rl;
+			getrlimit(RLIMIT_AS, &rl);
+			rl.rlim_cur = 0; /* every new mapping fails */
+			rc = setrlimit(RLIMIT_AS, &rl) != 0 ? 11 : after(ctx);
+		}
+		_exit(rc);
+	}
+	int st = 0;
+	waitpid(pid, &st, 0);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+}
+
 #endif
 
 /* ---- graph helpers for the collector tests ---- */

@@ -32,6 +32,19 @@ static void *new_object(bk_thread *t, const trace *tr, uint32_t id, uint64_t siz
 	return p;
 }
 
+/* Object id dies: its stamp is checked (returns 1 if it was damaged), its
+ * slot cleared, and the backend told. */
+static long die(bk_thread *t, const trace *tr, void **tab, uint64_t *size, uint32_t id)
+{
+	void *old = tab[id];
+	uint64_t osize = size[id];
+	long bad = !tr->scan[id] && !wl_stamp_ok(old, osize, id);
+	bk_write(t, &tab[id], NULL);
+	size[id] = 0;
+	bk_free(t, old, osize);
+	return bad;
+}
+
 /* One pass over the trace. Returns the number of damaged objects found. */
 static long replay_once(bk_thread *t, const trace *tr, void **tab, uint64_t *size)
 {
@@ -46,24 +59,17 @@ static long replay_once(bk_thread *t, const trace *tr, void **tab, uint64_t *siz
 			size[o->id] = o->n;
 			break;
 		case OP_F:
+			bad += die(t, tr, tab, size, o->id);
+			break;
 		case OP_R: {
-			void *old = tab[o->id];
-			uint64_t osize = size[o->id];
-			bad += !tr->scan[o->id] && !wl_stamp_ok(old, osize, o->id);
-			if (o->kind == OP_R) {
-				void *p = new_object(t, tr, o->id2, o->n);
-				uint64_t n = osize < o->n ? osize : o->n;
-				if (tr->scan[o->id] && tr->scan[o->id2])
-					for (uint64_t w = 0; w < n / 8; w++)
-						bk_write(t, &((void **)p)[w], ((void **)old)[w]);
-				bk_write(t, &tab[o->id2], p);
-				size[o->id2] = o->n;
-			}
-			if (o->kind == OP_F || o->id2 != o->id) {
-				bk_write(t, &tab[o->id], NULL);
-				size[o->id] = 0;
-			}
-			bk_free(t, old, osize);
+			void *p = new_object(t, tr, o->id2, o->n);
+			uint64_t n = size[o->id] < o->n ? size[o->id] : o->n;
+			if (tr->scan[o->id] && tr->scan[o->id2])
+				for (uint64_t w = 0; w < n / 8; w++)
+					bk_write(t, &((void **)p)[w], ((void **)tab[o->id])[w]);
+			bad += die(t, tr, tab, size, o->id); /* OLD dies, then NEW (maybe the same ID) lives */
+			bk_write(t, &tab[o->id2], p);
+			size[o->id2] = o->n;
 			break;
 		}
 		default:
@@ -101,9 +107,7 @@ int replay_run(const wargs *a)
 			if (tab[id] == NULL)
 				continue;
 			live += r == 0;
-			bad += !tr.scan[id] && !wl_stamp_ok(tab[id], size[id], id);
-			bk_free(t, tab[id], size[id]);
-			bk_write(t, &tab[id], NULL);
+			bad += die(t, &tr, tab, size, id);
 			if ((id & 4095) == 0)
 				bk_safepoint(t);
 		}
