@@ -44,6 +44,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "error.h"
+#include "platform.h"
 #include "sizeclasses.h"
 
 #define TC_ARENA_SHIFT 26 /* 64 MiB heap arenas */
@@ -157,6 +159,7 @@ typedef struct mheap {
 	_Atomic uint64_t ready_peak; /* highest sys - released seen (grows only) */
 	uint64_t limit;            /* soft limit on sys - released, bytes; 0 = none (set once at init) */
 	_Atomic uint64_t over_limit; /* grows that had to go past the limit */
+	_Atomic uint64_t over_limit_bytes; /* sys - released after the last such grow */
 	_Atomic uint64_t scav_errors; /* madvise failures while scavenging */
 	_Atomic unsigned reclaim_next;
 	size_t nfree_pages;        /* pages in free runs (lock) */
@@ -172,21 +175,11 @@ typedef struct mcache {
 	uint32_t flushgen;
 } mcache;
 
-/* ---- os.c: memory from the OS, errors ---- */
-enum { OS_FAULT_RESERVE, OS_FAULT_MAP, OS_FAULT_RELEASE, OS_FAULT_META, OS_FAULT_KINDS };
-void os_fault_inject(int kind, long skip, long n); /* tests: fail n calls of kind after skip */
-void *os_reserve(size_t size, size_t align);
-int os_map(void *p, size_t size);
-void os_unmap(void *p, size_t size);
-int os_release(void *p, size_t size);
-void *os_alloc_meta(size_t size); /* zeroed, NORESERVE mapping */
-void tc_seterr(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
 /* ---- span.c ---- */
-void span_init_small(span *s, spanclass spc);
-void span_fill_alloc_tail(uint64_t *w, uint32_t nelems);
-void span_refill_alloc_cache(span *s, uint32_t whichword);
-uint32_t span_next_free_index(span *s);
+void tc__span_init_small(span *s, spanclass spc);
+void tc__span_fill_alloc_tail(uint64_t *w, uint32_t nelems);
+void tc__span_refill_alloc_cache(span *s, uint32_t whichword);
+uint32_t tc__span_next_free_index(span *s);
 static inline uint32_t span_obj_index(const span *s, uintptr_t p)
 {
 	return (uint32_t)(((uint64_t)(p - s->base) * s->divmagic) >> 32);
@@ -213,14 +206,14 @@ static inline bool span_set_mark(span *s, uint32_t idx)
 		return false;
 	return !(__atomic_fetch_or(w, bit, __ATOMIC_RELAXED) & bit);
 }
-uint32_t span_count_marked(const span *s);
+uint32_t tc__span_count_marked(const span *s);
 
 /* ---- mheap.c ---- */
-int mheap_init(mheap *h);
-void mheap_destroy(mheap *h);
-span *mheap_alloc_span(mheap *h, size_t npages, spanclass spc);
-void mheap_free_span(mheap *h, span *s);
-uintptr_t mheap_find_object(const mheap *h, uintptr_t p, span **sp);
+int tc__mheap_init(mheap *h);
+void tc__mheap_destroy(mheap *h);
+span *tc__mheap_alloc_span(mheap *h, size_t npages, spanclass spc);
+void tc__mheap_free_span(mheap *h, span *s);
+uintptr_t tc__mheap_find_object(const mheap *h, uintptr_t p, span **sp);
 static inline heaparena *mheap_arena_of(const mheap *h, uintptr_t p)
 {
 	uintptr_t i = p >> TC_ARENA_SHIFT;
@@ -239,7 +232,7 @@ static inline span *mheap_span_of(const mheap *h, uintptr_t p)
 		return NULL;
 	return s;
 }
-size_t mheap_scavenge(mheap *h, size_t nbytes);
+size_t tc__mheap_scavenge(mheap *h, size_t nbytes);
 /* Heap memory the OS backs: mapped and not released (Go's mappedReady,
  * for the heap alone). The memory limit bounds this. */
 static inline uint64_t mheap_ready(const mheap *h)
@@ -249,15 +242,15 @@ static inline uint64_t mheap_ready(const mheap *h)
 }
 
 /* ---- pagealloc.c: free page runs (mheap lock held) ---- */
-void pagealloc_insert(mheap *h, span *run);
-void pagealloc_remove(mheap *h, span *run);
-span *pagealloc_best_fit(mheap *h, size_t npages);
+void tc__pagealloc_insert(mheap *h, span *run);
+void tc__pagealloc_remove(mheap *h, span *run);
+span *tc__pagealloc_best_fit(mheap *h, size_t npages);
 typedef void (*pagealloc_fn)(mheap *h, span *run, void *arg);
-void pagealloc_each(mheap *h, pagealloc_fn fn, void *arg);
+void tc__pagealloc_each(mheap *h, pagealloc_fn fn, void *arg);
 
 /* ---- heapbits.c: the pointer bitmap ---- */
-void heapbits_write(span *s, uintptr_t obj, size_t typesize, const size_t *offsets, size_t nptrs, size_t count);
-bool heapbits_is_ptr(const span *s, uintptr_t word_addr);
+void tc__heapbits_write(span *s, uintptr_t obj, size_t typesize, const size_t *offsets, size_t nptrs, size_t count);
+bool tc__heapbits_is_ptr(const span *s, uintptr_t word_addr);
 /* The pointer bits of words [w, w + *avail) of the span (w counted from the
  * span base), bit 0 first; *avail is at most 64 and at most n. */
 static inline uint64_t heapbits_chunk(const span *s, size_t w, size_t n, size_t *avail)
@@ -273,31 +266,31 @@ static inline uint64_t heapbits_chunk(const span *s, size_t w, size_t n, size_t 
 }
 
 /* ---- mcentral.c ---- */
-void mcentral_init(mcentral *c, spanclass spc);
-span *mcentral_cache_span(mcentral *c, mheap *h);
-void mcentral_uncache_span(mcentral *c, mheap *h, span *s);
-void mcentral_push(mcentral *c, mheap *h, span *s, bool swept); /* place by fill and sweep state */
-void mcentral_remove(mcentral *c, span *s);
-span *mcentral_next_unswept(mcentral *c, mheap *h);
+void tc__mcentral_init(mcentral *c, spanclass spc);
+span *tc__mcentral_cache_span(mcentral *c, mheap *h);
+void tc__mcentral_uncache_span(mcentral *c, mheap *h, span *s);
+void tc__mcentral_push(mcentral *c, mheap *h, span *s, bool swept); /* place by fill and sweep state */
+void tc__mcentral_remove(mcentral *c, span *s);
+span *tc__mcentral_next_unswept(mcentral *c, mheap *h);
 
 /* ---- sweep.c: the span sweep entry point ---- */
 /* Sweep one span the caller owns (sweepgen sg-1). With preserve, the span is
  * left where it is for the caller (mcentral refill); without it, an empty span
  * goes back to mheap and the rest to mcentral's swept lists. Returns the number
  * of objects freed; *freed_span is set when the span went back to mheap. */
-uint32_t span_sweep(mheap *h, span *s, bool preserve, bool *freed_span);
-bool span_try_acquire_sweep(mheap *h, span *s);
-size_t mheap_sweep_all(mheap *h); /* sweep every unswept span; returns spans swept */
-size_t mheap_reclaim(mheap *h, size_t npages, unsigned maxspans); /* pages freed */
-void mheap_start_sweep(mheap *h); /* sweepgen += 2: everything becomes unswept */
+uint32_t tc__span_sweep(mheap *h, span *s, bool preserve, bool *freed_span);
+bool tc__span_try_acquire_sweep(mheap *h, span *s);
+size_t tc__mheap_sweep_all(mheap *h); /* sweep every unswept span; returns spans swept */
+size_t tc__mheap_reclaim(mheap *h, size_t npages, unsigned maxspans); /* pages freed */
+void tc__mheap_start_sweep(mheap *h); /* sweepgen += 2: everything becomes unswept */
 
 /* ---- mcache.c ---- */
-extern span tc_emptyspan;
-void mcache_init(mcache *c, mheap *h);
-void mcache_release_all(mcache *c);
-void mcache_prepare_for_sweep(mcache *c);
-void *mcache_alloc_large(mcache *c, size_t size, bool noscan, const void *type, size_t count, span **sp);
-void *mcache_alloc_small_slow(mcache *c, spanclass spc, span **sp);
+extern span tc__emptyspan;
+void tc__mcache_init(mcache *c, mheap *h);
+void tc__mcache_release_all(mcache *c);
+void tc__mcache_prepare_for_sweep(mcache *c);
+void *tc__mcache_alloc_large(mcache *c, size_t size, bool noscan, const void *type, size_t count, span **sp);
+void *tc__mcache_alloc_small_slow(mcache *c, spanclass spc, span **sp);
 
 /* The fast path (Go's nextFreeFast): NULL when the slow path must run. */
 static inline void *mcache_next_free_fast(span *s)
@@ -318,13 +311,13 @@ static inline void *mcache_next_free_fast(span *s)
 	return (void *)(s->base + (uintptr_t)result * s->elemsize);
 }
 
-/* Allocate one small object of span class spc; NULL with tc_seterr on failure. */
+/* Allocate one small object of span class spc; NULL with tc__seterr on failure. */
 static inline void *mcache_alloc_small(mcache *c, spanclass spc, span **sp)
 {
 	span *s = c->alloc[spc];
 	void *p = mcache_next_free_fast(s);
 	if (__builtin_expect(p == NULL, 0))
-		return mcache_alloc_small_slow(c, spc, sp);
+		return tc__mcache_alloc_small_slow(c, spc, sp);
 	*sp = s;
 	return p;
 }

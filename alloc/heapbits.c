@@ -17,7 +17,7 @@ static inline uint64_t *bitword(const span *s, size_t w) { return &s->ptrbits[w 
 static inline void store_word(uint64_t *p, uint64_t v) { __atomic_store_n(p, v, __ATOMIC_RELAXED); }
 static inline uint64_t load_word(const uint64_t *p) { return __atomic_load_n(p, __ATOMIC_RELAXED); }
 
-void heapbits_write(span *s, uintptr_t obj, size_t typesize, const size_t *offsets, size_t nptrs, size_t count)
+void tc__heapbits_write(span *s, uintptr_t obj, size_t typesize, const size_t *offsets, size_t nptrs, size_t count)
 {
 	size_t start = (obj - s->base) / TC_WORD, nwords = s->elemsize / TC_WORD;
 	if (count == 1 && start % 64 + nwords <= 64) {
@@ -48,7 +48,7 @@ void heapbits_write(span *s, uintptr_t obj, size_t typesize, const size_t *offse
 	}
 }
 
-bool heapbits_is_ptr(const span *s, uintptr_t word_addr)
+bool tc__heapbits_is_ptr(const span *s, uintptr_t word_addr)
 {
 	size_t w = (word_addr - s->base) / TC_WORD;
 	return (load_word(bitword(s, w)) >> (w % 64)) & 1;

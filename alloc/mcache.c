@@ -6,7 +6,7 @@
  * collector while that mutator is stopped). When the span runs out, refill
  * hands it back to its mcentral and takes another.
  *
- * Invariants: alloc[spc] is either tc_emptyspan (shared, never written: its
+ * Invariants: alloc[spc] is either tc__emptyspan (shared, never written: its
  * allocCache is 0 and nelems is 0, so both fast and slow paths fall through to
  * refill) or a span with sweepgen == h->sweepgen + 3 (swept, then cached).
  * When the heap's sweepgen moves on, a cached span reads as sg + 1: cached
@@ -18,12 +18,12 @@
 
 #include "alloc.h"
 
-span tc_emptyspan;
+span tc__emptyspan;
 
-void mcache_init(mcache *c, mheap *h)
+void tc__mcache_init(mcache *c, mheap *h)
 {
 	for (unsigned i = 0; i < NUM_SPAN_CLASSES; i++)
-		c->alloc[i] = &tc_emptyspan;
+		c->alloc[i] = &tc__emptyspan;
 	c->heap = h;
 	c->flushgen = atomic_load(&h->sweepgen);
 	atomic_store_explicit(&c->alloc_bytes, 0, memory_order_relaxed);
@@ -33,26 +33,24 @@ void mcache_init(mcache *c, mheap *h)
 static void uncache(mcache *c, spanclass spc)
 {
 	span *s = c->alloc[spc];
-	if (s == &tc_emptyspan)
+	if (s == &tc__emptyspan)
 		return;
 	mheap *h = c->heap;
 	uint32_t sg = atomic_load(&h->sweepgen), ssg = atomic_load(&s->sweepgen);
 	if (ssg != sg + 3 && ssg != sg + 1) {
-		fprintf(stderr, "tricolor: fatal: cached span %#lx has sweepgen %u, heap has %u\n", (unsigned long)s->base,
-			ssg, sg);
-		abort();
+		tc__fatal("cached span %#lx has sweepgen %u, heap has %u", (unsigned long)s->base, ssg, sg);
 	}
-	c->alloc[spc] = &tc_emptyspan;
+	c->alloc[spc] = &tc__emptyspan;
 	/* Give back the live bytes refill counted for the objects never handed out. */
 	atomic_fetch_sub_explicit(&h->live, (uint64_t)(s->nelems - s->allocCount) * s->elemsize, memory_order_relaxed);
-	mcentral_uncache_span(&h->central[spc], h, s);
+	tc__mcentral_uncache_span(&h->central[spc], h, s);
 }
 
 static span *mcache_refill(mcache *c, spanclass spc)
 {
 	mheap *h = c->heap;
 	uncache(c, spc);
-	span *s = mcentral_cache_span(&h->central[spc], h);
+	span *s = tc__mcentral_cache_span(&h->central[spc], h);
 	if (s == NULL)
 		return NULL;
 	atomic_store(&s->sweepgen, atomic_load(&h->sweepgen) + 3);
@@ -61,51 +59,51 @@ static span *mcache_refill(mcache *c, spanclass spc)
 	return s;
 }
 
-void mcache_release_all(mcache *c)
+void tc__mcache_release_all(mcache *c)
 {
 	for (unsigned i = 0; i < NUM_SPAN_CLASSES; i++)
 		uncache(c, (spanclass)i);
 }
 
-void mcache_prepare_for_sweep(mcache *c)
+void tc__mcache_prepare_for_sweep(mcache *c)
 {
 	uint32_t sg = atomic_load(&c->heap->sweepgen);
 	if (c->flushgen == sg)
 		return;
-	mcache_release_all(c);
+	tc__mcache_release_all(c);
 	c->flushgen = sg;
 }
 
-void *mcache_alloc_small_slow(mcache *c, spanclass spc, span **sp)
+void *tc__mcache_alloc_small_slow(mcache *c, spanclass spc, span **sp)
 {
 	span *s = c->alloc[spc];
-	uint32_t idx = span_next_free_index(s);
+	uint32_t idx = tc__span_next_free_index(s);
 	if (idx == s->nelems) {
 		s = mcache_refill(c, spc);
 		if (s == NULL)
 			return NULL;
-		idx = span_next_free_index(s);
+		idx = tc__span_next_free_index(s);
 	}
 	s->allocCount++;
 	*sp = s;
 	return (void *)(s->base + (uintptr_t)idx * s->elemsize);
 }
 
-void *mcache_alloc_large(mcache *c, size_t size, bool noscan, const void *type, size_t count, span **sp)
+void *tc__mcache_alloc_large(mcache *c, size_t size, bool noscan, const void *type, size_t count, span **sp)
 {
 	if (size > TC_MAX_OBJECT_SIZE) {
-		tc_seterr("tricolor: allocation of %zu bytes is beyond the address space", size);
+		tc__seterr("allocation of %zu bytes is beyond the address space", size);
 		return NULL;
 	}
 	size_t npages = (size + TC_PAGE_SIZE - 1) >> TC_PAGE_SHIFT;
 	spanclass spc = spc_make(0, noscan ? SK_NOSCAN : SK_SCAN);
-	span *s = mheap_alloc_span(c->heap, npages, spc);
+	span *s = tc__mheap_alloc_span(c->heap, npages, spc);
 	if (s == NULL)
 		return NULL;
 	s->largetype = type;
 	s->largecount = count;
 	atomic_fetch_add_explicit(&c->heap->live, s->elemsize, memory_order_relaxed);
-	mcentral_push(&c->heap->central[spc], c->heap, s, true);
+	tc__mcentral_push(&c->heap->central[spc], c->heap, s, true);
 	*sp = s;
 	return (void *)s->base;
 }

@@ -60,7 +60,7 @@ static span *pop(mcentral *c, bool partial, unsigned idx)
 	return s;
 }
 
-void mcentral_init(mcentral *c, spanclass spc)
+void tc__mcentral_init(mcentral *c, spanclass spc)
 {
 	pthread_mutex_init(&c->lock, NULL);
 	c->spc = spc;
@@ -68,7 +68,7 @@ void mcentral_init(mcentral *c, spanclass spc)
 	c->full[0].first = c->full[1].first = NULL;
 }
 
-void mcentral_push(mcentral *c, mheap *h, span *s, bool swept)
+void tc__mcentral_push(mcentral *c, mheap *h, span *s, bool swept)
 {
 	uint32_t sg = atomic_load(&h->sweepgen);
 	bool partial = s->allocCount < s->nelems;
@@ -80,7 +80,7 @@ void mcentral_push(mcentral *c, mheap *h, span *s, bool swept)
 	pthread_mutex_unlock(&c->lock);
 }
 
-void mcentral_remove(mcentral *c, span *s)
+void tc__mcentral_remove(mcentral *c, span *s)
 {
 	pthread_mutex_lock(&c->lock);
 	if (s->list != LIST_NONE) {
@@ -93,12 +93,12 @@ void mcentral_remove(mcentral *c, span *s)
 /* Prepare a span for an mcache: allocCache at freeindex. */
 static span *have_span(span *s)
 {
-	span_refill_alloc_cache(s, s->freeindex / 64);
+	tc__span_refill_alloc_cache(s, s->freeindex / 64);
 	s->allocCache >>= s->freeindex % 64;
 	return s;
 }
 
-span *mcentral_cache_span(mcentral *c, mheap *h)
+span *tc__mcentral_cache_span(mcentral *c, mheap *h)
 {
 	uint32_t sg = atomic_load(&h->sweepgen);
 	int budget = 100; /* unswept spans to try before growing, as Go does */
@@ -116,8 +116,8 @@ span *mcentral_cache_span(mcentral *c, mheap *h)
 		pthread_mutex_unlock(&c->lock);
 		if (s == NULL)
 			break;
-		if (span_try_acquire_sweep(h, s)) {
-			span_sweep(h, s, true, NULL);
+		if (tc__span_try_acquire_sweep(h, s)) {
+			tc__span_sweep(h, s, true, NULL);
 			return have_span(s);
 		}
 	}
@@ -127,36 +127,36 @@ span *mcentral_cache_span(mcentral *c, mheap *h)
 		pthread_mutex_unlock(&c->lock);
 		if (s == NULL)
 			break;
-		if (!span_try_acquire_sweep(h, s))
+		if (!tc__span_try_acquire_sweep(h, s))
 			continue;
-		span_sweep(h, s, true, NULL);
+		tc__span_sweep(h, s, true, NULL);
 		if (s->allocCount < s->nelems)
 			return have_span(s);
-		mcentral_push(c, h, s, true);
+		tc__mcentral_push(c, h, s, true);
 	}
 
 	unsigned sc = spc_sizeclass(c->spc);
-	s = mheap_alloc_span(h, tc_class_to_npages[sc], c->spc);
+	s = tc__mheap_alloc_span(h, tc_class_to_npages[sc], c->spc);
 	if (s == NULL)
 		return NULL;
 	return have_span(s);
 }
 
-void mcentral_uncache_span(mcentral *c, mheap *h, span *s)
+void tc__mcentral_uncache_span(mcentral *c, mheap *h, span *s)
 {
 	uint32_t sg = atomic_load(&h->sweepgen);
 	uint32_t ssg = atomic_load(&s->sweepgen);
 	if (ssg == sg + 1) {
 		/* Cached before this sweep began: we sweep it now. */
 		atomic_store(&s->sweepgen, sg - 1);
-		span_sweep(h, s, false, NULL);
+		tc__span_sweep(h, s, false, NULL);
 		return;
 	}
 	atomic_store(&s->sweepgen, sg);
-	mcentral_push(c, h, s, true);
+	tc__mcentral_push(c, h, s, true);
 }
 
-span *mcentral_next_unswept(mcentral *c, mheap *h)
+span *tc__mcentral_next_unswept(mcentral *c, mheap *h)
 {
 	for (;;) {
 		uint32_t sg = atomic_load(&h->sweepgen);
@@ -167,7 +167,7 @@ span *mcentral_next_unswept(mcentral *c, mheap *h)
 		pthread_mutex_unlock(&c->lock);
 		if (s == NULL)
 			return NULL;
-		if (span_try_acquire_sweep(h, s))
+		if (tc__span_try_acquire_sweep(h, s))
 			return s;
 	}
 }

@@ -44,7 +44,7 @@ static span *span_struct_alloc(mheap *h)
 	if (s != NULL) {
 		h->spanfree = s->next;
 	} else {
-		fixchunk *c = os_alloc_meta(FIXCHUNK_SIZE);
+		fixchunk *c = tc__os_alloc_meta(FIXCHUNK_SIZE);
 		if (c == NULL)
 			return NULL;
 		c->size = FIXCHUNK_SIZE;
@@ -71,22 +71,22 @@ static void span_struct_free(mheap *h, span *s)
 	h->spanfree = s;
 }
 
-int mheap_init(mheap *h)
+int tc__mheap_init(mheap *h)
 {
 	memset(h, 0, sizeof *h);
 	pthread_mutex_init(&h->lock, NULL);
 	size_t mapsize = sizeof(heaparena *) << TC_ARENA_L2_BITS;
-	h->arenas = os_alloc_meta(mapsize);
+	h->arenas = tc__os_alloc_meta(mapsize);
 	if (h->arenas == NULL)
 		return -1;
 	h->treeseed = 0x9e3779b9u;
 	h->sweepgen = 2; /* so that sg - 2 never wraps */
 	for (unsigned i = 0; i < NUM_SPAN_CLASSES; i++)
-		mcentral_init(&h->central[i], (spanclass)i);
+		tc__mcentral_init(&h->central[i], (spanclass)i);
 	return 0;
 }
 
-void mheap_destroy(mheap *h)
+void tc__mheap_destroy(mheap *h)
 {
 	for (region *r = h->regions, *next; r != NULL; r = next) {
 		next = r->next;
@@ -102,16 +102,16 @@ void mheap_destroy(mheap *h)
 					s->vtypes = NULL;
 				}
 			}
-			os_unmap(ha, sizeof *ha);
+			tc__os_unmap(ha, sizeof *ha);
 		}
-		os_unmap((void *)r->base, r->size);
-		os_unmap(r, TC_PAGE_SIZE);
+		tc__os_unmap((void *)r->base, r->size);
+		tc__os_unmap(r, TC_PAGE_SIZE);
 	}
 	for (fixchunk *c = h->chunks, *next; c != NULL; c = next) {
 		next = c->next;
-		os_unmap(c, c->size);
+		tc__os_unmap(c, c->size);
 	}
-	os_unmap(h->arenas, sizeof(heaparena *) << TC_ARENA_L2_BITS);
+	tc__os_unmap(h->arenas, sizeof(heaparena *) << TC_ARENA_L2_BITS);
 	for (unsigned i = 0; i < NUM_SPAN_CLASSES; i++)
 		pthread_mutex_destroy(&h->central[i].lock);
 	pthread_mutex_destroy(&h->lock);
@@ -139,7 +139,7 @@ static void free_run(mheap *h, span *s)
 	span *l = s->base ? map_entry(h, s->base - TC_PAGE_SIZE) : NULL;
 	if (l && atomic_load_explicit(&l->state, memory_order_relaxed) == SPAN_FREE &&
 	    l->base + (l->npages << TC_PAGE_SHIFT) == s->base) {
-		pagealloc_remove(h, l);
+		tc__pagealloc_remove(h, l);
 		s->base = l->base;
 		s->npages += l->npages;
 		span_struct_free(h, l);
@@ -147,41 +147,41 @@ static void free_run(mheap *h, span *s)
 	span *r = map_entry(h, s->base + (s->npages << TC_PAGE_SHIFT));
 	if (r && r != s && atomic_load_explicit(&r->state, memory_order_relaxed) == SPAN_FREE &&
 	    r->base == s->base + (s->npages << TC_PAGE_SHIFT)) {
-		pagealloc_remove(h, r);
+		tc__pagealloc_remove(h, r);
 		s->npages += r->npages;
 		span_struct_free(h, r);
 	}
 	set_spans(h, s->base, 1, s);
 	set_spans(h, s->base + ((s->npages - 1) << TC_PAGE_SHIFT), 1, s);
-	pagealloc_insert(h, s);
+	tc__pagealloc_insert(h, s);
 }
 
 static int new_region(mheap *h, size_t need)
 {
 	size_t size = (need + TC_ARENA_SIZE - 1) & ~(TC_ARENA_SIZE - 1);
-	void *base = os_reserve(size, TC_ARENA_SIZE);
+	void *base = tc__os_reserve(size, TC_ARENA_SIZE);
 	if (base == NULL)
 		return -1;
 	uintptr_t b = (uintptr_t)base;
 	if (((b + size - 1) >> TC_ARENA_SHIFT) >= ((uintptr_t)1 << TC_ARENA_L2_BITS)) {
-		os_unmap(base, size);
-		tc_seterr("tricolor: the OS gave heap address space above 2^47");
+		tc__os_unmap(base, size);
+		tc__seterr("the OS gave heap address space above 2^47");
 		return -1;
 	}
-	region *r = os_alloc_meta(TC_PAGE_SIZE);
+	region *r = tc__os_alloc_meta(TC_PAGE_SIZE);
 	if (r == NULL) {
-		os_unmap(base, size);
+		tc__os_unmap(base, size);
 		return -1;
 	}
 	for (uintptr_t a = b; a < b + size; a += TC_ARENA_SIZE) {
-		heaparena *ha = os_alloc_meta(sizeof *ha);
+		heaparena *ha = tc__os_alloc_meta(sizeof *ha);
 		if (ha == NULL) {
 			for (uintptr_t u = b; u < a; u += TC_ARENA_SIZE) {
-				os_unmap(h->arenas[u >> TC_ARENA_SHIFT], sizeof *ha);
+				tc__os_unmap(h->arenas[u >> TC_ARENA_SHIFT], sizeof *ha);
 				h->arenas[u >> TC_ARENA_SHIFT] = NULL;
 			}
-			os_unmap(r, TC_PAGE_SIZE);
-			os_unmap(base, size);
+			tc__os_unmap(r, TC_PAGE_SIZE);
+			tc__os_unmap(base, size);
 			return -1;
 		}
 		ha->base = a;
@@ -224,12 +224,10 @@ static size_t grow_size(mheap *h, size_t npages)
 	ready = mheap_ready(h);
 	size_t room = ready < h->limit ? (h->limit - ready) & ~(gran - 1) : 0;
 	if (room < want) {
-		/* Soft: the allocation goes on, and the calling thread can see why
-		 * the heap is over its limit in tc_last_error(). */
-		atomic_fetch_add_explicit(&h->over_limit, 1, memory_order_relaxed);
-		tc_seterr("tricolor: the heap grows to %llu bytes, past its memory limit of %llu: what is live does "
-			  "not fit under it (the allocation goes on; see heap.limit.exceeded)",
-			  (unsigned long long)(ready + want), (unsigned long long)h->limit);
+		/* Soft: the allocation goes on. The collector tells the
+		 * allocating thread (malloc.c), from these two fields. */
+		atomic_store_explicit(&h->over_limit_bytes, ready + want, memory_order_relaxed);
+		atomic_fetch_add_explicit(&h->over_limit, 1, memory_order_release);
 		return want;
 	}
 	return room < need ? room : need;
@@ -243,7 +241,7 @@ static int grow(mheap *h, size_t npages)
 		if (new_region(h, need) != 0)
 			return -1;
 	}
-	if (os_map((void *)h->curend, need) != 0)
+	if (tc__os_map((void *)h->curend, need) != 0)
 		return -1;
 	span *s = span_struct_alloc(h);
 	if (s == NULL)
@@ -291,29 +289,29 @@ static bool needs_zero(mheap *h, uintptr_t base, size_t npages)
 	return dirty;
 }
 
-span *mheap_alloc_span(mheap *h, size_t npages, spanclass spc)
+span *tc__mheap_alloc_span(mheap *h, size_t npages, spanclass spc)
 {
 	if (npages == 0 || npages > (TC_MAX_OBJECT_SIZE >> TC_PAGE_SHIFT)) {
-		tc_seterr("tricolor: cannot allocate %zu pages: beyond the address space", npages);
+		tc__seterr("cannot allocate %zu pages: beyond the address space", npages);
 		return NULL;
 	}
 	pthread_mutex_lock(&h->lock);
-	span *run = pagealloc_best_fit(h, npages);
+	span *run = tc__pagealloc_best_fit(h, npages);
 	if (run == NULL) {
 		/* Sweep some unswept spans first: their free pages may fit. */
 		pthread_mutex_unlock(&h->lock);
-		mheap_reclaim(h, npages, RECLAIM_MAX_SPANS);
+		tc__mheap_reclaim(h, npages, RECLAIM_MAX_SPANS);
 		pthread_mutex_lock(&h->lock);
-		run = pagealloc_best_fit(h, npages);
+		run = tc__pagealloc_best_fit(h, npages);
 	}
 	if (run == NULL) {
 		if (grow(h, npages) != 0) {
 			pthread_mutex_unlock(&h->lock);
 			return NULL;
 		}
-		run = pagealloc_best_fit(h, npages);
+		run = tc__pagealloc_best_fit(h, npages);
 	}
-	pagealloc_remove(h, run);
+	tc__pagealloc_remove(h, run);
 	/* Not FREE any more, so the split below cannot merge the tail back. */
 	atomic_store_explicit(&run->state, SPAN_DEAD, memory_order_relaxed);
 	span *s = run;
@@ -346,7 +344,7 @@ span *mheap_alloc_span(mheap *h, size_t npages, spanclass spc)
 	heaparena *ha = mheap_arena_of(h, s->base);
 	s->ptrbits = &ha->ptrbits[(s->base - ha->base) / TC_WORD / 64];
 	if (spc_sizeclass(spc) != 0) {
-		span_init_small(s, spc);
+		tc__span_init_small(s, spc);
 	} else {
 		s->spc = spc;
 		s->elemsize = npages << TC_PAGE_SHIFT;
@@ -366,7 +364,7 @@ span *mheap_alloc_span(mheap *h, size_t npages, spanclass spc)
 	return s;
 }
 
-void mheap_free_span(mheap *h, span *s)
+void tc__mheap_free_span(mheap *h, span *s)
 {
 	atomic_fetch_sub(&h->inuse, (uint64_t)s->npages << TC_PAGE_SHIFT);
 	free(s->vtypes);
@@ -377,7 +375,7 @@ void mheap_free_span(mheap *h, span *s)
 	pthread_mutex_unlock(&h->lock);
 }
 
-uintptr_t mheap_find_object(const mheap *h, uintptr_t p, span **sp)
+uintptr_t tc__mheap_find_object(const mheap *h, uintptr_t p, span **sp)
 {
 	span *s = mheap_span_of(h, p);
 	if (s == NULL)
@@ -413,7 +411,7 @@ static void scav_run(mheap *h, span *run, void *arg)
 			i++;
 			continue;
 		}
-		if (os_release((void *)p, n << TC_PAGE_SHIFT) != 0) {
+		if (tc__os_release((void *)p, n << TC_PAGE_SHIFT) != 0) {
 			atomic_fetch_add(&h->scav_errors, 1); /* the pages stay mapped and free: nothing lost */
 			sc->err = 1;
 			return;
@@ -428,12 +426,12 @@ static void scav_run(mheap *h, span *run, void *arg)
 static size_t scavenge_locked(mheap *h, size_t nbytes)
 {
 	struct scav sc = {nbytes, 0, 0};
-	pagealloc_each(h, scav_run, &sc);
+	tc__pagealloc_each(h, scav_run, &sc);
 	atomic_fetch_add(&h->released, sc.got);
 	return sc.got;
 }
 
-size_t mheap_scavenge(mheap *h, size_t nbytes)
+size_t tc__mheap_scavenge(mheap *h, size_t nbytes)
 {
 	pthread_mutex_lock(&h->lock);
 	size_t got = scavenge_locked(h, nbytes);

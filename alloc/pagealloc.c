@@ -75,7 +75,7 @@ static span *remove_node(span *t, span *n)
 	return t;
 }
 
-void pagealloc_insert(mheap *h, span *run)
+void tc__pagealloc_insert(mheap *h, span *run)
 {
 	/* xorshift32: priorities need only be independent of the keys. */
 	uint32_t x = h->treeseed;
@@ -89,14 +89,14 @@ void pagealloc_insert(mheap *h, span *run)
 	h->nfree_pages += run->npages;
 }
 
-void pagealloc_remove(mheap *h, span *run)
+void tc__pagealloc_remove(mheap *h, span *run)
 {
 	h->freetree = remove_node(h->freetree, run);
 	run->tl = run->tr = NULL;
 	h->nfree_pages -= run->npages;
 }
 
-span *pagealloc_best_fit(mheap *h, size_t npages)
+span *tc__pagealloc_best_fit(mheap *h, size_t npages)
 {
 	span *best = NULL;
 	for (span *t = h->freetree; t != NULL;) {
@@ -120,4 +120,4 @@ static void each(mheap *h, span *t, pagealloc_fn fn, void *arg)
 	}
 }
 
-void pagealloc_each(mheap *h, pagealloc_fn fn, void *arg) { each(h, h->freetree, fn, arg); }
+void tc__pagealloc_each(mheap *h, pagealloc_fn fn, void *arg) { each(h, h->freetree, fn, arg); }

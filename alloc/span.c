@@ -15,7 +15,7 @@
 
 #include "alloc.h"
 
-void span_fill_alloc_tail(uint64_t *w, uint32_t nelems)
+void tc__span_fill_alloc_tail(uint64_t *w, uint32_t nelems)
 {
 	/* Set every bit at or above nelems so it reads "allocated". */
 	uint32_t i = nelems / 64;
@@ -25,7 +25,7 @@ void span_fill_alloc_tail(uint64_t *w, uint32_t nelems)
 		w[i] = ~(uint64_t)0;
 }
 
-void span_init_small(span *s, spanclass spc)
+void tc__span_init_small(span *s, spanclass spc)
 {
 	unsigned sc = spc_sizeclass(spc);
 	s->spc = spc;
@@ -38,18 +38,18 @@ void span_init_small(span *s, spanclass spc)
 	s->allocbits = s->bits[0];
 	s->gcmarkbits = s->bits[1];
 	memset(s->bits, 0, sizeof s->bits);
-	span_fill_alloc_tail(s->allocbits, s->nelems);
-	span_refill_alloc_cache(s, 0);
+	tc__span_fill_alloc_tail(s->allocbits, s->nelems);
+	tc__span_refill_alloc_cache(s, 0);
 }
 
-void span_refill_alloc_cache(span *s, uint32_t whichword)
+void tc__span_refill_alloc_cache(span *s, uint32_t whichword)
 {
 	s->allocCache = ~s->allocbits[whichword];
 }
 
 /* Go's mspan.nextFreeIndex: the next free index at or after freeindex, or
  * nelems when the span is full. Advances freeindex past it. */
-uint32_t span_next_free_index(span *s)
+uint32_t tc__span_next_free_index(span *s)
 {
 	uint32_t fi = s->freeindex, n = s->nelems;
 	if (fi == n)
@@ -61,7 +61,7 @@ uint32_t span_next_free_index(span *s)
 			span_set_freeindex(s, n);
 			return n;
 		}
-		span_refill_alloc_cache(s, fi / 64);
+		tc__span_refill_alloc_cache(s, fi / 64);
 		cache = s->allocCache;
 	}
 	unsigned bit = (unsigned)__builtin_ctzll(cache);
@@ -73,12 +73,12 @@ uint32_t span_next_free_index(span *s)
 	s->allocCache = (cache >> bit) >> 1;
 	fi = result + 1;
 	if ((fi & 63) == 0 && fi != n)
-		span_refill_alloc_cache(s, fi / 64);
+		tc__span_refill_alloc_cache(s, fi / 64);
 	span_set_freeindex(s, fi);
 	return result;
 }
 
-uint32_t span_count_marked(const span *s)
+uint32_t tc__span_count_marked(const span *s)
 {
 	uint32_t n = 0, words = (s->nelems + 63) / 64;
 	for (uint32_t i = 0; i < words; i++) {

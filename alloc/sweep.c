@@ -9,8 +9,8 @@
  * one object is unmarked.
  *
  * Invariants: only the owner of a span sweeps it — the one that moved its
- * sweepgen from sg-2 to sg-1 (span_try_acquire_sweep), or an mcache releasing
- * a span it cached before the sweep began (sg+1). After span_sweep the span's
+ * sweepgen from sg-2 to sg-1 (tc__span_try_acquire_sweep), or an mcache releasing
+ * a span it cached before the sweep began (sg+1). After tc__span_sweep the span's
  * sweepgen is sg and its mark bits are clear, ready for the next cycle. Sweep
  * never raises the number of allocated objects: a mark bit on a free slot is a
  * collector bug and aborts. With h->poison (the verifier's debug mode) freed
@@ -22,14 +22,14 @@
 
 #include "alloc.h"
 
-bool span_try_acquire_sweep(mheap *h, span *s)
+bool tc__span_try_acquire_sweep(mheap *h, span *s)
 {
 	uint32_t sg = atomic_load(&h->sweepgen);
 	uint32_t want = sg - 2;
 	return atomic_compare_exchange_strong(&s->sweepgen, &want, sg - 1);
 }
 
-uint32_t span_sweep(mheap *h, span *s, bool preserve, bool *freed_span)
+uint32_t tc__span_sweep(mheap *h, span *s, bool preserve, bool *freed_span)
 {
 	uint32_t sg = atomic_load(&h->sweepgen);
 	mcentral *c = &h->central[s->spc];
@@ -44,20 +44,19 @@ uint32_t span_sweep(mheap *h, span *s, bool preserve, bool *freed_span)
 		atomic_store_explicit(&s->sweepgen, sg, memory_order_release);
 		if (live) {
 			if (!preserve)
-				mcentral_push(c, h, s, true);
+				tc__mcentral_push(c, h, s, true);
 			return 0;
 		}
-		mheap_free_span(h, s);
+		tc__mheap_free_span(h, s);
 		if (freed_span)
 			*freed_span = true;
 		return 1;
 	}
 
-	uint32_t nalloc = span_count_marked(s);
+	uint32_t nalloc = tc__span_count_marked(s);
 	if (nalloc > s->allocCount) {
-		fprintf(stderr, "tricolor: fatal: sweep of span %#lx (class %u) found %u marked of %u allocated objects\n",
-			(unsigned long)s->base, spc_sizeclass(s->spc), nalloc, s->allocCount);
-		abort();
+		tc__fatal("sweep of span %#lx (class %u) found %u marked of %u allocated objects", (unsigned long)s->base,
+			  spc_sizeclass(s->spc), nalloc, s->allocCount);
 	}
 	uint32_t nfreed = s->allocCount - nalloc;
 	if (h->poison && nfreed)
@@ -68,9 +67,9 @@ uint32_t span_sweep(mheap *h, span *s, bool preserve, bool *freed_span)
 	s->allocbits = s->gcmarkbits;
 	s->gcmarkbits = old;
 	memset(old, 0, sizeof s->bits[0]);
-	span_fill_alloc_tail(s->allocbits, s->nelems);
+	tc__span_fill_alloc_tail(s->allocbits, s->nelems);
 	span_set_freeindex(s, 0);
-	span_refill_alloc_cache(s, 0);
+	tc__span_refill_alloc_cache(s, 0);
 	s->allocCount = nalloc;
 	if (nfreed)
 		s->needzero = 1;
@@ -78,33 +77,33 @@ uint32_t span_sweep(mheap *h, span *s, bool preserve, bool *freed_span)
 
 	if (!preserve) {
 		if (nalloc == 0) {
-			mheap_free_span(h, s);
+			tc__mheap_free_span(h, s);
 			if (freed_span)
 				*freed_span = true;
 		} else {
-			mcentral_push(c, h, s, true);
+			tc__mcentral_push(c, h, s, true);
 		}
 	}
 	return nfreed;
 }
 
-void mheap_start_sweep(mheap *h) { atomic_fetch_add(&h->sweepgen, 2); }
+void tc__mheap_start_sweep(mheap *h) { atomic_fetch_add(&h->sweepgen, 2); }
 
 /* Go's mheap.reclaim: before the heap grows, sweep unswept spans until
  * npages pages have gone back to the free runs or maxspans spans were swept
  * (a bound, so an allocation never sweeps the whole heap while a stop waits).
  * The classes are taken round-robin from where the last call stopped. */
-size_t mheap_reclaim(mheap *h, size_t npages, unsigned maxspans)
+size_t tc__mheap_reclaim(mheap *h, size_t npages, unsigned maxspans)
 {
 	size_t freed = 0;
 	unsigned start = atomic_fetch_add_explicit(&h->reclaim_next, 1, memory_order_relaxed);
 	for (unsigned k = 0; k < NUM_SPAN_CLASSES && freed < npages && maxspans > 0; k++) {
 		mcentral *c = &h->central[(start + k) % NUM_SPAN_CLASSES];
 		span *s;
-		while (freed < npages && maxspans > 0 && (s = mcentral_next_unswept(c, h)) != NULL) {
+		while (freed < npages && maxspans > 0 && (s = tc__mcentral_next_unswept(c, h)) != NULL) {
 			size_t np = s->npages;
 			bool gone;
-			span_sweep(h, s, false, &gone);
+			tc__span_sweep(h, s, false, &gone);
 			freed += gone ? np : 0;
 			maxspans--;
 		}
@@ -112,13 +111,13 @@ size_t mheap_reclaim(mheap *h, size_t npages, unsigned maxspans)
 	return freed;
 }
 
-size_t mheap_sweep_all(mheap *h)
+size_t tc__mheap_sweep_all(mheap *h)
 {
 	size_t n = 0;
 	for (unsigned i = 0; i < NUM_SPAN_CLASSES; i++) {
 		span *s;
-		while ((s = mcentral_next_unswept(&h->central[i], h)) != NULL) {
-			span_sweep(h, s, false, NULL);
+		while ((s = tc__mcentral_next_unswept(&h->central[i], h)) != NULL) {
+			tc__span_sweep(h, s, false, NULL);
 			n++;
 		}
 	}

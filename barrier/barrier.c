@@ -27,8 +27,8 @@ void tc_write_slow(tc_mutator *m, void **slot, void *val)
 {
 	int on = __atomic_load_n(&((const tc_mutator_head *)(const void *)m)->wb_on, __ATOMIC_RELAXED);
 	if (on & WB_CHECK)
-		barrier_check_slot(m, slot);
+		tc__barrier_check_slot(m, slot);
 	if (on & WB_MARKING)
-		barrier_shade(m, __atomic_load_n(slot, __ATOMIC_RELAXED), val);
+		tc__barrier_shade(m, __atomic_load_n(slot, __ATOMIC_RELAXED), val);
 	__atomic_store_n(slot, val, __ATOMIC_RELEASE);
 }

@@ -13,7 +13,7 @@
 #define WB_MARKING 1 /* tc_mutator_head.wb_on bits */
 #define WB_CHECK 2
 
-void barrier_shade(tc_mutator *m, void *old, void *val);
-void barrier_check_slot(tc_mutator *m, void **slot); /* TC_DEBUG: report a slot outside heap and roots */
+void tc__barrier_shade(tc_mutator *m, void *old, void *val);
+void tc__barrier_check_slot(tc_mutator *m, void **slot); /* TC_DEBUG: report a slot outside heap and roots */
 
 #endif

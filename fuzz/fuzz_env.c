@@ -1,7 +1,8 @@
 /* fuzz_env.c — libFuzzer target: the environment parsers (gc/config.c,
  * tc_parse_bytes). The first byte picks a variable, the rest is its value.
  * tc_config_init must accept it or fail with a message naming the variable;
- * what it accepts must be in range. */
+ * what it accepts must be in range, and the message must reach the output
+ * function (tc_set_output) as one "tricolor: " line. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,10 +14,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static const char *const vars[] = {"TRICOLOR_GOGC",  "TRICOLOR_MEMLIMIT", "TRICOLOR_PACER",
 				   "TRICOLOR_TORTURE", "TRICOLOR_VERIFY", "TRICOLOR_GCTRACE"};
 
+static char lastline[1024];
+
+static void keep_line(const char *line, void *arg)
+{
+	(void)arg;
+	strncpy(lastline, line, sizeof lastline - 1);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
 		return 0;
+	tc_set_output(keep_line, NULL);
+	lastline[0] = 0;
 	const char *var = vars[data[0] % (sizeof vars / sizeof vars[0])];
 	char val[256];
 	size_t n = size - 1 < sizeof val - 1 ? size - 1 : sizeof val - 1;
@@ -29,6 +40,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const char *e = tc_last_error();
 		if (e == NULL || strstr(e, var) == NULL)
 			__builtin_trap(); /* an error must name the variable */
+		if (strncmp(lastline, "tricolor: ", 10) != 0 || strstr(lastline, var) == NULL)
+			__builtin_trap(); /* ... and be written through the output function */
 	} else if (c.gogc < -1 || (c.verify != 0 && c.verify != 1) || (c.gctrace != 0 && c.gctrace != 1)) {
 		__builtin_trap();
 	}

@@ -18,7 +18,7 @@
 
 static int bad(const char *var, const char *val, const char *want)
 {
-	tc_seterr("tricolor: %s=\"%s\" is malformed: expected %s", var, val, want);
+	tc__error("%s=\"%s\" is malformed: expected %s", var, val, want);
 	return -1;
 }
 
@@ -103,7 +103,7 @@ static int parse_flag(const char *var, const char *val, int *out)
 	return bad(var, val, "0 or 1");
 }
 
-int config_from_env(tc_config *cfg, bool tuning)
+int tc__config_from_env(tc_config *cfg, bool tuning)
 {
 	const char *v;
 	if (tuning) {
@@ -114,8 +114,8 @@ int config_from_env(tc_config *cfg, bool tuning)
 		if ((v = getenv("TRICOLOR_GCTRACE")) && parse_flag("TRICOLOR_GCTRACE", v, &cfg->gctrace) != 0)
 			return -1;
 		if ((v = getenv("TRICOLOR_PACER"))) {
-			if (pacer_lookup(v) < 0) {
-				tc_seterr("tricolor: TRICOLOR_PACER=\"%s\" is unknown: expected one of %s", v, tc_pacer_names());
+			if (tc__pacer_lookup(v) < 0) {
+				tc__error("TRICOLOR_PACER=\"%s\" is unknown: expected one of %s", v, tc_pacer_names());
 				return -1;
 			}
 			cfg->pacer = v;
@@ -142,5 +142,5 @@ int tc_config_init(tc_config *cfg)
 	cfg->gogc = 100;
 	cfg->stacks = TC_STACKS_CONSERVATIVE;
 	cfg->pacer = "go";
-	return config_from_env(cfg, true);
+	return tc__config_from_env(cfg, true);
 }

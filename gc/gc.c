@@ -31,13 +31,6 @@
 
 #define MAX_MARK_LOOPS 64
 
-uint64_t thread_cpu_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
 static bool gcw_empty(const gcwork *w)
 {
 	return (w->wbuf1 == NULL || w->wbuf1->nobj == 0) && (w->wbuf2 == NULL || w->wbuf2->nobj == 0);
@@ -64,7 +57,7 @@ static void set_assist_ratio(tc_heap *h)
 
 static void sweep_termination(tc_heap *h)
 {
-	stw_stop(h, NULL);
+	tc__stw_stop(h, NULL);
 	atomic_store(&h->bytes_marked, 0);
 	atomic_store(&h->scan_done, 0);
 	atomic_store(&h->roots_bytes, 0);
@@ -76,8 +69,8 @@ static void sweep_termination(tc_heap *h)
 		m->assist_credit = 0;
 	atomic_fetch_add(&h->scangen, 1);
 	atomic_store(&h->phase, GC_MARK);
-	mutators_set_barrier(h, true);
-	h->last_stw1_ns = stw_start(h, PAUSE_SWEEP_TERM);
+	tc__mutators_set_barrier(h, true);
+	h->last_stw1_ns = tc__stw_start(h, PAUSE_SWEEP_TERM);
 	pthread_mutex_lock(&h->ctrllock);
 	pthread_cond_broadcast(&h->donecv_cycle); /* triggering mutators may go on */
 	pthread_mutex_unlock(&h->ctrllock);
@@ -91,14 +84,14 @@ static bool ragged_flush(tc_heap *h)
 {
 	atomic_fetch_add(&h->flushgen, 1);
 	for (;;) {
-		stw_flush_blocked(h);
-		if (stw_all_flushed(h)) {
-			if (mark_idle(h))
+		tc__stw_flush_blocked(h);
+		if (tc__stw_all_flushed(h)) {
+			if (tc__mark_idle(h))
 				return true;
 			atomic_fetch_add(&h->late_work_total, 1);
 			return false;
 		}
-		if (!mark_idle(h)) {
+		if (!tc__mark_idle(h)) {
 			atomic_fetch_add(&h->late_work_total, 1);
 			return false; /* the flush produced work: go and mark it */
 		}
@@ -110,25 +103,25 @@ static bool ragged_flush(tc_heap *h)
 /* Concurrent mark until there seems to be nothing left (step 2). */
 static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 {
-	uint64_t cpu0 = thread_cpu_ns();
+	uint64_t cpu0 = tc__thread_cpu_ns();
 	for (bool first = true;; first = false) {
-		stw_scan_blocked(h, w);
+		tc__stw_scan_blocked(h, w);
 		if (first && h->mark_loops == 0 && h->mark_hook)
 			h->mark_hook(h, h->mark_hook_arg);
 		uint64_t done = 0;
 		/* Go's fractional worker: hold to frac_goal of one CPU while mutators
 		 * run; with every mutator stopped or blocked, mark flat out. */
 		bool throttle = any_running(h) &&
-				(double)(thread_cpu_ns() - cpu0) > h->frac_goal * (double)(now_ns() - mark0);
+				(double)(tc__thread_cpu_ns() - cpu0) > h->frac_goal * (double)(tc__now_ns() - mark0);
 		if (!throttle) {
-			done = mark_drain(h, w, (uint64_t)256 << 10);
+			done = tc__mark_drain(h, w, (uint64_t)256 << 10);
 			atomic_fetch_add_explicit(&h->bg_credit, (int64_t)done, memory_order_relaxed);
 		}
 		set_assist_ratio(h);
-		limiter_tick(h, true);
+		tc__limiter_tick(h, true);
 		if (done == 0 || gcw_empty(w)) {
-			gcw_dispose(w);
-			if (mark_idle(h) && stw_all_stacks_scanned(h) && ragged_flush(h))
+			tc__gcw_dispose(w);
+			if (tc__mark_idle(h) && tc__stw_all_stacks_scanned(h) && ragged_flush(h))
 				return;
 			struct timespec ts = {0, 100000};
 			nanosleep(&ts, NULL);
@@ -139,27 +132,27 @@ static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 /* Step 3's first half: true when marking is complete (world stopped). */
 static bool mark_done_stw(tc_heap *h, gcwork *w)
 {
-	stw_stop(h, NULL);
+	tc__stw_stop(h, NULL);
 	for (tc_mutator *m = h->mutators; m; m = m->next) {
-		wb_flush(m);
-		gcw_dispose(&m->gcw);
+		tc__wb_flush(m);
+		tc__gcw_dispose(&m->gcw);
 	}
-	gcw_dispose(w);
-	return mark_idle(h) && stw_all_stacks_scanned(h);
+	tc__gcw_dispose(w);
+	return tc__mark_idle(h) && tc__stw_all_stacks_scanned(h);
 }
 
 static void mark_termination(tc_heap *h, uint64_t heap0, uint64_t assist0, pacer_in *in)
 {
-	mark_end(h);
+	tc__mark_end(h);
 	if (h->cfg.verify) {
 		if (h->after_mark_hook)
 			h->after_mark_hook(h, h->after_mark_arg);
-		verify_heap(h);
+		tc__verify_heap(h);
 	}
 	atomic_store(&h->phase, GC_OFF);
-	mutators_set_barrier(h, false);
+	tc__mutators_set_barrier(h, false);
 	for (tc_mutator *m = h->mutators; m; m = m->next)
-		mcache_release_all(&m->mc);
+		tc__mcache_release_all(&m->mc);
 	uint64_t marked = atomic_load(&h->bytes_marked);
 	uint64_t roots = atomic_load(&h->roots_bytes);
 	*in = (pacer_in){.marked = marked,
@@ -172,23 +165,23 @@ static void mark_termination(tc_heap *h, uint64_t heap0, uint64_t assist0, pacer
 			 .limit = h->cfg.memory_limit,
 			 .procs = h->nprocs};
 	atomic_store(&h->mh.live, marked);
-	mheap_start_sweep(&h->mh);
+	tc__mheap_start_sweep(&h->mh);
 	uint32_t sg = atomic_load(&h->mh.sweepgen);
 	for (tc_mutator *m = h->mutators; m; m = m->next)
 		m->mc.flushgen = sg;
-	pacer_end_cycle(h, in);
+	tc__pacer_end_cycle(h, in);
 	atomic_fetch_add(&h->cycles, 1);
-	h->last_stw2_ns = stw_start(h, PAUSE_MARK_TERM);
+	h->last_stw2_ns = tc__stw_start(h, PAUSE_MARK_TERM);
 	pthread_mutex_lock(&h->ctrllock);
 	pthread_cond_broadcast(&h->donecv_cycle); /* mutators waiting for the mark to end */
 	pthread_mutex_unlock(&h->ctrllock);
 	if (h->cfg.gctrace)
-		gctrace_line(h, heap0, in->heap_end, marked);
+		tc__gctrace_line(h, heap0, in->heap_end, marked);
 }
 
 static void gc_sweep_finish(tc_heap *h)
 {
-	mheap_sweep_all(&h->mh);
+	tc__mheap_sweep_all(&h->mh);
 	/* Return free memory beyond what the next cycle needs (Go's scavenger
 	 * keeps about 10% over the goal), and under a memory limit beyond the
 	 * limit. Not below it: the goal sits 1/32 under the limit (pacer.c), and
@@ -199,22 +192,22 @@ static void gc_sweep_finish(tc_heap *h)
 		keep = lim;
 	uint64_t ready = mheap_ready(&h->mh);
 	if (ready > keep)
-		mheap_scavenge(&h->mh, ready - keep);
+		tc__mheap_scavenge(&h->mh, ready - keep);
 }
 
 static void run_cycle(tc_heap *h)
 {
-	uint64_t cpu0 = thread_cpu_ns(), t0 = now_ns(), gccpu0 = atomic_load(&h->cpu_ns);
+	uint64_t cpu0 = tc__thread_cpu_ns(), t0 = tc__now_ns(), gccpu0 = atomic_load(&h->cpu_ns);
 	uint64_t assist0 = atomic_load(&h->assist_ns), trigger = atomic_load(&h->trigger), goal = atomic_load(&h->goal);
-	limiter_tick(h, false);
-	mheap_sweep_all(&h->mh); /* 0 */
+	tc__limiter_tick(h, false);
+	tc__mheap_sweep_all(&h->mh); /* 0 */
 	uint64_t heap0 = atomic_load(&h->mh.live);
 	sweep_termination(h); /* 1 */
-	uint64_t mark0 = now_ns();
-	mark_begin(h);
+	uint64_t mark0 = tc__now_ns();
+	tc__mark_begin(h);
 	gcwork w;
-	gcw_init(&w, h);
-	atomic_fetch_add(&h->roots_bytes, roots_globals(h, grey_conservative, &w));
+	tc__gcw_init(&w, h);
+	atomic_fetch_add(&h->roots_bytes, tc__roots_globals(h, tc__grey_conservative, &w));
 	for (h->mark_loops = 0;; h->mark_loops++) { /* 2, 3 */
 		mark_concurrent(h, &w, mark0);
 		if (mark_done_stw(h, &w))
@@ -222,24 +215,24 @@ static void run_cycle(tc_heap *h)
 		atomic_fetch_add(&h->late_work_total, 1);
 		if (h->mark_loops < MAX_MARK_LOOPS) {
 			atomic_fetch_add(&h->mark_restarts, 1);
-			stw_start(h, PAUSE_MARK_TERM); /* late grey work: back to concurrent marking */
+			tc__stw_start(h, PAUSE_MARK_TERM); /* late grey work: back to concurrent marking */
 			continue;
 		}
 		/* A backstop that should never be reached: only objects allocated
 		 * before the cycle are white, and each loop blackens some, so
 		 * loops end; finish in this pause if they have not. */
 		do {
-			mark_drain(h, &w, 0);
-			gcw_dispose(&w);
-		} while (!mark_idle(h));
+			tc__mark_drain(h, &w, 0);
+			tc__gcw_dispose(&w);
+		} while (!tc__mark_idle(h));
 		break;
 	}
-	h->last_mark_ns = now_ns() - mark0;
+	h->last_mark_ns = tc__now_ns() - mark0;
 	pacer_in in;
 	mark_termination(h, heap0, assist0, &in);
 	gc_sweep_finish(h); /* 4 */
-	limiter_tick(h, false);
-	atomic_fetch_add(&h->cpu_ns, thread_cpu_ns() - cpu0);
+	tc__limiter_tick(h, false);
+	atomic_fetch_add(&h->cpu_ns, tc__thread_cpu_ns() - cpu0);
 	cyclerec r = {.cycle = atomic_load(&h->cycles),
 		      .start_ns = t0 - h->start_ns,
 		      .trigger = trigger,
@@ -253,10 +246,10 @@ static void run_cycle(tc_heap *h)
 		      .mark_ns = h->last_mark_ns,
 		      .assist_ns = in.assist_ns,
 		      .cpu_ns = atomic_load(&h->cpu_ns) - gccpu0,
-		      .wall_ns = now_ns() - t0,
+		      .wall_ns = tc__now_ns() - t0,
 		      .loops = (unsigned)h->mark_loops,
 		      .cons_mark = h->pacer.cons_mark};
-	cycle_record(h, &r);
+	tc__cycle_record(h, &r);
 }
 
 static uint64_t request(tc_heap *h);
@@ -273,7 +266,7 @@ static void *controller_main(void *arg)
 		h->requested = 0;
 		h->cycles_started++;
 		pthread_mutex_unlock(&h->ctrllock);
-		uint64_t cpu0 = thread_cpu_ns();
+		uint64_t cpu0 = tc__thread_cpu_ns();
 		run_cycle(h);
 		pthread_mutex_lock(&h->ctrllock);
 		h->cycles_swept++;
@@ -283,12 +276,12 @@ static void *controller_main(void *arg)
 			 * as the cycle took of this thread, so the controller's own
 			 * share stays at half a CPU (the limiter stops assists and
 			 * waits; this is the rest of the GC's time). */
-			uint64_t ns = thread_cpu_ns() - cpu0;
+			uint64_t ns = tc__thread_cpu_ns() - cpu0;
 			ns = ns > 20000000 ? 20000000 : ns;
 			pthread_mutex_unlock(&h->ctrllock);
 			struct timespec ts = {(time_t)(ns / 1000000000u), (long)(ns % 1000000000u)};
 			nanosleep(&ts, NULL);
-			limiter_tick(h, false);
+			tc__limiter_tick(h, false);
 			pthread_mutex_lock(&h->ctrllock);
 		}
 	}
@@ -301,8 +294,7 @@ static uint64_t request(tc_heap *h)
 {
 	if (!h->ctrl_running) {
 		if (pthread_create(&h->ctrl, NULL, controller_main, h) != 0) {
-			fprintf(stderr, "tricolor: fatal: cannot start the collector thread\n");
-			abort();
+			tc__fatal("cannot start the collector thread");
 		}
 		h->ctrl_running = 1;
 	}
@@ -322,9 +314,9 @@ static void wait_collect(tc_mutator *m, void *arg)
 	pthread_mutex_unlock(&h->ctrllock);
 }
 
-void gc_collect(tc_mutator *m)
+void tc__gc_collect(tc_mutator *m)
 {
-	stw_block_while(m, wait_collect, NULL); /* stopped, as far as the cycle is concerned */
+	tc__stw_block_while(m, wait_collect, NULL); /* stopped, as far as the cycle is concerned */
 }
 
 static void wait_mark(tc_mutator *m, void *arg)
@@ -344,21 +336,21 @@ static void gc_wait(tc_mutator *m, void (*wait)(tc_mutator *m, void *arg), void 
 {
 	tc_heap *h = m->h;
 	pthread_mutex_lock(&h->ctrllock);
-	uint64_t t0 = now_ns();
+	uint64_t t0 = tc__now_ns();
 	h->nwaiting++;
 	h->wait_starts += t0;
 	pthread_mutex_unlock(&h->ctrllock);
-	stw_block_while(m, wait, arg);
+	tc__stw_block_while(m, wait, arg);
 	pthread_mutex_lock(&h->ctrllock);
-	uint64_t ns = now_ns() - t0;
+	uint64_t ns = tc__now_ns() - t0;
 	h->nwaiting--;
 	h->wait_starts -= t0;
 	h->wait_done += ns;
 	pthread_mutex_unlock(&h->ctrllock);
-	mutator_stall(m, t0, IV_WAIT);
+	tc__mutator_stall(m, t0, IV_WAIT);
 }
 
-uint64_t gc_waited(tc_heap *h)
+uint64_t tc__gc_waited(tc_heap *h)
 {
 	pthread_mutex_lock(&h->ctrllock);
 	uint64_t v = h->wait_done;
@@ -366,7 +358,7 @@ uint64_t gc_waited(tc_heap *h)
 	return v;
 }
 
-void gc_wait_mark(tc_mutator *m)
+void tc__gc_wait_mark(tc_mutator *m)
 {
 	uint64_t c0 = atomic_load(&m->h->cycles);
 	gc_wait(m, wait_mark, &c0);
@@ -390,7 +382,7 @@ static void wait_start(tc_mutator *m, void *arg)
 	pthread_mutex_unlock(&h->ctrllock);
 }
 
-void gc_maybe_trigger(tc_mutator *m)
+void tc__gc_maybe_trigger(tc_mutator *m)
 {
 	tc_heap *h = m->h;
 	if (atomic_load_explicit(&h->phase, memory_order_relaxed) != GC_OFF ||
@@ -408,7 +400,7 @@ void gc_maybe_trigger(tc_mutator *m)
 	gc_wait(m, wait_start, &gen);
 }
 
-void gc_controller_stop(tc_heap *h)
+void tc__gc_controller_stop(tc_heap *h)
 {
 	pthread_mutex_lock(&h->ctrllock);
 	h->ctrl_stop = 1;
@@ -422,7 +414,7 @@ void gc_controller_stop(tc_heap *h)
 
 void tc_collect(tc_mutator *m)
 {
-	if (!mutator_check(m, "tc_collect"))
+	if (!tc__mutator_check(m, "tc_collect"))
 		return;
-	gc_collect(m);
+	tc__gc_collect(m);
 }

@@ -89,7 +89,7 @@ struct tc_mutator {
 	uintptr_t wbuf[WBUF_N];
 	int64_t assist_credit; /* scan bytes banked (>0) or owed (<0) while marking */
 	_Atomic uint64_t stall_ns; /* time this mutator gave the collector: own stack scans, assists, waits */
-	void (*block_fn)(struct tc_mutator *m, void *arg); /* stw_block_while */
+	void (*block_fn)(struct tc_mutator *m, void *arg); /* tc__stw_block_while */
 	void *block_arg;
 	unsigned id;       /* order of attachment, for the interval log */
 	struct tc_mutator *next, *prev;
@@ -246,26 +246,25 @@ typedef struct tc_heap {
 	void (*mark_hook)(struct tc_heap *h, void *arg);
 	void *mark_hook_arg;
 	_Atomic uint64_t verified_objects; /* reachable objects the verifier checked, all cycles */
+	_Atomic int limit_warned; /* the heap went past its memory limit, and a warning was written */
 	_Atomic uint64_t mark_restarts; /* mark terminations that restarted the world to mark more */
 	_Atomic uint64_t late_work_total; /* termination attempts (ragged or STW flush) that found grey work */
 } tc_heap;
 
 /* ---- gc.c ---- */
-void gc_collect(tc_mutator *m);   /* a full cycle that starts after the call, swept */
-void gc_maybe_trigger(tc_mutator *m);
-void gc_wait_mark(tc_mutator *m); /* block until the current mark terminates */
-void gc_controller_stop(tc_heap *h);
-uint64_t gc_waited(tc_heap *h); /* finished waits for the collector, ns */
-uint64_t now_ns(void);
-uint64_t thread_cpu_ns(void); /* CPU time of the calling thread */
+void tc__gc_collect(tc_mutator *m);   /* a full cycle that starts after the call, swept */
+void tc__gc_maybe_trigger(tc_mutator *m);
+void tc__gc_wait_mark(tc_mutator *m); /* block until the current mark terminates */
+void tc__gc_controller_stop(tc_heap *h);
+uint64_t tc__gc_waited(tc_heap *h); /* finished waits for the collector, ns */
 
 /* ---- stw.c ---- */
-void stw_stop(tc_heap *h, tc_mutator *self);     /* every mutator but self stopped */
-uint64_t stw_start(tc_heap *h, int kind);       /* restart; records and returns the pause */
-bool stw_all_stacks_scanned(tc_heap *h);
-void stw_scan_blocked(tc_heap *h, gcwork *w);    /* scan stacks of blocked, unscanned mutators */
-bool stw_all_flushed(tc_heap *h);
-void stw_flush_blocked(tc_heap *h);              /* flush buffers of blocked mutators */
+void tc__stw_stop(tc_heap *h, tc_mutator *self);     /* every mutator but self stopped */
+uint64_t tc__stw_start(tc_heap *h, int kind);       /* restart; records and returns the pause */
+bool tc__stw_all_stacks_scanned(tc_heap *h);
+void tc__stw_scan_blocked(tc_heap *h, gcwork *w);    /* scan stacks of blocked, unscanned mutators */
+bool tc__stw_all_flushed(tc_heap *h);
+void tc__stw_flush_blocked(tc_heap *h);              /* flush buffers of blocked mutators */
 static inline bool mutator_poll_due(const tc_heap *h, const tc_mutator *m)
 {
 	return atomic_load_explicit(&h->stw_pending, memory_order_relaxed) ||
@@ -273,60 +272,60 @@ static inline bool mutator_poll_due(const tc_heap *h, const tc_mutator *m)
 		(m->scangen != atomic_load_explicit(&h->scangen, memory_order_relaxed) ||
 		 m->flushack != atomic_load_explicit(&h->flushgen, memory_order_relaxed)));
 }
-void safepoint_slow(tc_mutator *m);
-void stw_blocking_leave(tc_mutator *m);
-void stw_block_while(tc_mutator *m, void (*wait)(tc_mutator *m, void *arg), void *arg);
+void tc__safepoint_slow(tc_mutator *m);
+void tc__stw_blocking_leave(tc_mutator *m);
+void tc__stw_block_while(tc_mutator *m, void (*wait)(tc_mutator *m, void *arg), void *arg);
 
 
 /* ---- mutator.c ---- */
-bool mutator_check(tc_mutator *m, const char *fn);
+bool tc__mutator_check(tc_mutator *m, const char *fn);
 /* Time since t0 the mutator gave the collector (IV_ASSIST: assists and
  * own stack scans; IV_WAIT: blocked at the trigger or goal): counts in
  * gc.assist.ns and the mutator's stall, and is logged as an interval. */
-void mutator_stall(tc_mutator *m, uint64_t t0, int kind);
-void mutators_set_barrier(tc_heap *h, bool on); /* world stopped */
+void tc__mutator_stall(tc_mutator *m, uint64_t t0, int kind);
+void tc__mutators_set_barrier(tc_heap *h, bool on); /* world stopped */
 
 /* ---- roots.c ---- */
 /* Hand root values to fn: the global roots (returns the bytes scanned), one
  * mutator's frames, registers and stack (unless the heap is precise). */
-uint64_t roots_globals(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx); /* bytes scanned */
-void roots_mutator(tc_heap *h, tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx);
-void roots_frames(tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx);
-void roots_snapshot(tc_heap *h, tc_mutator *m); /* verify mode, at each stack scan */
+uint64_t tc__roots_globals(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx); /* bytes scanned */
+void tc__roots_mutator(tc_heap *h, tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx);
+void tc__roots_frames(tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx);
+void tc__roots_snapshot(tc_heap *h, tc_mutator *m); /* verify mode, at each stack scan */
 
 /* ---- gcwork.c ---- */
-void gcw_init(gcwork *w, tc_heap *h);
-void gcw_put_slow(gcwork *w, uintptr_t obj);
-uintptr_t gcw_tryget_slow(gcwork *w);
+void tc__gcw_init(gcwork *w, tc_heap *h);
+void tc__gcw_put_slow(gcwork *w, uintptr_t obj);
+uintptr_t tc__gcw_tryget_slow(gcwork *w);
 static inline void gcw_put(gcwork *w, uintptr_t obj)
 {
 	workbuf *b = w->wbuf1;
 	if (__builtin_expect(b != NULL && b->nobj < WORKBUF_N, 1))
 		b->obj[b->nobj++] = obj;
 	else
-		gcw_put_slow(w, obj);
+		tc__gcw_put_slow(w, obj);
 }
 static inline uintptr_t gcw_tryget(gcwork *w)
 {
 	workbuf *b = w->wbuf1;
 	if (__builtin_expect(b != NULL && b->nobj > 0, 1))
 		return b->obj[--b->nobj];
-	return gcw_tryget_slow(w);
+	return tc__gcw_tryget_slow(w);
 }
-void gcw_dispose(gcwork *w); /* hand local buffers and counts to the heap */
-void gcw_balance(gcwork *w);
-void work_free_all(tc_heap *h);
+void tc__gcw_dispose(gcwork *w); /* hand local buffers and counts to the heap */
+void tc__gcw_balance(gcwork *w);
+void tc__work_free_all(tc_heap *h);
 
 /* ---- mark.c ---- */
-void mark_workers_stop(tc_heap *h);
-void mark_begin(tc_heap *h);               /* wake the dedicated workers for a cycle */
-void mark_end(tc_heap *h);                 /* tell them it is over; wait for them */
-bool mark_idle(tc_heap *h);                /* no global work, every worker waiting */
-uint64_t mark_drain(tc_heap *h, gcwork *w, uint64_t budget); /* scan bytes done; 0 = no limit */
-void mark_scan_roots(tc_heap *h, gcwork *w, tc_mutator *m); /* m's frames, registers, stack */
-void grey_conservative(uintptr_t v, void *ctx); /* ctx: gcwork */
-void wb_flush(tc_mutator *m);
-void gc_assist(tc_mutator *m);
+void tc__mark_workers_stop(tc_heap *h);
+void tc__mark_begin(tc_heap *h);               /* wake the dedicated workers for a cycle */
+void tc__mark_end(tc_heap *h);                 /* tell them it is over; wait for them */
+bool tc__mark_idle(tc_heap *h);                /* no global work, every worker waiting */
+uint64_t tc__mark_drain(tc_heap *h, gcwork *w, uint64_t budget); /* scan bytes done; 0 = no limit */
+void tc__mark_scan_roots(tc_heap *h, gcwork *w, tc_mutator *m); /* m's frames, registers, stack */
+void tc__grey_conservative(uintptr_t v, void *ctx); /* ctx: gcwork */
+void tc__wb_flush(tc_mutator *m);
+void tc__gc_assist(tc_mutator *m);
 
 /* ---- malloc.c ---- */
 #define HDR_COUNT_SHIFT 48
@@ -334,26 +333,26 @@ void gc_assist(tc_mutator *m);
 /* ---- sweep (gc side) ---- */
 
 /* ---- pacer.c ---- */
-void pacer_init(tc_heap *h);
-void pacer_end_cycle(tc_heap *h, const pacer_in *in);
-int pacer_lookup(const char *name); /* policy index, or -1 */
+void tc__pacer_init(tc_heap *h);
+void tc__pacer_end_cycle(tc_heap *h, const pacer_in *in);
+int tc__pacer_lookup(const char *name); /* policy index, or -1 */
 const char *pacer_names(void);
-void pacer_compute(int policy, int gogc, const pacer_in *in, pacer_state *st, pacer_out *out);
+void tc__pacer_compute(int policy, int gogc, const pacer_in *in, pacer_state *st, pacer_out *out);
 
 /* ---- metrics.c ---- */
-void pause_record(pausehist *ph, uint64_t ns);
-void cycle_record(tc_heap *h, const cyclerec *r);
-void interval_record(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int kind, int mutator);
-void gctrace_line(tc_heap *h, uint64_t heap0, uint64_t heap_end, uint64_t marked);
+void tc__pause_record(pausehist *ph, uint64_t ns);
+void tc__cycle_record(tc_heap *h, const cyclerec *r);
+void tc__interval_record(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int kind, int mutator);
+void tc__gctrace_line(tc_heap *h, uint64_t heap0, uint64_t heap_end, uint64_t marked);
 
 /* ---- limiter.c ---- */
-void limiter_tick(tc_heap *h, bool marking); /* controller only */
+void tc__limiter_tick(tc_heap *h, bool marking); /* controller only */
 static inline bool limiter_on(const tc_heap *h) { return atomic_load_explicit(&h->lim_on, memory_order_relaxed); }
 
 /* ---- verify.c ---- */
-void verify_heap(tc_heap *h);
+void tc__verify_heap(tc_heap *h);
 
 /* ---- config.c ---- */
-int config_from_env(tc_config *cfg, bool tuning);
+int tc__config_from_env(tc_config *cfg, bool tuning);
 
 #endif /* TC_GC_H */

@@ -12,7 +12,7 @@
  * markers' idle count (nwait) change only under h->worklock, and a marker
  * pushing a full buffer wakes one idle marker. Grey work is never lost: a
  * gcwork that stops being used hands its buffers to the global list
- * (gcw_dispose) before anyone concludes that marking is done.
+ * (tc__gcw_dispose) before anyone concludes that marking is done.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,8 +37,7 @@ static workbuf *getempty(tc_heap *h)
 		b = malloc(sizeof *b);
 		if (b == NULL) {
 			/* Losing grey work would free live objects: stop here. */
-			fprintf(stderr, "tricolor: fatal: out of memory for mark work buffers\n");
-			abort();
+			tc__fatal("out of memory for mark work buffers");
 		}
 	}
 	b->nobj = 0;
@@ -65,7 +64,7 @@ static void putempty(tc_heap *h, workbuf *b)
 }
 
 
-void gcw_init(gcwork *w, tc_heap *h)
+void tc__gcw_init(gcwork *w, tc_heap *h)
 {
 	w->h = h;
 	w->wbuf1 = w->wbuf2 = NULL;
@@ -73,7 +72,7 @@ void gcw_init(gcwork *w, tc_heap *h)
 	w->scan_bytes = 0;
 }
 
-void gcw_put_slow(gcwork *w, uintptr_t obj)
+void tc__gcw_put_slow(gcwork *w, uintptr_t obj)
 {
 	workbuf *b = w->wbuf1;
 	if (b == NULL) {
@@ -92,7 +91,7 @@ void gcw_put_slow(gcwork *w, uintptr_t obj)
 	b->obj[b->nobj++] = obj;
 }
 
-uintptr_t gcw_tryget_slow(gcwork *w)
+uintptr_t tc__gcw_tryget_slow(gcwork *w)
 {
 	workbuf *b = w->wbuf1;
 	if (b == NULL || b->nobj == 0) {
@@ -112,7 +111,7 @@ uintptr_t gcw_tryget_slow(gcwork *w)
 }
 
 /* Share: when others are idle, give them the second buffer (Go's balance). */
-void gcw_balance(gcwork *w)
+void tc__gcw_balance(gcwork *w)
 {
 	workbuf *b = w->wbuf2;
 	if (b != NULL && b->nobj > 0) {
@@ -128,7 +127,7 @@ void gcw_balance(gcwork *w)
 	}
 }
 
-void gcw_dispose(gcwork *w)
+void tc__gcw_dispose(gcwork *w)
 {
 	workbuf *bs[2] = {w->wbuf1, w->wbuf2};
 	for (int i = 0; i < 2; i++) {
@@ -144,7 +143,7 @@ void gcw_dispose(gcwork *w)
 	w->bytes_marked = 0;
 }
 
-void work_free_all(tc_heap *h)
+void tc__work_free_all(tc_heap *h)
 {
 	workbuf *lists[2] = {h->full, h->empty};
 	for (int i = 0; i < 2; i++)

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "gc.h"
 
@@ -19,35 +18,34 @@ tc_heap *tc_heap_create(const tc_config *cfg)
 	tc_config c;
 	if (cfg != NULL) {
 		c = *cfg;
-		if (config_from_env(&c, false) != 0)
+		if (tc__config_from_env(&c, false) != 0)
 			return NULL;
 	} else if (tc_config_init(&c) != 0) {
 		return NULL;
 	}
 	if (c.stacks != TC_STACKS_CONSERVATIVE && c.stacks != TC_STACKS_PRECISE) {
-		tc_seterr("tc_heap_create: stacks = %d is neither TC_STACKS_CONSERVATIVE nor TC_STACKS_PRECISE", c.stacks);
+		tc__error("tc_heap_create: stacks = %d is neither TC_STACKS_CONSERVATIVE nor TC_STACKS_PRECISE", c.stacks);
 		return NULL;
 	}
-	int policy = pacer_lookup(c.pacer ? c.pacer : "go");
+	int policy = tc__pacer_lookup(c.pacer ? c.pacer : "go");
 	if (policy < 0) {
-		tc_seterr("tc_heap_create: pacer \"%s\" is unknown; known: %s", c.pacer, tc_pacer_names());
+		tc__error("tc_heap_create: pacer \"%s\" is unknown; known: %s", c.pacer, tc_pacer_names());
 		return NULL;
 	}
 	if (c.mark_workers < 0 || c.mark_workers > 1024) {
-		tc_seterr("tc_heap_create: mark_workers = %d is outside 0..1024 (0 = one per CPU)", c.mark_workers);
+		tc__error("tc_heap_create: mark_workers = %d is outside 0..1024 (0 = one per CPU)", c.mark_workers);
 		return NULL;
 	}
-	tc_heap *h = os_alloc_meta(sizeof *h);
+	tc_heap *h = tc__os_alloc_meta(sizeof *h);
 	if (h == NULL)
 		return NULL;
-	if (mheap_init(&h->mh) != 0) {
-		os_unmap(h, sizeof *h);
+	if (tc__mheap_init(&h->mh) != 0) {
+		tc__os_unmap(h, sizeof *h);
 		return NULL;
 	}
 	h->cfg = c;
 	h->pacer_policy = policy;
-	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	h->nprocs = ncpu > 0 ? (int)ncpu : 1;
+	h->nprocs = tc__ncpus();
 	pthread_mutex_init(&h->reclock, NULL);
 	h->mh.poison = c.verify != 0;
 	h->mh.limit = c.memory_limit;
@@ -62,8 +60,8 @@ tc_heap *tc_heap_create(const tc_config *cfg)
 	pthread_cond_init(&h->workcv, NULL);
 	pthread_cond_init(&h->startcv, NULL);
 	pthread_cond_init(&h->donecv, NULL);
-	pacer_init(h);
-	h->start_ns = now_ns();
+	tc__pacer_init(h);
+	h->start_ns = tc__now_ns();
 	return h;
 }
 
@@ -75,14 +73,13 @@ void tc_heap_destroy(tc_heap *h)
 	size_t n = h->nmutators;
 	pthread_mutex_unlock(&h->mlock);
 	if (n != 0) {
-		tc_seterr("tc_heap_destroy: %zu mutator%s still attached; detach them first (heap %p left intact)", n,
+		tc__error("tc_heap_destroy: %zu mutator%s still attached; detach them first (heap %p left intact)", n,
 			  n == 1 ? " is" : "s are", (void *)h);
-		fprintf(stderr, "tricolor: %s\n", tc_last_error());
 		return;
 	}
-	gc_controller_stop(h);
-	mark_workers_stop(h);
-	work_free_all(h);
+	tc__gc_controller_stop(h);
+	tc__mark_workers_stop(h);
+	tc__work_free_all(h);
 	free(h->roots);
 	free(h->recs);
 	free(h->ivs);
@@ -91,7 +88,7 @@ void tc_heap_destroy(tc_heap *h)
 		next = m->next;
 		free(m);
 	}
-	mheap_destroy(&h->mh);
+	tc__mheap_destroy(&h->mh);
 	pthread_mutex_destroy(&h->mlock);
 	pthread_cond_destroy(&h->stopped_cv);
 	pthread_cond_destroy(&h->resume_cv);
@@ -103,5 +100,5 @@ void tc_heap_destroy(tc_heap *h)
 	pthread_cond_destroy(&h->workcv);
 	pthread_cond_destroy(&h->startcv);
 	pthread_cond_destroy(&h->donecv);
-	os_unmap(h, sizeof *h);
+	tc__os_unmap(h, sizeof *h);
 }

@@ -22,7 +22,7 @@
  * time is known), not only when it ends: a long wait is what the limiter
  * must see early.
  *
- * Invariant: only the controller calls limiter_tick, so the bucket needs no
+ * Invariant: only the controller calls tc__limiter_tick, so the bucket needs no
  * lock; mutators read lim_on with a relaxed load on their slow paths.
  */
 #include "gc.h"
@@ -44,9 +44,9 @@ static uint64_t waited(tc_heap *h, uint64_t now, uint64_t *done)
 	return w;
 }
 
-void limiter_tick(tc_heap *h, bool marking)
+void tc__limiter_tick(tc_heap *h, bool marking)
 {
-	uint64_t now = now_ns(), cpu = thread_cpu_ns(), done;
+	uint64_t now = tc__now_ns(), cpu = tc__thread_cpu_ns(), done;
 	uint64_t wait = waited(h, now, &done), assist = atomic_load(&h->assist_ns) - done;
 	uint64_t stw = atomic_load(&h->stw_ns) * (uint64_t)(h->nprocs - 1);
 	if (h->lim_last_ns == 0 || now <= h->lim_last_ns) {

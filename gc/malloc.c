@@ -25,28 +25,28 @@
 static int type_check(const tc_type *t, const char *fn)
 {
 	if (t == NULL) {
-		tc_seterr("%s: type is NULL", fn);
+		tc__error("%s: type is NULL", fn);
 		return -1;
 	}
 	const char *name = t->name ? t->name : "(unnamed)";
 	if (t->size == 0) {
-		tc_seterr("%s: type '%s' has size 0", fn, name);
+		tc__error("%s: type '%s' has size 0", fn, name);
 		return -1;
 	}
 	if (t->trace != NULL || t->nptrs == 0)
 		return 0;
 	if (t->ptr_offsets == NULL) {
-		tc_seterr("%s: type '%s' has nptrs %zu but ptr_offsets is NULL", fn, name, t->nptrs);
+		tc__error("%s: type '%s' has nptrs %zu but ptr_offsets is NULL", fn, name, t->nptrs);
 		return -1;
 	}
 	for (size_t i = 0; i < t->nptrs; i++) {
 		size_t off = t->ptr_offsets[i];
 		if (off % TC_WORD != 0) {
-			tc_seterr("%s: type '%s': pointer offset %zu (index %zu) is not 8-byte aligned", fn, name, off, i);
+			tc__error("%s: type '%s': pointer offset %zu (index %zu) is not 8-byte aligned", fn, name, off, i);
 			return -1;
 		}
 		if (off > t->size - TC_WORD || t->size < TC_WORD) {
-			tc_seterr("%s: type '%s': pointer offset %zu (index %zu) is out of bounds for size %zu", fn, name,
+			tc__error("%s: type '%s': pointer offset %zu (index %zu) is out of bounds for size %zu", fn, name,
 				  off, i, t->size);
 			return -1;
 		}
@@ -54,15 +54,26 @@ static int type_check(const tc_type *t, const char *fn)
 	return 0;
 }
 
-static void report(void) { fprintf(stderr, "tricolor: %s\n", tc_last_error()); }
-
 /* The heap could not provide memory: say so, naming the call, keeping the
  * heap tier's reason. */
 static void *alloc_failed(const char *fn)
 {
-	tc_seterr("%s: %s", fn, tc_last_error() ? tc_last_error() : "out of memory");
-	report();
+	tc__error("%s: %s", fn, tc_last_error() ? tc_last_error() : "out of memory");
 	return NULL;
+}
+
+/* The heap had to grow past its soft memory limit while this call allocated:
+ * the allocation goes on, with a warning (written once per heap; every time
+ * in tc_last_error(), and counted in heap.limit.exceeded). */
+static void warn_over_limit(tc_heap *h, const char *fn)
+{
+	unsigned long long to = atomic_load_explicit(&h->mh.over_limit_bytes, memory_order_relaxed);
+	const char *fmt = "%s: the heap grows to %llu bytes, past its memory limit of %llu: what is live does not fit "
+			  "under it (the allocation goes on; see heap.limit.exceeded)";
+	if (atomic_exchange_explicit(&h->limit_warned, 1, memory_order_relaxed) == 0)
+		tc__warn(fmt, fn, to, (unsigned long long)h->cfg.memory_limit);
+	else
+		tc__seterr(fmt, fn, to, (unsigned long long)h->cfg.memory_limit);
 }
 
 /* Before taking memory from the heap: stop if the world is stopping, and
@@ -72,13 +83,13 @@ static void alloc_poll(tc_mutator *m)
 	tc_heap *h = m->h;
 	int phase = atomic_load_explicit(&h->phase, memory_order_relaxed);
 	if (mutator_poll_due(h, m))
-		safepoint_slow(m);
+		tc__safepoint_slow(m);
 	if (phase == GC_MARK && m->assist_credit < 0)
-		gc_assist(m);
+		tc__gc_assist(m);
 	if (phase == GC_MARK && !limiter_on(h) &&
 	    atomic_load_explicit(&h->mh.live, memory_order_relaxed) >= atomic_load_explicit(&h->goal, memory_order_relaxed))
-		gc_wait_mark(m); /* past the goal: wait for this cycle's mark, as Go parks assists */
-	gc_maybe_trigger(m);
+		tc__gc_wait_mark(m); /* past the goal: wait for this cycle's mark, as Go parks assists */
+	tc__gc_maybe_trigger(m);
 }
 
 /* Allocate black while marking (Go's gcmarknewobject): the new object is
@@ -107,7 +118,7 @@ static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count
 	tc_heap *h = m->h;
 	if (__builtin_expect(h->cfg.torture != 0, 0) && --m->torture_left == 0) {
 		m->torture_left = h->cfg.torture;
-		gc_collect(m);
+		tc__gc_collect(m);
 	}
 	span *s;
 	uintptr_t p;
@@ -118,28 +129,33 @@ static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count
 		p = (uintptr_t)mcache_next_free_fast(s);
 		if (__builtin_expect(p == 0, 0)) {
 			alloc_poll(m);
-			p = (uintptr_t)mcache_alloc_small_slow(&m->mc, spc, &s);
+			uint64_t over = atomic_load_explicit(&h->mh.over_limit, memory_order_relaxed);
+			p = (uintptr_t)tc__mcache_alloc_small_slow(&m->mc, spc, &s);
 			if (p == 0)
 				return alloc_failed(fn);
+			if (atomic_load_explicit(&h->mh.over_limit, memory_order_acquire) != over)
+				warn_over_limit(h, fn);
 		}
 		if (s->needzero)
 			memset((void *)p, 0, s->elemsize);
 		if (kind == SK_SCAN)
-			heapbits_write(s, p, t->size, t->ptr_offsets, t->nptrs, count);
+			tc__heapbits_write(s, p, t->size, t->ptr_offsets, t->nptrs, count);
 		else if (kind == SK_HDR)
 			*(uintptr_t *)p = (uintptr_t)t | (uintptr_t)count << HDR_COUNT_SHIFT;
 	} else {
 		uint64_t lim = h->cfg.memory_limit;
 		if (lim != 0 && size > lim) {
-			tc_seterr("%s: %zu bytes is more than the memory limit of %llu bytes by itself; nothing allocated",
-				  fn, size, (unsigned long long)lim);
-			report();
+			tc__error("%s: %zu bytes is more than the memory limit of %llu bytes by itself; nothing allocated", fn,
+				  size, (unsigned long long)lim);
 			return NULL;
 		}
 		alloc_poll(m);
-		p = (uintptr_t)mcache_alloc_large(&m->mc, size, kind == SK_NOSCAN, t, count, &s);
+		uint64_t over = atomic_load_explicit(&h->mh.over_limit, memory_order_relaxed);
+		p = (uintptr_t)tc__mcache_alloc_large(&m->mc, size, kind == SK_NOSCAN, t, count, &s);
 		if (p == 0)
 			return alloc_failed(fn);
+		if (atomic_load_explicit(&h->mh.over_limit, memory_order_acquire) != over)
+			warn_over_limit(h, fn);
 		if (s->needzero)
 			memset((void *)p, 0, size);
 	}
@@ -160,10 +176,8 @@ static int check_type_once(tc_mutator *m, const tc_type *t, const char *fn)
 {
 	if (__builtin_expect(t == m->lasttype && t != NULL, 1))
 		return 0;
-	if (type_check(t, fn) != 0) {
-		report();
+	if (type_check(t, fn) != 0)
 		return -1;
-	}
 	m->lasttype = t;
 	return 0;
 }
@@ -175,23 +189,21 @@ static unsigned kind_of(const tc_type *t)
 
 void *tc_alloc(tc_mutator *m, const tc_type *t)
 {
-	if (!mutator_check(m, "tc_alloc") || check_type_once(m, t, "tc_alloc") != 0)
+	if (!tc__mutator_check(m, "tc_alloc") || check_type_once(m, t, "tc_alloc") != 0)
 		return NULL;
 	return mallocgc(m, t->size, t, 1, kind_of(t), "tc_alloc");
 }
 
 void *tc_alloc_array(tc_mutator *m, const tc_type *elem, size_t n)
 {
-	if (!mutator_check(m, "tc_alloc_array") || check_type_once(m, elem, "tc_alloc_array") != 0)
+	if (!tc__mutator_check(m, "tc_alloc_array") || check_type_once(m, elem, "tc_alloc_array") != 0)
 		return NULL;
 	if (n == 0) {
-		tc_seterr("tc_alloc_array: array of 0 elements of '%s'", elem->name ? elem->name : "(unnamed)");
-		report();
+		tc__error("tc_alloc_array: array of 0 elements of '%s'", elem->name ? elem->name : "(unnamed)");
 		return NULL;
 	}
 	if (n > TC_MAX_OBJECT_SIZE / elem->size) {
-		tc_seterr("tc_alloc_array: %zu elements of %zu bytes is beyond the address space", n, elem->size);
-		report();
+		tc__error("tc_alloc_array: %zu elements of %zu bytes is beyond the address space", n, elem->size);
 		return NULL;
 	}
 	return mallocgc(m, elem->size * n, elem, n, kind_of(elem), "tc_alloc_array");
@@ -199,16 +211,14 @@ void *tc_alloc_array(tc_mutator *m, const tc_type *elem, size_t n)
 
 void *tc_alloc_noscan(tc_mutator *m, size_t bytes)
 {
-	if (!mutator_check(m, "tc_alloc_noscan"))
+	if (!tc__mutator_check(m, "tc_alloc_noscan"))
 		return NULL;
 	if (bytes == 0) {
-		tc_seterr("tc_alloc_noscan: size 0");
-		report();
+		tc__error("tc_alloc_noscan: size 0");
 		return NULL;
 	}
 	if (bytes > TC_MAX_OBJECT_SIZE) {
-		tc_seterr("tc_alloc_noscan: %zu bytes is beyond the address space", bytes);
-		report();
+		tc__error("tc_alloc_noscan: %zu bytes is beyond the address space", bytes);
 		return NULL;
 	}
 	return mallocgc(m, bytes, NULL, 0, SK_NOSCAN, "tc_alloc_noscan");

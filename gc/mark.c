@@ -21,7 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "gc.h"
 #include "scan.h"
@@ -50,7 +49,7 @@ static inline __attribute__((always_inline)) void grey(gcwork *w, uintptr_t p, b
 
 static inline __attribute__((always_inline)) void grey_val(uintptr_t p, void *ctx) { grey(ctx, p, false); }
 
-void grey_conservative(uintptr_t p, void *ctx) { grey(ctx, p, true); }
+void tc__grey_conservative(uintptr_t p, void *ctx) { grey(ctx, p, true); }
 
 static void push_oblet(uintptr_t p, void *ctx) { gcw_put(ctx, p); }
 
@@ -60,7 +59,7 @@ static void scan_object(gcwork *w, uintptr_t obj, span *s)
 	w->scan_bytes += spc_sizeclass(s->spc) ? s->elemsize : MAX_OBLET_BYTES;
 }
 
-uint64_t mark_drain(tc_heap *h, gcwork *w, uint64_t budget)
+uint64_t tc__mark_drain(tc_heap *h, gcwork *w, uint64_t budget)
 {
 	uintptr_t obj;
 	unsigned n = 0;
@@ -68,7 +67,7 @@ uint64_t mark_drain(tc_heap *h, gcwork *w, uint64_t budget)
 	while ((budget == 0 || w->scan_bytes - start < budget) && (obj = gcw_tryget(w)) != 0) {
 		scan_object(w, obj, mheap_span_of(&h->mh, obj));
 		if ((++n & 255) == 0 && __atomic_load_n(&h->nwait, __ATOMIC_RELAXED) > 0)
-			gcw_balance(w);
+			tc__gcw_balance(w);
 	}
 	atomic_fetch_add_explicit(&h->scan_done, w->scan_bytes - start, memory_order_relaxed);
 	return w->scan_bytes - start;
@@ -76,7 +75,7 @@ uint64_t mark_drain(tc_heap *h, gcwork *w, uint64_t budget)
 
 /* A dedicated background worker (Go's gcBgMarkWorker in dedicated mode): for
  * each cycle, drain global work; when there is none, publish what it holds and
- * wait for more, until mark_end. */
+ * wait for more, until tc__mark_end. */
 static void *worker_main(void *arg)
 {
 	tc_heap *h = arg;
@@ -90,12 +89,12 @@ static void *worker_main(void *arg)
 		gen = h->markgen;
 		pthread_mutex_unlock(&h->worklock);
 		gcwork w;
-		gcw_init(&w, h);
-		uint64_t cpu0 = thread_cpu_ns();
+		tc__gcw_init(&w, h);
+		uint64_t cpu0 = tc__thread_cpu_ns();
 		for (;;) {
-			uint64_t done = mark_drain(h, &w, 0);
+			uint64_t done = tc__mark_drain(h, &w, 0);
 			atomic_fetch_add_explicit(&h->bg_credit, (int64_t)done, memory_order_relaxed);
-			gcw_dispose(&w);
+			tc__gcw_dispose(&w);
 			pthread_mutex_lock(&h->worklock);
 			__atomic_store_n(&h->nwait, h->nwait + 1, __ATOMIC_RELAXED);
 			pthread_cond_broadcast(&h->donecv); /* the controller watches for idleness */
@@ -107,7 +106,7 @@ static void *worker_main(void *arg)
 			if (over)
 				break;
 		}
-		atomic_fetch_add_explicit(&h->cpu_ns, thread_cpu_ns() - cpu0, memory_order_relaxed);
+		atomic_fetch_add_explicit(&h->cpu_ns, tc__thread_cpu_ns() - cpu0, memory_order_relaxed);
 		pthread_mutex_lock(&h->worklock);
 		h->nexited++;
 		pthread_cond_broadcast(&h->donecv);
@@ -122,8 +121,7 @@ static int mark_workers_start(tc_heap *h)
 {
 	if (h->workers != NULL)
 		return 0;
-	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	double goal = 0.25 * (double)(ncpu > 0 ? ncpu : 1);
+	double goal = 0.25 * (double)h->nprocs;
 	int dedicated = h->cfg.mark_workers > 0 ? h->cfg.mark_workers : (int)goal;
 	h->frac_goal = h->cfg.mark_workers > 0 ? 0 : goal - (double)dedicated;
 	if (h->frac_goal < 0.05 && dedicated == 0)
@@ -139,7 +137,7 @@ static int mark_workers_start(tc_heap *h)
 	return 0;
 }
 
-void mark_workers_stop(tc_heap *h)
+void tc__mark_workers_stop(tc_heap *h)
 {
 	if (h->workers == NULL)
 		return;
@@ -154,7 +152,7 @@ void mark_workers_stop(tc_heap *h)
 	h->nworkers = 0;
 }
 
-void mark_begin(tc_heap *h)
+void tc__mark_begin(tc_heap *h)
 {
 	mark_workers_start(h);
 	pthread_mutex_lock(&h->worklock);
@@ -166,7 +164,7 @@ void mark_begin(tc_heap *h)
 	pthread_mutex_unlock(&h->worklock);
 }
 
-void mark_end(tc_heap *h)
+void tc__mark_end(tc_heap *h)
 {
 	pthread_mutex_lock(&h->worklock);
 	h->markdone = 1;
@@ -176,7 +174,7 @@ void mark_end(tc_heap *h)
 	pthread_mutex_unlock(&h->worklock);
 }
 
-bool mark_idle(tc_heap *h)
+bool tc__mark_idle(tc_heap *h)
 {
 	pthread_mutex_lock(&h->worklock);
 	bool idle = h->full == NULL && h->nwait == h->nworkers;
@@ -184,7 +182,7 @@ bool mark_idle(tc_heap *h)
 	return idle;
 }
 
-void mark_scan_roots(tc_heap *h, gcwork *w, tc_mutator *m)
+void tc__mark_scan_roots(tc_heap *h, gcwork *w, tc_mutator *m)
 {
 	uint64_t bytes = 0;
 	for (size_t i = 0; i < m->nframes; i++)
@@ -192,25 +190,25 @@ void mark_scan_roots(tc_heap *h, gcwork *w, tc_mutator *m)
 	if (h->cfg.stacks != TC_STACKS_PRECISE)
 		bytes += REGS_N * TC_WORD + (m->stack_hi - atomic_load_explicit(&m->sp, memory_order_relaxed));
 	atomic_fetch_add_explicit(&h->roots_bytes, bytes, memory_order_relaxed);
-	roots_mutator(h, m, grey_conservative, w);
+	tc__roots_mutator(h, m, tc__grey_conservative, w);
 	if (h->cfg.verify)
-		roots_snapshot(h, m);
+		tc__roots_snapshot(h, m);
 }
 
 /* ---- the write barrier's slow path (barrier/barrier.h) ---- */
 
 /* Shade the buffered old and new values into the mutator's own gcwork. */
-void wb_flush(tc_mutator *m)
+void tc__wb_flush(tc_mutator *m)
 {
 	for (size_t i = 0; i < m->wbn; i++)
 		grey(&m->gcw, m->wbuf[i], true);
 	m->wbn = 0;
 }
 
-void barrier_shade(tc_mutator *m, void *old, void *val)
+void tc__barrier_shade(tc_mutator *m, void *old, void *val)
 {
 	if (m->wbn + 2 > WBUF_N)
-		wb_flush(m);
+		tc__wb_flush(m);
 	m->wbuf[m->wbn++] = (uintptr_t)old;
 	m->wbuf[m->wbn++] = (uintptr_t)val;
 }
@@ -225,7 +223,7 @@ void barrier_shade(tc_mutator *m, void *old, void *val)
  * the background workers banked, then does the scan work itself. It never
  * waits: with no grey work to take, it goes on (the pacer's margin absorbs
  * it). */
-void gc_assist(tc_mutator *m)
+void tc__gc_assist(tc_mutator *m)
 {
 	tc_heap *h = m->h;
 	int64_t debt = -m->assist_credit;
@@ -248,14 +246,14 @@ void gc_assist(tc_mutator *m)
 		return;
 	/* In steps of ASSIST_STEP bytes of scanning, giving way at once to a world stop:
 	 * a pause must not wait for an assist to finish. */
-	uint64_t t0 = now_ns(), done = 0, step;
+	uint64_t t0 = tc__now_ns(), done = 0, step;
 	do {
-		step = mark_drain(h, &m->gcw, ASSIST_STEP);
+		step = tc__mark_drain(h, &m->gcw, ASSIST_STEP);
 		done += step;
 	} while (step > 0 && (int64_t)done < debt && !atomic_load_explicit(&h->stw_pending, memory_order_relaxed));
-	gcw_dispose(&m->gcw);
+	tc__gcw_dispose(&m->gcw);
 	m->assist_credit += (int64_t)done;
 	if (m->assist_credit < 0 && done == 0)
 		m->assist_credit = 0; /* nothing to do: forgive, rather than stall */
-	mutator_stall(m, t0, IV_ASSIST);
+	tc__mutator_stall(m, t0, IV_ASSIST);
 }

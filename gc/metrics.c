@@ -54,7 +54,7 @@ void tc_pause_bucket(uint64_t ns, uint64_t *lower, uint64_t *upper)
 		*upper = hi;
 }
 
-void pause_record(pausehist *ph, uint64_t ns)
+void tc__pause_record(pausehist *ph, uint64_t ns)
 {
 	atomic_fetch_add_explicit(&ph->counts[bucket_of(ns)], 1, memory_order_relaxed);
 	atomic_fetch_add_explicit(&ph->count, 1, memory_order_relaxed);
@@ -142,7 +142,7 @@ static bool metric_value(tc_heap *h, const char *name, uint64_t *v)
 	else if (!strcmp(name, "gc.mark.restarts"))
 		*v = atomic_load(&h->mark_restarts);
 	else if (!strcmp(name, "gc.wait.ns"))
-		*v = gc_waited(h);
+		*v = tc__gc_waited(h);
 	else if (!strcmp(name, "gc.cpu.ns"))
 		*v = atomic_load(&h->cpu_ns);
 	else if (!strcmp(name, "gc.assist.ns"))
@@ -183,7 +183,7 @@ static bool metric_value(tc_heap *h, const char *name, uint64_t *v)
 size_t tc_metrics_read(tc_heap *h, tc_metric *out, size_t n)
 {
 	if (h == NULL || (out == NULL && n > 0)) {
-		tc_seterr("tc_metrics_read: %s is NULL", h == NULL ? "heap" : "out");
+		tc__error("tc_metrics_read: %s is NULL", h == NULL ? "heap" : "out");
 		return 0;
 	}
 	size_t known = 0;
@@ -198,7 +198,7 @@ size_t tc_metrics_read(tc_heap *h, tc_metric *out, size_t n)
 int tc_pauses_write_csv(tc_heap *h, FILE *out)
 {
 	if (h == NULL || out == NULL) {
-		tc_seterr("tc_pauses_write_csv: %s is NULL", h == NULL ? "heap" : "out");
+		tc__error("tc_pauses_write_csv: %s is NULL", h == NULL ? "heap" : "out");
 		return -1;
 	}
 	if (fprintf(out, "lower_ns,upper_ns,count\n") < 0)
@@ -215,7 +215,7 @@ int tc_pauses_write_csv(tc_heap *h, FILE *out)
 	if (fflush(out) == 0)
 		return 0;
 fail:
-	tc_seterr("tc_pauses_write_csv: write failed");
+	tc__error("tc_pauses_write_csv: write failed");
 	return -1;
 }
 
@@ -225,23 +225,22 @@ fail:
  * threads and assists, not waits); A the heap when the cycle started, B at
  * mark termination, C marked live; G the next goal; L the mark restarts. The
  * controller's CPU is counted up to the last cycle. */
-void gctrace_line(tc_heap *h, uint64_t heap0, uint64_t heap_end, uint64_t marked)
+void tc__gctrace_line(tc_heap *h, uint64_t heap0, uint64_t heap_end, uint64_t marked)
 {
 	const double MB = 1048576.0;
-	uint64_t elapsed = now_ns() - h->start_ns;
+	uint64_t elapsed = tc__now_ns() - h->start_ns;
 	double t = (double)elapsed / 1e9;
-	double gc = (double)(atomic_load(&h->cpu_ns) + atomic_load(&h->assist_ns) - gc_waited(h));
+	double gc = (double)(atomic_load(&h->cpu_ns) + atomic_load(&h->assist_ns) - tc__gc_waited(h));
 	double pct = elapsed ? 100.0 * gc / ((double)elapsed * h->nprocs) : 0;
-	fprintf(stderr,
-		"gc %llu @%.3fs %.0f%%: %.3f+%.3f+%.3f ms clock, %.1f->%.1f->%.1f MB, %.1f MB goal, %d loops, %d+%.2f "
-		"workers%s\n",
+	tc__trace("gc %llu @%.3fs %.0f%%: %.3f+%.3f+%.3f ms clock, %.1f->%.1f->%.1f MB, %.1f MB goal, %d loops, %d+%.2f "
+		"workers%s",
 		(unsigned long long)atomic_load(&h->cycles), t, pct, (double)h->last_stw1_ns / 1e6,
 		(double)h->last_mark_ns / 1e6, (double)h->last_stw2_ns / 1e6, (double)heap0 / MB, (double)heap_end / MB,
 		(double)marked / MB, (double)atomic_load(&h->goal) / MB, h->mark_loops, h->nworkers, h->frac_goal,
 		limiter_on(h) ? ", CPU limiter on" : "");
 }
 
-void cycle_record(tc_heap *h, const cyclerec *r)
+void tc__cycle_record(tc_heap *h, const cyclerec *r)
 {
 	pthread_mutex_lock(&h->reclock);
 	if (h->recs == NULL)
@@ -251,7 +250,7 @@ void cycle_record(tc_heap *h, const cyclerec *r)
 	pthread_mutex_unlock(&h->reclock);
 }
 
-void interval_record(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int kind, int mutator)
+void tc__interval_record(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int kind, int mutator)
 {
 	pthread_mutex_lock(&h->reclock);
 	if (h->ivs == NULL)
@@ -265,7 +264,7 @@ int tc_intervals_write_csv(tc_heap *h, FILE *out)
 {
 	static const char *const kinds[] = {"pause", "assist", "wait"};
 	if (h == NULL || out == NULL) {
-		tc_seterr("tc_intervals_write_csv: %s is NULL", h == NULL ? "heap" : "out");
+		tc__error("tc_intervals_write_csv: %s is NULL", h == NULL ? "heap" : "out");
 		return -1;
 	}
 	int bad = fprintf(out, "start_ns,end_ns,kind,mutator\n") < 0;
@@ -278,7 +277,7 @@ int tc_intervals_write_csv(tc_heap *h, FILE *out)
 	}
 	pthread_mutex_unlock(&h->reclock);
 	if (bad || fflush(out) != 0) {
-		tc_seterr("tc_intervals_write_csv: write failed");
+		tc__error("tc_intervals_write_csv: write failed");
 		return -1;
 	}
 	return 0;
@@ -287,7 +286,7 @@ int tc_intervals_write_csv(tc_heap *h, FILE *out)
 int tc_cycles_write_csv(tc_heap *h, FILE *out)
 {
 	if (h == NULL || out == NULL) {
-		tc_seterr("tc_cycles_write_csv: %s is NULL", h == NULL ? "heap" : "out");
+		tc__error("tc_cycles_write_csv: %s is NULL", h == NULL ? "heap" : "out");
 		return -1;
 	}
 	int bad = fprintf(out, "cycle,start_ms,trigger_bytes,goal_bytes,heap_at_trigger,heap_peak,marked_bytes,"
@@ -309,7 +308,7 @@ int tc_cycles_write_csv(tc_heap *h, FILE *out)
 	}
 	pthread_mutex_unlock(&h->reclock);
 	if (bad || fflush(out) != 0) {
-		tc_seterr("tc_cycles_write_csv: write failed");
+		tc__error("tc_cycles_write_csv: write failed");
 		return -1;
 	}
 	return 0;

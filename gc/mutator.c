@@ -28,7 +28,7 @@
 #define WB_DEBUG_BITS 0
 #endif
 
-bool mutator_check(tc_mutator *m, const char *fn)
+bool tc__mutator_check(tc_mutator *m, const char *fn)
 {
 	const char *why = NULL;
 	if (m == NULL)
@@ -43,45 +43,29 @@ bool mutator_check(tc_mutator *m, const char *fn)
 #endif
 	if (why == NULL)
 		return true;
-	tc_seterr("%s: %s (mutator %p)", fn, why, (void *)m);
-	fprintf(stderr, "tricolor: %s\n", tc_last_error());
+	tc__error("%s: %s (mutator %p)", fn, why, (void *)m);
 	return false;
-}
-
-static int stack_top(uintptr_t *hi)
-{
-	pthread_attr_t attr;
-	void *addr;
-	size_t size;
-	if (pthread_getattr_np(pthread_self(), &attr) != 0)
-		return -1;
-	int rc = pthread_attr_getstack(&attr, &addr, &size);
-	pthread_attr_destroy(&attr);
-	if (rc != 0)
-		return -1;
-	*hi = (uintptr_t)addr + size;
-	return 0;
 }
 
 tc_mutator *tc_mutator_attach(tc_heap *h)
 {
 	if (h == NULL) {
-		tc_seterr("tc_mutator_attach: heap is NULL");
+		tc__error("tc_mutator_attach: heap is NULL");
 		return NULL;
 	}
 	tc_mutator *m = aligned_alloc(64, (sizeof(tc_mutator) + 63) & ~(size_t)63);
 	if (m == NULL) {
-		tc_seterr("tc_mutator_attach: out of memory");
+		tc__error("tc_mutator_attach: out of memory");
 		return NULL;
 	}
 	memset(m, 0, sizeof *m);
-	if (stack_top(&m->stack_hi) != 0) {
+	if (tc__stack_top(&m->stack_hi) != 0) {
 		free(m);
-		tc_seterr("tc_mutator_attach: cannot find this thread's stack (pthread_getattr_np failed)");
+		tc__error("tc_mutator_attach: cannot find this thread's stack (pthread_getattr_np failed)");
 		return NULL;
 	}
-	mcache_init(&m->mc, &h->mh);
-	gcw_init(&m->gcw, h);
+	tc__mcache_init(&m->mc, &h->mh);
+	tc__gcw_init(&m->gcw, h);
 	m->h = h;
 	m->thread = pthread_self();
 	m->magic = M_MAGIC_LIVE;
@@ -91,7 +75,7 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 		if (pthread_equal(o->thread, m->thread)) {
 			pthread_mutex_unlock(&h->mlock);
 			free(m);
-			tc_seterr("tc_mutator_attach: this thread is already attached to heap %p (mutator %p)", (void *)h,
+			tc__error("tc_mutator_attach: this thread is already attached to heap %p (mutator %p)", (void *)h,
 				  (void *)o);
 			return NULL;
 		}
@@ -113,18 +97,18 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 	return m;
 }
 
-void mutators_set_barrier(tc_heap *h, bool on)
+void tc__mutators_set_barrier(tc_heap *h, bool on)
 {
 	for (tc_mutator *m = h->mutators; m; m = m->next)
 		__atomic_store_n(&m->head.wb_on, (on ? WB_MARKING : 0) | WB_DEBUG_BITS, __ATOMIC_RELAXED);
 }
 
-void mutator_stall(tc_mutator *m, uint64_t t0, int kind)
+void tc__mutator_stall(tc_mutator *m, uint64_t t0, int kind)
 {
-	uint64_t now = now_ns(), ns = now - t0;
+	uint64_t now = tc__now_ns(), ns = now - t0;
 	atomic_fetch_add_explicit(&m->stall_ns, ns, memory_order_relaxed);
 	atomic_fetch_add_explicit(&m->h->assist_ns, ns, memory_order_relaxed);
-	interval_record(m->h, t0, now, kind, (int)m->id);
+	tc__interval_record(m->h, t0, now, kind, (int)m->id);
 }
 
 static void mutator_flush_stats(tc_mutator *m)
@@ -143,19 +127,18 @@ static void unlink_mutator(tc_mutator *m, void *arg);
 
 void tc_mutator_detach(tc_mutator *m)
 {
-	if (!mutator_check(m, "tc_mutator_detach"))
+	if (!tc__mutator_check(m, "tc_mutator_detach"))
 		return;
 	if (m->blocking) {
-		tc_seterr("tc_mutator_detach: mutator %p is inside tc_blocking_enter; call tc_blocking_leave first",
+		tc__error("tc_mutator_detach: mutator %p is inside tc_blocking_enter; call tc_blocking_leave first",
 			  (void *)m);
-		fprintf(stderr, "tricolor: %s\n", tc_last_error());
-		return;
+			return;
 	}
 	tc_heap *h = m->h;
-	mcache_release_all(&m->mc);
-	wb_flush(m);
-	gcw_dispose(&m->gcw); /* grey work it holds must not leave with it */
-	stw_block_while(m, unlink_mutator, NULL); /* counts as stopped while it waits */
+	tc__mcache_release_all(&m->mc);
+	tc__wb_flush(m);
+	tc__gcw_dispose(&m->gcw); /* grey work it holds must not leave with it */
+	tc__stw_block_while(m, unlink_mutator, NULL); /* counts as stopped while it waits */
 	pthread_mutex_lock(&h->mlock);
 	m->magic = M_MAGIC_DEAD;
 	free(m->frames);
@@ -174,7 +157,7 @@ void tc_mutator_detach(tc_mutator *m)
 }
 
 /* Detach's last step, as a blocked mutator: wait out a stopped world, then
- * leave the list. Returning, stw_block_while finds the world running. */
+ * leave the list. Returning, tc__stw_block_while finds the world running. */
 static void unlink_mutator(tc_mutator *m, void *arg)
 {
 	(void)arg;
@@ -198,9 +181,9 @@ static void unlink_mutator(tc_mutator *m, void *arg)
 void tc_safepoint(tc_mutator *m)
 {
 	if (__builtin_expect(mutator_poll_due(m->h, m), 0)) {
-		if (!mutator_check(m, "tc_safepoint"))
+		if (!tc__mutator_check(m, "tc_safepoint"))
 			return;
-		safepoint_slow(m);
+		tc__safepoint_slow(m);
 	}
 }
 
@@ -208,13 +191,12 @@ void tc_safepoint(tc_mutator *m)
 
 void tc_blocking_leave(tc_mutator *m)
 {
-	if (!mutator_check(m, "tc_blocking_leave"))
+	if (!tc__mutator_check(m, "tc_blocking_leave"))
 		return;
 	if (!m->blocking) {
-		tc_seterr("tc_blocking_leave: mutator %p is not in a blocking region", (void *)m);
-		fprintf(stderr, "tricolor: %s\n", tc_last_error());
-		return;
+		tc__error("tc_blocking_leave: mutator %p is not in a blocking region", (void *)m);
+			return;
 	}
-	stw_blocking_leave(m);
+	tc__stw_blocking_leave(m);
 	m->blocking = 0;
 }

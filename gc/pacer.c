@@ -102,7 +102,7 @@ static const struct {
 
 const char *tc_pacer_names(void) { return "go, fixed"; }
 
-int pacer_lookup(const char *name)
+int tc__pacer_lookup(const char *name)
 {
 	for (unsigned i = 0; i < sizeof policies / sizeof policies[0]; i++)
 		if (!strcmp(policies[i].name, name))
@@ -110,26 +110,26 @@ int pacer_lookup(const char *name)
 	return -1;
 }
 
-void pacer_compute(int policy, int gogc, const pacer_in *in, pacer_state *st, pacer_out *out)
+void tc__pacer_compute(int policy, int gogc, const pacer_in *in, pacer_state *st, pacer_out *out)
 {
 	policies[policy].fn(gogc, in, st, out);
 }
 
-void pacer_init(tc_heap *h)
+void tc__pacer_init(tc_heap *h)
 {
 	pacer_in in = {.limit = h->cfg.memory_limit};
 	pacer_out out;
 	memset(&h->pacer, 0, sizeof h->pacer);
-	pacer_compute(h->pacer_policy, h->cfg.gogc, &in, &h->pacer, &out);
+	tc__pacer_compute(h->pacer_policy, h->cfg.gogc, &in, &h->pacer, &out);
 	atomic_store(&h->heap_marked, 0);
 	atomic_store(&h->goal, out.goal);
 	atomic_store(&h->trigger, out.trigger);
 }
 
-void pacer_end_cycle(tc_heap *h, const pacer_in *in)
+void tc__pacer_end_cycle(tc_heap *h, const pacer_in *in)
 {
 	pacer_out out;
-	pacer_compute(h->pacer_policy, h->cfg.gogc, in, &h->pacer, &out);
+	tc__pacer_compute(h->pacer_policy, h->cfg.gogc, in, &h->pacer, &out);
 	atomic_store(&h->heap_marked, in->marked);
 	atomic_store(&h->goal, out.goal);
 	atomic_store(&h->trigger, out.trigger);

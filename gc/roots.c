@@ -40,7 +40,7 @@ static void scan_slots(void **slots, size_t n, void (*fn)(uintptr_t, void *), vo
 		fn(__atomic_load_n((uintptr_t *)&slots[i], __ATOMIC_RELAXED), ctx);
 }
 
-uint64_t roots_globals(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx)
+uint64_t tc__roots_globals(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx)
 {
 	uint64_t bytes = 0;
 	pthread_mutex_lock(&h->rootlock);
@@ -52,16 +52,16 @@ uint64_t roots_globals(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx
 	return bytes;
 }
 
-void roots_frames(tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx)
+void tc__roots_frames(tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx)
 {
 	for (size_t i = 0; i < m->nframes; i++)
 		scan_slots(m->frames[i].slots, m->frames[i].n, fn, ctx);
 }
 
 /* m is stopped, blocked, or m itself is the caller. */
-void roots_mutator(tc_heap *h, tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx)
+void tc__roots_mutator(tc_heap *h, tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx)
 {
-	roots_frames(m, fn, ctx);
+	tc__roots_frames(m, fn, ctx);
 	if (h->cfg.stacks == TC_STACKS_PRECISE)
 		return;
 	for (size_t i = 0; i < REGS_N; i++)
@@ -70,7 +70,7 @@ void roots_mutator(tc_heap *h, tc_mutator *m, void (*fn)(uintptr_t v, void *ctx)
 }
 
 /* The verifier's copy of the registers and stack words a scan reads. */
-__attribute__((no_sanitize("address", "thread"))) void roots_snapshot(tc_heap *h, tc_mutator *m)
+__attribute__((no_sanitize("address", "thread"))) void tc__roots_snapshot(tc_heap *h, tc_mutator *m)
 {
 	if (h->cfg.stacks == TC_STACKS_PRECISE)
 		return;
@@ -79,8 +79,7 @@ __attribute__((no_sanitize("address", "thread"))) void roots_snapshot(tc_heap *h
 	if (n > m->snapcap) {
 		uintptr_t *snap = realloc(m->snap, n * sizeof *snap);
 		if (snap == NULL) {
-			fprintf(stderr, "tricolor: fatal: verify: out of memory for a stack snapshot\n");
-			abort();
+			tc__fatal("verify: out of memory for a stack snapshot");
 		}
 		m->snap = snap;
 		m->snapcap = n;
@@ -94,11 +93,11 @@ __attribute__((no_sanitize("address", "thread"))) void roots_snapshot(tc_heap *h
 void tc_root_add(tc_heap *h, void **slots, size_t n)
 {
 	if (h == NULL || (slots == NULL && n > 0)) {
-		tc_seterr("tc_root_add: %s is NULL", h == NULL ? "heap" : "slots");
+		tc__error("tc_root_add: %s is NULL", h == NULL ? "heap" : "slots");
 		return;
 	}
 	if (((uintptr_t)slots & (TC_WORD - 1)) != 0) {
-		tc_seterr("tc_root_add: slots %p are not pointer-aligned", (void *)slots);
+		tc__error("tc_root_add: slots %p are not pointer-aligned", (void *)slots);
 		return;
 	}
 	pthread_mutex_lock(&h->rootlock);
@@ -107,7 +106,7 @@ void tc_root_add(tc_heap *h, void **slots, size_t n)
 		rootrange *r = realloc(h->roots, cap * sizeof *r);
 		if (r == NULL) {
 			pthread_mutex_unlock(&h->rootlock);
-			tc_seterr("tc_root_add: out of memory for the root table (%zu ranges)", cap);
+			tc__error("tc_root_add: out of memory for the root table (%zu ranges)", cap);
 			return;
 		}
 		h->roots = r;
@@ -122,7 +121,7 @@ void tc_root_add(tc_heap *h, void **slots, size_t n)
 void tc_root_remove(tc_heap *h, void **slots)
 {
 	if (h == NULL) {
-		tc_seterr("tc_root_remove: heap is NULL");
+		tc__error("tc_root_remove: heap is NULL");
 		return;
 	}
 	pthread_mutex_lock(&h->rootlock);
@@ -135,20 +134,19 @@ void tc_root_remove(tc_heap *h, void **slots)
 		}
 	}
 	pthread_mutex_unlock(&h->rootlock);
-	tc_seterr("tc_root_remove: %p was never added with tc_root_add", (void *)slots);
+	tc__error("tc_root_remove: %p was never added with tc_root_add", (void *)slots);
 }
 
 void tc_roots_push(tc_mutator *m, void **slots, size_t n)
 {
-	if (!mutator_check(m, "tc_roots_push"))
+	if (!tc__mutator_check(m, "tc_roots_push"))
 		return;
 	if (m->nframes == m->capframes) {
 		size_t cap = m->capframes ? 2 * m->capframes : 16;
 		rootframe *f = realloc(m->frames, cap * sizeof *f);
 		if (f == NULL) {
 			/* Dropping a frame could free live objects: stop loudly. */
-			fprintf(stderr, "tricolor: fatal: tc_roots_push: out of memory for %zu frames\n", cap);
-			abort();
+			tc__fatal("tc_roots_push: out of memory for %zu frames", cap);
 		}
 		m->frames = f;
 		m->capframes = cap;
@@ -160,11 +158,10 @@ void tc_roots_push(tc_mutator *m, void **slots, size_t n)
 
 void tc_roots_pop(tc_mutator *m)
 {
-	if (!mutator_check(m, "tc_roots_pop"))
+	if (!tc__mutator_check(m, "tc_roots_pop"))
 		return;
 	if (m->nframes == 0) {
-		tc_seterr("tc_roots_pop: no frame to pop (more pops than pushes)");
-		fprintf(stderr, "tricolor: %s\n", tc_last_error());
+		tc__error("tc_roots_pop: no frame to pop (more pops than pushes)");
 		return;
 	}
 	m->nframes--;
@@ -172,7 +169,7 @@ void tc_roots_pop(tc_mutator *m)
 
 /* TC_DEBUG (barrier.c): a tc_write slot must be inside the heap (an in-use
  * span), a global root range or one of the mutator's precise frames. */
-void barrier_check_slot(tc_mutator *m, void **slot)
+void tc__barrier_check_slot(tc_mutator *m, void **slot)
 {
 	tc_heap *h = m->h;
 	/* Inside an in-use span is enough: whether the object there is
@@ -189,8 +186,7 @@ void barrier_check_slot(tc_mutator *m, void **slot)
 	pthread_mutex_unlock(&h->rootlock);
 	if (ok)
 		return;
-	tc_seterr("tc_write: slot %p is neither inside the heap nor in a registered root (tc_root_add, "
+	tc__warn("tc_write: slot %p is neither inside the heap nor in a registered root (tc_root_add, "
 		  "tc_roots_push); stored, but the collector does not scan it",
 		  (void *)slot);
-	fprintf(stderr, "tricolor: %s\n", tc_last_error());
 }

@@ -34,99 +34,11 @@
 
 #define STW_SPIN_POLLS 200 /* about 20-50 µs of polling before sleeping */
 
-static inline void cpu_relax(void)
-{
-#if defined(__x86_64__) || defined(__i386__)
-	__builtin_ia32_pause();
-#elif defined(__aarch64__)
-	__asm__ __volatile__("yield");
-#endif
-}
-
-/*
- * tc_context_call(m, fn): save the callee-saved registers on the stack, then
- * fn(m, regs, caller_sp), where caller_sp is the stack pointer of the caller
- * of tc_context_call after it returns. Written in assembly so that the
- * registers saved are exactly the caller's: no compiler-chosen spill can hide
- * a pointer from the scan.
- */
-typedef void (*ctx_fn)(tc_mutator *m, uintptr_t *regs, uintptr_t caller_sp);
-void tc_context_call(tc_mutator *m, ctx_fn fn) __attribute__((visibility("hidden")));
-
-#if defined(__x86_64__)
-__asm__(".text\n"
-	".globl tc_context_call\n"
-	".hidden tc_context_call\n"
-	".type tc_context_call,@function\n"
-	"tc_context_call:\n"
-	"	subq $56, %rsp\n" /* 6 registers + alignment: rsp is 16-aligned for the call */
-	"	movq %rbx, 0(%rsp)\n"
-	"	movq %rbp, 8(%rsp)\n"
-	"	movq %r12, 16(%rsp)\n"
-	"	movq %r13, 24(%rsp)\n"
-	"	movq %r14, 32(%rsp)\n"
-	"	movq %r15, 40(%rsp)\n"
-	"	movq %rsi, %rax\n"
-	"	movq %rsp, %rsi\n"
-	"	leaq 64(%rsp), %rdx\n" /* 56 + the return address */
-	"	call *%rax\n"
-	"	addq $56, %rsp\n"
-	"	ret\n"
-	".size tc_context_call, .-tc_context_call\n"
-	/* tc_blocking_enter returns to its caller, whose callee-saved registers
-	 * must be the ones saved: tail-call the trampoline with no C in between. */
-	".globl tc_blocking_enter\n"
-	".type tc_blocking_enter,@function\n"
-	"tc_blocking_enter:\n"
-	"	leaq tc_blocking_enter_impl(%rip), %rsi\n"
-	"	jmp tc_context_call\n"
-	".size tc_blocking_enter, .-tc_blocking_enter\n"
-	".section .note.GNU-stack,\"\",@progbits\n"
-	".text\n");
-#define CTX_NREGS 6
-#elif defined(__aarch64__)
-__asm__(".text\n"
-	".globl tc_context_call\n"
-	".hidden tc_context_call\n"
-	".type tc_context_call,%function\n"
-	"tc_context_call:\n"
-	"	stp x29, x30, [sp, #-96]!\n"
-	"	mov x29, sp\n"
-	"	stp x19, x20, [sp, #16]\n"
-	"	stp x21, x22, [sp, #32]\n"
-	"	stp x23, x24, [sp, #48]\n"
-	"	stp x25, x26, [sp, #64]\n"
-	"	stp x27, x28, [sp, #80]\n"
-	"	mov x9, x1\n"
-	"	mov x1, sp\n"
-	"	add x2, sp, #96\n"
-	"	blr x9\n"
-	"	ldp x29, x30, [sp], #96\n"
-	"	ret\n"
-	".size tc_context_call, .-tc_context_call\n"
-	".globl tc_blocking_enter\n"
-	".type tc_blocking_enter,%function\n"
-	"tc_blocking_enter:\n"
-	"	adrp x1, tc_blocking_enter_impl\n"
-	"	add x1, x1, :lo12:tc_blocking_enter_impl\n"
-	"	b tc_context_call\n"
-	".size tc_blocking_enter, .-tc_blocking_enter\n");
-#define CTX_NREGS 12
-#else
-#error "tricolor: tc_context_call needs porting to this architecture"
-#endif
 
 static void save_ctx(tc_mutator *m, const uintptr_t *regs, uintptr_t sp)
 {
 	memcpy(m->regs, regs, CTX_NREGS * sizeof(uintptr_t));
 	atomic_store_explicit(&m->sp, sp, memory_order_relaxed);
-}
-
-uint64_t now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
 static int others_running(tc_heap *h, tc_mutator *self)
@@ -137,9 +49,9 @@ static int others_running(tc_heap *h, tc_mutator *self)
 	return n;
 }
 
-void stw_stop(tc_heap *h, tc_mutator *self)
+void tc__stw_stop(tc_heap *h, tc_mutator *self)
 {
-	h->stw_start_ns = now_ns();
+	h->stw_start_ns = tc__now_ns();
 	pthread_mutex_lock(&h->mlock);
 	atomic_store_explicit(&h->stw_pending, 1, memory_order_release);
 	/* Spin a little first: a running mutator usually reaches its next poll
@@ -160,17 +72,17 @@ void stw_stop(tc_heap *h, tc_mutator *self)
 	pthread_mutex_unlock(&h->mlock);
 }
 
-uint64_t stw_start(tc_heap *h, int kind)
+uint64_t tc__stw_start(tc_heap *h, int kind)
 {
 	pthread_mutex_lock(&h->mlock);
 	atomic_store_explicit(&h->stw_pending, 0, memory_order_release);
 	pthread_cond_broadcast(&h->resume_cv);
 	pthread_mutex_unlock(&h->mlock);
-	uint64_t end = now_ns(), ns = end - h->stw_start_ns;
-	interval_record(h, h->stw_start_ns, end, IV_PAUSE, -1);
+	uint64_t end = tc__now_ns(), ns = end - h->stw_start_ns;
+	tc__interval_record(h, h->stw_start_ns, end, IV_PAUSE, -1);
 	atomic_fetch_add(&h->stw_ns, ns);
-	pause_record(&h->pauses, ns);
-	pause_record(&h->pauses_kind[kind], ns);
+	tc__pause_record(&h->pauses, ns);
+	tc__pause_record(&h->pauses_kind[kind], ns);
 	return ns;
 }
 
@@ -189,7 +101,7 @@ static void park_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 	pthread_mutex_unlock(&h->mlock);
 }
 
-static void stw_park(tc_mutator *m) { tc_context_call(m, park_impl); }
+static void stw_park(tc_mutator *m) { tc__context_call(m, park_impl); }
 
 static bool needs_scan(tc_heap *h, tc_mutator *m)
 {
@@ -203,14 +115,14 @@ static void scan_self_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 {
 	tc_heap *h = m->h;
 	save_ctx(m, regs, sp);
-	uint64_t t0 = now_ns();
-	mark_scan_roots(h, &m->gcw, m);
-	gcw_dispose(&m->gcw);
+	uint64_t t0 = tc__now_ns();
+	tc__mark_scan_roots(h, &m->gcw, m);
+	tc__gcw_dispose(&m->gcw);
 	pthread_mutex_lock(&h->mlock);
 	m->scangen = atomic_load(&h->scangen);
 	pthread_cond_broadcast(&h->stopped_cv);
 	pthread_mutex_unlock(&h->mlock);
-	mutator_stall(m, t0, IV_ASSIST); /* the mutator's own GC work */
+	tc__mutator_stall(m, t0, IV_ASSIST); /* the mutator's own GC work */
 }
 
 /* The ragged barrier's step on a mutator: its barrier buffer and grey work
@@ -218,14 +130,14 @@ static void scan_self_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 static void flush_self(tc_heap *h, tc_mutator *m)
 {
 	uint32_t gen = atomic_load(&h->flushgen);
-	wb_flush(m);
-	gcw_dispose(&m->gcw);
+	tc__wb_flush(m);
+	tc__gcw_dispose(&m->gcw);
 	pthread_mutex_lock(&h->mlock);
 	m->flushack = gen;
 	pthread_mutex_unlock(&h->mlock);
 }
 
-void safepoint_slow(tc_mutator *m)
+void tc__safepoint_slow(tc_mutator *m)
 {
 	tc_heap *h = m->h;
 	if (atomic_load_explicit(&h->stw_pending, memory_order_relaxed))
@@ -234,7 +146,7 @@ void safepoint_slow(tc_mutator *m)
 	bool scan = needs_scan(h, m);
 	pthread_mutex_unlock(&h->mlock);
 	if (scan)
-		tc_context_call(m, scan_self_impl);
+		tc__context_call(m, scan_self_impl);
 	if (atomic_load_explicit(&h->phase, memory_order_relaxed) == GC_MARK &&
 	    m->flushack != atomic_load_explicit(&h->flushgen, memory_order_relaxed))
 		flush_self(h, m);
@@ -248,10 +160,10 @@ static void blocking_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 	if (needs_scan(h, m)) {
 		/* Scan now rather than make the controller do it later. */
 		pthread_mutex_unlock(&h->mlock);
-		uint64_t t0 = now_ns();
-		mark_scan_roots(h, &m->gcw, m);
-		gcw_dispose(&m->gcw);
-		mutator_stall(m, t0, IV_ASSIST);
+		uint64_t t0 = tc__now_ns();
+		tc__mark_scan_roots(h, &m->gcw, m);
+		tc__gcw_dispose(&m->gcw);
+		tc__mutator_stall(m, t0, IV_ASSIST);
 		pthread_mutex_lock(&h->mlock);
 		m->scangen = atomic_load(&h->scangen);
 	}
@@ -271,32 +183,31 @@ static void block_while_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 {
 	blocking_impl(m, regs, sp);
 	m->block_fn(m, m->block_arg);
-	stw_blocking_leave(m);
+	tc__stw_blocking_leave(m);
 }
 
-void stw_block_while(tc_mutator *m, void (*wait)(tc_mutator *m, void *arg), void *arg)
+void tc__stw_block_while(tc_mutator *m, void (*wait)(tc_mutator *m, void *arg), void *arg)
 {
 	m->block_fn = wait;
 	m->block_arg = arg;
-	tc_context_call(m, block_while_impl);
+	tc__context_call(m, block_while_impl);
 }
 
 /* The public entry's body, reached from the assembly above. */
-__attribute__((visibility("hidden"))) void tc_blocking_enter_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp);
-void tc_blocking_enter_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
+__attribute__((visibility("hidden"))) void tc__blocking_enter_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp);
+void tc__blocking_enter_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 {
-	if (!mutator_check(m, "tc_blocking_enter"))
+	if (!tc__mutator_check(m, "tc_blocking_enter"))
 		return;
 	if (m->blocking) {
-		tc_seterr("tc_blocking_enter: mutator %p is already in a blocking region", (void *)m);
-		fprintf(stderr, "tricolor: %s\n", tc_last_error());
+		tc__error("tc_blocking_enter: mutator %p is already in a blocking region", (void *)m);
 		return;
 	}
 	m->blocking = 1;
 	blocking_impl(m, regs, sp);
 }
 
-void stw_blocking_leave(tc_mutator *m)
+void tc__stw_blocking_leave(tc_mutator *m)
 {
 	tc_heap *h = m->h;
 	pthread_mutex_lock(&h->mlock);
@@ -318,9 +229,9 @@ static bool all_at(tc_heap *h, uint32_t gen, size_t field)
 	return all;
 }
 
-bool stw_all_flushed(tc_heap *h) { return all_at(h, atomic_load(&h->flushgen), offsetof(tc_mutator, flushack)); }
+bool tc__stw_all_flushed(tc_heap *h) { return all_at(h, atomic_load(&h->flushgen), offsetof(tc_mutator, flushack)); }
 
-bool stw_all_stacks_scanned(tc_heap *h)
+bool tc__stw_all_stacks_scanned(tc_heap *h)
 {
 	return all_at(h, atomic_load(&h->scangen), offsetof(tc_mutator, scangen));
 }
@@ -353,23 +264,23 @@ static void for_blocked(tc_heap *h, uint32_t gen, size_t field, void (*act)(tc_h
 	}
 }
 
-static void scan_act(tc_heap *h, tc_mutator *m, void *w) { mark_scan_roots(h, w, m); }
+static void scan_act(tc_heap *h, tc_mutator *m, void *w) { tc__mark_scan_roots(h, w, m); }
 
 static void flush_act(tc_heap *h, tc_mutator *m, void *ctx)
 {
 	(void)h;
 	(void)ctx;
-	wb_flush(m);
-	gcw_dispose(&m->gcw);
+	tc__wb_flush(m);
+	tc__gcw_dispose(&m->gcw);
 }
 
-void stw_scan_blocked(tc_heap *h, gcwork *w)
+void tc__stw_scan_blocked(tc_heap *h, gcwork *w)
 {
 	for_blocked(h, atomic_load(&h->scangen), offsetof(tc_mutator, scangen), scan_act, w);
 }
 
 /* A blocked mutator cannot flush for itself: the controller does it. */
-void stw_flush_blocked(tc_heap *h)
+void tc__stw_flush_blocked(tc_heap *h)
 {
 	for_blocked(h, atomic_load(&h->flushgen), offsetof(tc_mutator, flushack), flush_act, NULL);
 }

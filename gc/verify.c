@@ -46,8 +46,7 @@ typedef struct vstate {
 
 static void oom(void)
 {
-	fprintf(stderr, "tricolor: verify: out of memory\n");
-	abort();
+	tc__fatal("verify: out of memory");
 }
 
 static bool set_insert(vstate *v, uintptr_t x)
@@ -107,7 +106,7 @@ static void visit(uintptr_t p, void *ctx)
 {
 	vstate *v = ctx;
 	span *s;
-	uintptr_t obj = mheap_find_object(&v->h->mh, p, &s);
+	uintptr_t obj = tc__mheap_find_object(&v->h->mh, p, &s);
 	if (obj == 0 || !set_insert(v, obj))
 		return;
 	v->checked++;
@@ -118,12 +117,10 @@ static void visit(uintptr_t p, void *ctx)
 			snprintf(from, sizeof from, "object %#lx", (unsigned long)v->cur);
 		else
 			snprintf(from, sizeof from, "%s", v->rootdesc);
-		fprintf(stderr,
-			"tricolor: verify: FAILED after cycle %llu: object %#lx (%zu bytes, type %s) is reachable from %s "
-			"but not marked; sweep would free it\n",
-			(unsigned long long)atomic_load(&v->h->cycles) + 1, (unsigned long)obj, s->elemsize,
-			type_name(s, obj), from);
-		abort();
+		tc__fatal("verify: FAILED after cycle %llu: object %#lx (%zu bytes, type %s) is reachable from %s "
+			  "but not marked; sweep would free it",
+			  (unsigned long long)atomic_load(&v->h->cycles) + 1, (unsigned long)obj, s->elemsize,
+			  type_name(s, obj), from);
 	}
 	if (spc_kind(s->spc) != SK_NOSCAN)
 		push(v, obj);
@@ -139,17 +136,17 @@ static void drain(vstate *v)
 	v->cur = 0;
 }
 
-void verify_heap(tc_heap *h)
+void tc__verify_heap(tc_heap *h)
 {
 	vstate v;
 	memset(&v, 0, sizeof v);
 	v.h = h;
 	snprintf(v.rootdesc, sizeof v.rootdesc, "the global roots");
-	roots_globals(h, visit, &v);
+	tc__roots_globals(h, visit, &v);
 	drain(&v);
 	for (tc_mutator *m = h->mutators; m; m = m->next) {
 		snprintf(v.rootdesc, sizeof v.rootdesc, "mutator %p's precise frames", (void *)m);
-		roots_frames(m, visit, &v);
+		tc__roots_frames(m, visit, &v);
 		drain(&v);
 		snprintf(v.rootdesc, sizeof v.rootdesc, "mutator %p's stack or registers (as scanned)", (void *)m);
 		for (size_t i = 0; i < m->snapn; i++)

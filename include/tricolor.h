@@ -10,8 +10,16 @@
  * precise frames, or (by default) any attached thread's stack and registers
  * survive; everything else is reclaimed.
  *
- * Errors: a function that fails returns NULL (or -1) and tc_last_error()
- * describes what was wrong on this thread; nothing is freed or changed.
+ * Errors, one policy for every call: a call that fails on bad input or
+ * misuse returns NULL (or -1, or 0 where it says) and changes nothing;
+ * tc_last_error() then says, on this thread, what was wrong, naming the call,
+ * and the same message goes to the output function as one line
+ * "tricolor: MESSAGE" (stderr unless tc_set_output chose another). A call that
+ * succeeds but not as asked (the heap grew past its memory limit) leaves its
+ * message in tc_last_error() too and writes "tricolor: warning: MESSAGE".
+ * Only where going on could free a live object (the verifier found one
+ * unmarked, grey work could not be stored) does tricolor write
+ * "tricolor: fatal: MESSAGE" and abort.
  */
 #ifndef TRICOLOR_H
 #define TRICOLOR_H
@@ -25,6 +33,14 @@ extern "C" {
 #endif
 
 #define TRICOLOR_VERSION "0.1.0"
+
+/* Every public function carries TC_API: the library is built with hidden
+ * visibility, so these are the only symbols libtricolor.so exports. */
+#if defined(__GNUC__)
+#define TC_API __attribute__((visibility("default")))
+#else
+#define TC_API
+#endif
 
 typedef struct tc_heap tc_heap;
 typedef struct tc_mutator tc_mutator;
@@ -70,35 +86,35 @@ typedef struct tc_config {
  * TRICOLOR_GCTRACE, TRICOLOR_PACER (go, fixed), TRICOLOR_VERIFY (0/1),
  * TRICOLOR_TORTURE (N).
  * Returns -1 on a malformed value, naming the variable and the value. */
-int tc_config_init(tc_config *cfg);
+TC_API int tc_config_init(tc_config *cfg);
 
 /* The pacer policies this build knows, as "go, fixed". */
-const char *tc_pacer_names(void);
+TC_API const char *tc_pacer_names(void);
 
 /* Parse a byte count the way TRICOLOR_MEMLIMIT is parsed ("512MiB", "2GiB",
  * "1000000", "off" = 0). Returns -1 with tc_last_error() naming `what` and
  * the text when it is malformed. */
-int tc_parse_bytes(const char *what, const char *text, uint64_t *bytes);
+TC_API int tc_parse_bytes(const char *what, const char *text, uint64_t *bytes);
 
-tc_heap *tc_heap_create(const tc_config *cfg); /* cfg NULL: tc_config_init */
-void tc_heap_destroy(tc_heap *h);
-tc_mutator *tc_mutator_attach(tc_heap *h); /* the calling thread becomes a mutator */
-void tc_mutator_detach(tc_mutator *m);
+TC_API tc_heap *tc_heap_create(const tc_config *cfg); /* cfg NULL: tc_config_init */
+TC_API void tc_heap_destroy(tc_heap *h);
+TC_API tc_mutator *tc_mutator_attach(tc_heap *h); /* the calling thread becomes a mutator */
+TC_API void tc_mutator_detach(tc_mutator *m);
 
-void *tc_alloc(tc_mutator *m, const tc_type *t); /* zeroed */
-void *tc_alloc_array(tc_mutator *m, const tc_type *elem, size_t n);
-void *tc_alloc_noscan(tc_mutator *m, size_t bytes); /* never scanned */
+TC_API void *tc_alloc(tc_mutator *m, const tc_type *t); /* zeroed */
+TC_API void *tc_alloc_array(tc_mutator *m, const tc_type *elem, size_t n);
+TC_API void *tc_alloc_noscan(tc_mutator *m, size_t bytes); /* never scanned */
 /* Store of a managed pointer into a heap object or global root. Inline (C99
  * inline definition in tricolor/inline.h; the library exports it too). */
-inline void tc_write(tc_mutator *m, void **slot, void *val);
-void tc_safepoint(tc_mutator *m);                     /* cheap poll */
-void tc_blocking_enter(tc_mutator *m); /* about to block or run long non-GC code */
-void tc_blocking_leave(tc_mutator *m);
-void tc_root_add(tc_heap *h, void **slots, size_t n); /* global roots */
-void tc_root_remove(tc_heap *h, void **slots);
-void tc_roots_push(tc_mutator *m, void **slots, size_t n); /* precise frame */
-void tc_roots_pop(tc_mutator *m);
-void tc_collect(tc_mutator *m); /* full cycle now, returns when swept */
+TC_API inline void tc_write(tc_mutator *m, void **slot, void *val);
+TC_API void tc_safepoint(tc_mutator *m);                     /* cheap poll */
+TC_API void tc_blocking_enter(tc_mutator *m); /* about to block or run long non-GC code */
+TC_API void tc_blocking_leave(tc_mutator *m);
+TC_API void tc_root_add(tc_heap *h, void **slots, size_t n); /* global roots */
+TC_API void tc_root_remove(tc_heap *h, void **slots);
+TC_API void tc_roots_push(tc_mutator *m, void **slots, size_t n); /* precise frame */
+TC_API void tc_roots_pop(tc_mutator *m);
+TC_API void tc_collect(tc_mutator *m); /* full cycle now, returns when swept */
 
 /* Metrics, after Go's runtime/metrics: name the ones you want, get their
  * values; returns how many names were known (unknown ones read 0).
@@ -143,15 +159,15 @@ typedef struct tc_metric {
 	const char *name;
 	uint64_t value;
 } tc_metric;
-size_t tc_metrics_read(tc_heap *h, tc_metric *out, size_t n);
+TC_API size_t tc_metrics_read(tc_heap *h, tc_metric *out, size_t n);
 
 /* The pause histogram as CSV: lower_ns,upper_ns,count for each non-empty
  * bucket. Returns 0, or -1 on a write error. */
-int tc_pauses_write_csv(tc_heap *h, FILE *out);
+TC_API int tc_pauses_write_csv(tc_heap *h, FILE *out);
 
 /* The bucket of the pause histogram that holds ns: [*lower, *upper). For
  * tools that bin other collectors' pauses the same way (tcbench's libgc). */
-void tc_pause_bucket(uint64_t ns, uint64_t *lower, uint64_t *upper);
+TC_API void tc_pause_bucket(uint64_t ns, uint64_t *lower, uint64_t *upper);
 
 /* The interval log as CSV, for minimum-mutator-utilisation curves: when the
  * collector took time from the program (the last 65536 intervals):
@@ -159,17 +175,24 @@ void tc_pause_bucket(uint64_t ns, uint64_t *lower, uint64_t *upper);
  * "pause" (every mutator stopped; mutator -1), "assist" (a mutator marking
  * or scanning its own stack) or "wait" (a mutator blocked at the trigger or
  * the goal); mutator numbers mutators in order of attachment. */
-int tc_intervals_write_csv(tc_heap *h, FILE *out);
+TC_API int tc_intervals_write_csv(tc_heap *h, FILE *out);
 
 /* The per-cycle record as CSV, one row per cycle (the last 4096): cycle,
  * start_ms, trigger_bytes, goal_bytes, heap_at_trigger, heap_peak,
  * marked_bytes, roots_bytes, stw1_ns, stw2_ns, mark_ns, assist_ns, gc_cpu_ns,
  * cycle_ns, gc_cpu_frac (GC CPU over CPU available during the cycle),
  * mark_loops, cons_mark. Returns 0, or -1 on a write error. */
-int tc_cycles_write_csv(tc_heap *h, FILE *out);
+TC_API int tc_cycles_write_csv(tc_heap *h, FILE *out);
 
-const char *tc_last_error(void); /* this thread's last error, or NULL */
-void tc_clear_error(void);
+TC_API const char *tc_last_error(void); /* this thread's last error, or NULL */
+TC_API void tc_clear_error(void);
+
+/* Where tricolor's messages go (errors, warnings, fatal errors, gctrace):
+ * fn(line, arg) with one whole line, "tricolor: ...\n". fn NULL: stderr, the
+ * default. Process-wide; fn may be called from any thread, including the
+ * collector's, and must not call back into tricolor. */
+typedef void (*tc_output_fn)(const char *line, void *arg);
+TC_API void tc_set_output(tc_output_fn fn, void *arg);
 
 #include "tricolor/inline.h"
 

@@ -38,7 +38,7 @@ static void check(void)
 static tc_heap *setup(tc_mutator **m)
 {
 	for (int k = 0; k < OS_FAULT_KINDS; k++)
-		os_fault_inject(k, 0, 0); /* a failed test must not leave faults behind */
+		tc__os_fault_inject(k, 0, 0); /* a failed test must not leave faults behind */
 	tc_heap *h = precise_heap();
 	*m = tc_mutator_attach(h);
 	tc_root_add(h, keep, NKEEP);
@@ -58,13 +58,13 @@ static void test_mmap_fails_then_returns(void **state)
 	(void)state;
 	tc_mutator *m;
 	tc_heap *h = setup(&m);
-	os_fault_inject(OS_FAULT_MAP, 0, 1000000);
+	tc__os_fault_inject(OS_FAULT_MAP, 0, 1000000);
 	tc_clear_error();
 	void *p = NULL;
 	for (int i = 0; i < 64 && (p = tc_alloc_noscan(m, 4 * MiB)) != NULL; i++)
 		; /* free pages may serve a few first */
 	assert_null(p);
-	assert_non_null(strstr(tc_last_error(), "tc_alloc_noscan: tricolor: cannot map"));
+	assert_non_null(strstr(tc_last_error(), "tc_alloc_noscan: cannot map"));
 	assert_non_null(strstr(tc_last_error(), "Cannot allocate memory"));
 	/* Small objects too, once the free spans are used up: a rooted list
 	 * grows until a span refill needs memory the OS refuses. */
@@ -76,11 +76,11 @@ static void test_mmap_fails_then_returns(void **state)
 		tc_write(m, (void **)&list, q);
 	}
 	assert_null(q);
-	assert_non_null(strstr(tc_last_error(), "tc_alloc: tricolor: cannot map"));
+	assert_non_null(strstr(tc_last_error(), "tc_alloc: cannot map"));
 	check();
 	tc_collect(m);
 	check();
-	os_fault_inject(OS_FAULT_MAP, 0, 0); /* memory returns */
+	tc__os_fault_inject(OS_FAULT_MAP, 0, 0); /* memory returns */
 	assert_non_null(tc_alloc_noscan(m, 4 * MiB));
 	assert_non_null(tc_alloc(m, &node_t));
 	size_t n = 0;
@@ -101,13 +101,13 @@ static void test_metadata_mmap_fails(void **state)
 	(void)state;
 	tc_mutator *m;
 	tc_heap *h = setup(&m);
-	os_fault_inject(OS_FAULT_META, 0, 1000000);
+	tc__os_fault_inject(OS_FAULT_META, 0, 1000000);
 	tc_clear_error();
 	assert_null(tc_alloc_noscan(m, 96 * MiB)); /* beyond the 64 MiB arena */
-	assert_non_null(strstr(tc_last_error(), "tc_alloc_noscan: tricolor: cannot map"));
+	assert_non_null(strstr(tc_last_error(), "tc_alloc_noscan: cannot map"));
 	assert_non_null(strstr(tc_last_error(), "heap metadata"));
 	check();
-	os_fault_inject(OS_FAULT_META, 0, 0);
+	tc__os_fault_inject(OS_FAULT_META, 0, 0);
 	assert_non_null(tc_alloc_noscan(m, 96 * MiB));
 	check();
 	teardown(h, m);
@@ -119,12 +119,12 @@ static void test_reserve_fails(void **state)
 	(void)state;
 	tc_mutator *m;
 	tc_heap *h = setup(&m);
-	os_fault_inject(OS_FAULT_RESERVE, 0, 1000000);
+	tc__os_fault_inject(OS_FAULT_RESERVE, 0, 1000000);
 	tc_clear_error();
 	assert_null(tc_alloc_noscan(m, 200 * MiB)); /* needs a region of its own */
 	assert_non_null(strstr(tc_last_error(), "cannot reserve"));
 	check();
-	os_fault_inject(OS_FAULT_RESERVE, 0, 0);
+	tc__os_fault_inject(OS_FAULT_RESERVE, 0, 0);
 	assert_non_null(tc_alloc_noscan(m, 200 * MiB));
 	teardown(h, m);
 }
@@ -143,13 +143,13 @@ static void test_madvise_fails(void **state)
 	for (int i = 0; i < 16; i++)
 		tc_write(m, &big[i], NULL); /* 64 MiB free after the next cycle */
 	uint64_t rel0 = metric(h, "heap.released.bytes");
-	os_fault_inject(OS_FAULT_RELEASE, 0, 1000000);
+	tc__os_fault_inject(OS_FAULT_RELEASE, 0, 1000000);
 	tc_collect(m);
 	assert_true(metric(h, "heap.scavenge.errors") > 0);
 	assert_int_equal(metric(h, "heap.released.bytes"), rel0);
 	check();
 	assert_non_null(tc_alloc_noscan(m, 8 * MiB)); /* the unreleased pages are reused */
-	os_fault_inject(OS_FAULT_RELEASE, 0, 0);
+	tc__os_fault_inject(OS_FAULT_RELEASE, 0, 0);
 	tc_collect(m);
 	tc_collect(m);
 	assert_true(metric(h, "heap.released.bytes") > rel0);

@@ -15,7 +15,7 @@ static void *worker(void *arg)
 {
 	uintptr_t *out = arg;
 	mcache c;
-	mcache_init(&c, &H);
+	tc__mcache_init(&c, &H);
 	static const size_t sizes[] = {16, 48, 512, 3072};
 	for (int i = 0; i < PER_THREAD; i++) {
 		span *s;
@@ -26,16 +26,16 @@ static void *worker(void *arg)
 		*(uintptr_t *)p = (uintptr_t)p; /* touch: a double hand-out would also race here */
 		out[i] = (uintptr_t)p;
 		if (i % 5000 == 4999)
-			mcache_release_all(&c); /* partial spans go back to mcentral */
+			tc__mcache_release_all(&c); /* partial spans go back to mcentral */
 	}
-	mcache_release_all(&c);
+	tc__mcache_release_all(&c);
 	return out;
 }
 
 static void test_concurrent_refill_never_hands_out_twice(void **state)
 {
 	(void)state;
-	assert_int_equal(mheap_init(&H), 0);
+	assert_int_equal(tc__mheap_init(&H), 0);
 	pthread_t t[THREADS];
 	for (int i = 0; i < THREADS; i++)
 		assert_int_equal(pthread_create(&t[i], NULL, worker, addrs[i]), 0);
@@ -48,10 +48,10 @@ static void test_concurrent_refill_never_hands_out_twice(void **state)
 		for (int j = 0; j < PER_THREAD; j++) {
 			uintptr_t p = addrs[i][j];
 			assert_int_equal(*(uintptr_t *)p, p);
-			assert_int_equal(mheap_find_object(&H, p, NULL), p);
+			assert_int_equal(tc__mheap_find_object(&H, p, NULL), p);
 		}
 	assert_all_distinct(&addrs[0][0], (size_t)THREADS * PER_THREAD);
-	mheap_destroy(&H);
+	tc__mheap_destroy(&H);
 }
 
 int main(void)

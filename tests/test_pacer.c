@@ -13,7 +13,7 @@
 static pacer_out run(const char *policy, int gogc, pacer_in in, pacer_state *st)
 {
 	pacer_out out;
-	pacer_compute(pacer_lookup(policy), gogc, &in, st, &out);
+	tc__pacer_compute(tc__pacer_lookup(policy), gogc, &in, st, &out);
 	return out;
 }
 

@@ -21,18 +21,18 @@ static void test_scavenger_lowers_rss(void **state)
 {
 	(void)state;
 	mheap h;
-	assert_int_equal(mheap_init(&h), 0);
+	assert_int_equal(tc__mheap_init(&h), 0);
 	enum { N = 64, SZ = 2 << 20 };
 	span *s[N];
 	for (int i = 0; i < N; i++) {
-		s[i] = mheap_alloc_span(&h, SZ / TC_PAGE_SIZE, spc_make(0, SK_NOSCAN));
+		s[i] = tc__mheap_alloc_span(&h, SZ / TC_PAGE_SIZE, spc_make(0, SK_NOSCAN));
 		assert_non_null(s[i]);
 		memset((void *)s[i]->base, 0x5a, SZ);
 	}
 	for (int i = 0; i < N; i++)
-		mheap_free_span(&h, s[i]);
+		tc__mheap_free_span(&h, s[i]);
 	size_t before = rss_bytes();
-	size_t got = mheap_scavenge(&h, (size_t)N * SZ);
+	size_t got = tc__mheap_scavenge(&h, (size_t)N * SZ);
 	size_t after = rss_bytes();
 	assert_int_equal(got, (size_t)N * SZ);
 	assert_int_equal(atomic_load(&h.released), (uint64_t)N * SZ);
@@ -40,15 +40,15 @@ static void test_scavenger_lowers_rss(void **state)
 		fail_msg("RSS went from %zu to %zu after releasing %zu", before, after, got);
 	/* Nothing more to release; reuse takes pages out of the released count
 	 * and they read as zero. */
-	assert_int_equal(mheap_scavenge(&h, SIZE_MAX), atomic_load(&h.sys) - (uint64_t)N * SZ);
+	assert_int_equal(tc__mheap_scavenge(&h, SIZE_MAX), atomic_load(&h.sys) - (uint64_t)N * SZ);
 	uint64_t rel = atomic_load(&h.released);
-	span *r = mheap_alloc_span(&h, SZ / TC_PAGE_SIZE, spc_make(0, SK_NOSCAN));
+	span *r = tc__mheap_alloc_span(&h, SZ / TC_PAGE_SIZE, spc_make(0, SK_NOSCAN));
 	assert_non_null(r);
 	assert_int_equal(atomic_load(&h.released), rel - SZ);
 	const unsigned char *p = (const unsigned char *)r->base;
 	for (size_t i = 0; i < SZ; i += 4096)
 		assert_int_equal(p[i], 0);
-	mheap_destroy(&h);
+	tc__mheap_destroy(&h);
 }
 
 int main(void)

@@ -11,17 +11,17 @@ static mcache C;
 static int setup(void **state)
 {
 	(void)state;
-	if (mheap_init(&H) != 0)
+	if (tc__mheap_init(&H) != 0)
 		return -1;
-	mcache_init(&C, &H);
+	tc__mcache_init(&C, &H);
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	mcache_release_all(&C);
-	mheap_destroy(&H);
+	tc__mcache_release_all(&C);
+	tc__mheap_destroy(&H);
 	return 0;
 }
 
@@ -54,7 +54,7 @@ static void test_alloc_cache_visits_exactly_the_free_slots(void **state)
 {
 	(void)state;
 	uint64_t seed = 42;
-	span *s = mheap_alloc_span(&H, 1, spc_make(1, SK_NOSCAN)); /* 1024 objects */
+	span *s = tc__mheap_alloc_span(&H, 1, spc_make(1, SK_NOSCAN)); /* 1024 objects */
 	assert_non_null(s);
 	for (int round = 0; round < 200; round++) {
 		int density = round % 5; /* 0: all free ... 4: mostly allocated */
@@ -71,10 +71,10 @@ static void test_alloc_cache_visits_exactly_the_free_slots(void **state)
 				expect[nexp++] = i;
 			}
 		}
-		span_fill_alloc_tail(s->allocbits, s->nelems);
+		tc__span_fill_alloc_tail(s->allocbits, s->nelems);
 		s->freeindex = 0;
 		s->allocCount = nalloc;
-		span_refill_alloc_cache(s, 0);
+		tc__span_refill_alloc_cache(s, 0);
 		for (uint32_t k = 0; k < nexp; k++) {
 			/* Alternate the inline fast path and the slow path. */
 			void *p = (k % 2) ? mcache_next_free_fast(s) : NULL;
@@ -82,16 +82,16 @@ static void test_alloc_cache_visits_exactly_the_free_slots(void **state)
 			if (p != NULL) {
 				idx = (uint32_t)(((uintptr_t)p - s->base) / s->elemsize);
 			} else {
-				idx = span_next_free_index(s);
+				idx = tc__span_next_free_index(s);
 				s->allocCount++;
 			}
 			assert_int_equal(idx, expect[k]);
 			assert_false(span_is_free(s, idx));
 		}
-		assert_int_equal(span_next_free_index(s), s->nelems);
+		assert_int_equal(tc__span_next_free_index(s), s->nelems);
 		assert_int_equal(s->allocCount, s->nelems);
 	}
-	mheap_free_span(&H, s);
+	tc__mheap_free_span(&H, s);
 }
 
 static void test_pointer_bitmap_roundtrip(void **state)
@@ -106,26 +106,26 @@ static void test_pointer_bitmap_roundtrip(void **state)
 		objs[i] = (uintptr_t)mcache_alloc_small(&C, spc, &s);
 		assert_true(objs[i] != 0);
 		if (i % 2 == 0)
-			heapbits_write(s, objs[i], 48, offs, 3, 1);
+			tc__heapbits_write(s, objs[i], 48, offs, 3, 1);
 		else
-			heapbits_write(s, objs[i], 16, arr_offs, 1, 3); /* array of 3 × {int, ptr} */
+			tc__heapbits_write(s, objs[i], 16, arr_offs, 1, 3); /* array of 3 × {int, ptr} */
 	}
 	for (int i = 0; i < 200; i++) {
 		s = mheap_span_of(&H, objs[i]);
 		assert_non_null(s);
 		for (uint32_t w = 0; w < 6; w++) {
 			bool want = i % 2 == 0 ? (w == 0 || w == 2 || w == 5) : (w % 2 == 1);
-			if (heapbits_is_ptr(s, objs[i] + w * 8) != want)
+			if (tc__heapbits_is_ptr(s, objs[i] + w * 8) != want)
 				fail_msg("object %d word %u: bit %d, want %d", i, w, !want, want);
 		}
 	}
 	/* Rewriting an object clears its old bits and leaves neighbours alone. */
 	s = mheap_span_of(&H, objs[10]);
-	heapbits_write(s, objs[10], 48, NULL, 0, 0);
+	tc__heapbits_write(s, objs[10], 48, NULL, 0, 0);
 	for (uint32_t w = 0; w < 6; w++)
-		assert_false(heapbits_is_ptr(s, objs[10] + w * 8));
-	assert_true(heapbits_is_ptr(mheap_span_of(&H, objs[11]), objs[11] + 8));
-	assert_true(heapbits_is_ptr(mheap_span_of(&H, objs[9]), objs[9] + 8));
+		assert_false(tc__heapbits_is_ptr(s, objs[10] + w * 8));
+	assert_true(tc__heapbits_is_ptr(mheap_span_of(&H, objs[11]), objs[11] + 8));
+	assert_true(tc__heapbits_is_ptr(mheap_span_of(&H, objs[9]), objs[9] + 8));
 }
 
 int main(void)

@@ -12,24 +12,24 @@ static mcache C;
 static int setup(void **state)
 {
 	(void)state;
-	if (mheap_init(&H) != 0)
+	if (tc__mheap_init(&H) != 0)
 		return -1;
-	mcache_init(&C, &H);
+	tc__mcache_init(&C, &H);
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	mcache_release_all(&C);
-	mheap_destroy(&H);
+	tc__mcache_release_all(&C);
+	tc__mheap_destroy(&H);
 	return 0;
 }
 
 static void mark(uintptr_t p)
 {
 	span *s;
-	assert_int_equal(mheap_find_object(&H, p, &s), p);
+	assert_int_equal(tc__mheap_find_object(&H, p, &s), p);
 	assert_true(span_set_mark(s, s->nelems == 1 ? 0 : span_obj_index(s, p)));
 }
 
@@ -37,9 +37,9 @@ static void mark(uintptr_t p)
  * bumped, everything swept. */
 static void sweep_everything(void)
 {
-	mheap_start_sweep(&H);
-	mcache_prepare_for_sweep(&C);
-	mheap_sweep_all(&H);
+	tc__mheap_start_sweep(&H);
+	tc__mcache_prepare_for_sweep(&C);
+	tc__mheap_sweep_all(&H);
 }
 
 static void test_sweep_frees_exactly_the_unmarked(void **state)
@@ -56,7 +56,7 @@ static void test_sweep_frees_exactly_the_unmarked(void **state)
 		objs[i] = (uintptr_t)mcache_alloc_small(&C, spc, &s);
 		assert_true(objs[i] != 0);
 	}
-	mcache_release_all(&C);
+	tc__mcache_release_all(&C);
 	uint64_t inuse = atomic_load(&H.inuse);
 	for (int i = 0; i < N; i++) {
 		kept[i] = test_rand(&seed) % 2;
@@ -67,7 +67,7 @@ static void test_sweep_frees_exactly_the_unmarked(void **state)
 	}
 	sweep_everything();
 	for (int i = 0; i < N; i++)
-		assert_int_equal(mheap_find_object(&H, objs[i], NULL), kept[i] ? objs[i] : 0);
+		assert_int_equal(tc__mheap_find_object(&H, objs[i], NULL), kept[i] ? objs[i] : 0);
 	/* Allocating as many as were freed gives back exactly the freed slots. */
 	for (size_t i = 0; i < nfreed; i++) {
 		span *s;
@@ -93,11 +93,11 @@ static void test_empty_spans_go_back_to_mheap(void **state)
 		if (i == 8 * 4)
 			mark(first); /* keep one object in the first span only */
 	}
-	mcache_release_all(&C);
+	tc__mcache_release_all(&C);
 	assert_int_equal(atomic_load(&H.inuse), 10 * TC_PAGE_SIZE);
 	sweep_everything();
 	assert_int_equal(atomic_load(&H.inuse), 1 * TC_PAGE_SIZE);
-	assert_int_equal(mheap_find_object(&H, first, NULL), first);
+	assert_int_equal(tc__mheap_find_object(&H, first, NULL), first);
 	sweep_everything(); /* unmarked this time: the last span goes too */
 	assert_int_equal(atomic_load(&H.inuse), 0);
 	assert_null(mheap_span_of(&H, first));
@@ -109,7 +109,7 @@ static void test_large_objects_swept_by_mark(void **state)
 	span *s[3];
 	uintptr_t p[3];
 	for (int i = 0; i < 3; i++)
-		p[i] = (uintptr_t)mcache_alloc_large(&C, 200 << 10, false, NULL, 0, &s[i]);
+		p[i] = (uintptr_t)tc__mcache_alloc_large(&C, 200 << 10, false, NULL, 0, &s[i]);
 	mark(p[1]);
 	sweep_everything();
 	assert_null(mheap_span_of(&H, p[0]));
@@ -130,28 +130,28 @@ static void test_span_cached_across_sweep_is_swept_on_release(void **state)
 	uintptr_t b = (uintptr_t)mcache_alloc_small(&C, spc, &s);
 	mark(b);
 	assert_int_equal(atomic_load(&s->sweepgen), atomic_load(&H.sweepgen) + 3);
-	mheap_start_sweep(&H);
+	tc__mheap_start_sweep(&H);
 	assert_int_equal(atomic_load(&s->sweepgen), atomic_load(&H.sweepgen) + 1); /* stale */
-	mheap_sweep_all(&H); /* the background sweep cannot see a cached span */
-	assert_int_equal(mheap_find_object(&H, a, NULL), a);
-	mcache_prepare_for_sweep(&C); /* release sweeps it */
+	tc__mheap_sweep_all(&H); /* the background sweep cannot see a cached span */
+	assert_int_equal(tc__mheap_find_object(&H, a, NULL), a);
+	tc__mcache_prepare_for_sweep(&C); /* release sweeps it */
 	assert_int_equal(atomic_load(&s->sweepgen), atomic_load(&H.sweepgen));
-	assert_int_equal(mheap_find_object(&H, a, NULL), 0);
-	assert_int_equal(mheap_find_object(&H, b, NULL), b);
+	assert_int_equal(tc__mheap_find_object(&H, a, NULL), 0);
+	assert_int_equal(tc__mheap_find_object(&H, b, NULL), b);
 	assert_int_equal(s->allocCount, 1);
 }
 
 static void test_sweepgen_claims_a_span_once(void **state)
 {
 	(void)state;
-	span *s = mheap_alloc_span(&H, 1, spc_make(sizeclass_of(16), SK_NOSCAN));
-	assert_false(span_try_acquire_sweep(&H, s)); /* swept already this cycle */
-	mheap_start_sweep(&H);
-	assert_true(span_try_acquire_sweep(&H, s));
-	assert_false(span_try_acquire_sweep(&H, s));
+	span *s = tc__mheap_alloc_span(&H, 1, spc_make(sizeclass_of(16), SK_NOSCAN));
+	assert_false(tc__span_try_acquire_sweep(&H, s)); /* swept already this cycle */
+	tc__mheap_start_sweep(&H);
+	assert_true(tc__span_try_acquire_sweep(&H, s));
+	assert_false(tc__span_try_acquire_sweep(&H, s));
 	assert_int_equal(atomic_load(&s->sweepgen), atomic_load(&H.sweepgen) - 1);
 	bool gone;
-	span_sweep(&H, s, false, &gone);
+	tc__span_sweep(&H, s, false, &gone);
 	assert_true(gone);
 }
 

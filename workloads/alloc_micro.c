@@ -48,7 +48,7 @@ static void *tier_alloc(mcache *c, size_t size)
 		if (p != NULL && s->needzero)
 			memset(p, 0, s->elemsize);
 	} else {
-		p = mcache_alloc_large(c, size, true, NULL, 0, &s);
+		p = tc__mcache_alloc_large(c, size, true, NULL, 0, &s);
 		if (p != NULL && s->needzero)
 			memset(p, 0, size);
 	}
@@ -57,9 +57,9 @@ static void *tier_alloc(mcache *c, size_t size)
 
 static void tier_free_all(mheap *h, mcache *c)
 {
-	mheap_start_sweep(h);
-	mcache_prepare_for_sweep(c);
-	mheap_sweep_all(h);
+	tc__mheap_start_sweep(h);
+	tc__mcache_prepare_for_sweep(c);
+	tc__mheap_sweep_all(h);
 }
 
 static void fail(const char *what)
@@ -112,10 +112,10 @@ int main(int argc, char **argv)
 	       "tc/je", "tc/je-zero");
 
 	mheap h;
-	if (mheap_init(&h) != 0)
-		fail("mheap_init");
+	if (tc__mheap_init(&h) != 0)
+		fail("tc__mheap_init");
 	mcache c;
-	mcache_init(&c, &h);
+	tc__mcache_init(&c, &h);
 	for (int k = 0; k < NS; k++) {
 		size_t size = only ? only : sizes[k], n = budget / size;
 		if (only && k > 0)
@@ -157,8 +157,8 @@ int main(int argc, char **argv)
 				med[0] / med[1], med[0] / med[2]);
 		free(v);
 	}
-	mcache_release_all(&c);
-	mheap_destroy(&h);
+	tc__mcache_release_all(&c);
+	tc__mheap_destroy(&h);
 	if (out)
 		fclose(out);
 	return 0;

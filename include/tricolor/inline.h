@@ -19,7 +19,7 @@ typedef struct tc_mutator_head {
 	int wb_on; /* bit 0: the collector is marking; bit 1: a debug build checks every slot */
 } tc_mutator_head;
 
-void tc_write_slow(tc_mutator *m, void **slot, void *val);
+TC_API void tc_write_slow(tc_mutator *m, void **slot, void *val);
 
 inline void tc_write(tc_mutator *m, void **slot, void *val)
 {
