@@ -44,7 +44,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "atomics.h"
+#include "check.h"
 #include "error.h"
+#include "lock.h"
 #include "platform.h"
 #include "sizeclasses.h"
 
@@ -125,7 +128,7 @@ typedef struct spanlist {
 } spanlist;
 
 typedef struct mcentral {
-	pthread_mutex_t lock;
+	mutex lock;
 	spanclass spc;
 	spanlist partial[2]; /* [sweepgen/2 % 2] swept, the other unswept */
 	spanlist full[2];
@@ -140,7 +143,7 @@ typedef struct region {
 typedef struct fixchunk fixchunk;
 
 typedef struct mheap {
-	pthread_mutex_t lock;
+	mutex lock;
 	_Atomic uint32_t sweepgen;
 	heaparena **arenas; /* indexed by addr >> TC_ARENA_SHIFT */
 	span *freetree;     /* treap of free page runs keyed by (npages, base) */
@@ -180,10 +183,17 @@ void tc__span_init_small(span *s, spanclass spc);
 void tc__span_fill_alloc_tail(uint64_t *w, uint32_t nelems);
 void tc__span_refill_alloc_cache(span *s, uint32_t whichword);
 uint32_t tc__span_next_free_index(span *s);
+/* The index of the object holding p (base <= p < limit): (p - base) /
+ * elemsize by Go's divMagic. A large span's divmagic is 0, so its one object
+ * is index 0 with no special case. */
 static inline uint32_t span_obj_index(const span *s, uintptr_t p)
 {
-	return (uint32_t)(((uint64_t)(p - s->base) * s->divmagic) >> 32);
+	tc_assert(p >= s->base && p < s->limit);
+	uint32_t idx = (uint32_t)(((uint64_t)(p - s->base) * s->divmagic) >> 32);
+	tc_assert(idx < s->nelems);
+	return idx;
 }
+static inline uintptr_t span_obj_base(const span *s, uint32_t idx) { return s->base + (uintptr_t)idx * s->elemsize; }
 /* freeindex is written by the owning mcache and read by markers resolving
  * conservative pointers: relaxed atomics (plain moves on x86). A marker that
  * reads a stale freeindex may miss an object allocated just now, which is
@@ -207,6 +217,7 @@ static inline bool span_set_mark(span *s, uint32_t idx)
 	return !(__atomic_fetch_or(w, bit, __ATOMIC_RELAXED) & bit);
 }
 uint32_t tc__span_count_marked(const span *s);
+uint32_t tc__span_count_alloc(const span *s); /* debug checks: i < freeindex or allocbits[i] */
 
 /* ---- mheap.c ---- */
 int tc__mheap_init(mheap *h);
@@ -308,7 +319,7 @@ static inline void *mcache_next_free_fast(span *s)
 	s->allocCache = (cache >> bit) >> 1;
 	span_set_freeindex(s, next);
 	s->allocCount++;
-	return (void *)(s->base + (uintptr_t)result * s->elemsize);
+	return (void *)span_obj_base(s, result);
 }
 
 /* Allocate one small object of span class spc; NULL with tc__seterr on failure. */

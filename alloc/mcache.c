@@ -40,6 +40,8 @@ static void uncache(mcache *c, spanclass spc)
 	if (ssg != sg + 3 && ssg != sg + 1) {
 		tc__fatal("cached span %#lx has sweepgen %u, heap has %u", (unsigned long)s->base, ssg, sg);
 	}
+	tc_assert(s->allocCount <= s->nelems);
+	tc_assert_expensive(tc__span_count_alloc(s) == s->allocCount);
 	c->alloc[spc] = &tc__emptyspan;
 	/* Give back the live bytes refill counted for the objects never handed out. */
 	atomic_fetch_sub_explicit(&h->live, (uint64_t)(s->nelems - s->allocCount) * s->elemsize, memory_order_relaxed);
@@ -53,6 +55,7 @@ static span *mcache_refill(mcache *c, spanclass spc)
 	span *s = tc__mcentral_cache_span(&h->central[spc], h);
 	if (s == NULL)
 		return NULL;
+	tc_assert(atomic_load(&s->sweepgen) == atomic_load(&h->sweepgen)); /* swept before it is cached */
 	atomic_store(&s->sweepgen, atomic_load(&h->sweepgen) + 3);
 	atomic_fetch_add_explicit(&h->live, (uint64_t)(s->nelems - s->allocCount) * s->elemsize, memory_order_relaxed);
 	c->alloc[spc] = s;
@@ -86,7 +89,7 @@ void *tc__mcache_alloc_small_slow(mcache *c, spanclass spc, span **sp)
 	}
 	s->allocCount++;
 	*sp = s;
-	return (void *)(s->base + (uintptr_t)idx * s->elemsize);
+	return (void *)span_obj_base(s, idx);
 }
 
 void *tc__mcache_alloc_large(mcache *c, size_t size, bool noscan, const void *type, size_t count, span **sp)

@@ -54,6 +54,7 @@ static span *pop(mcentral *c, bool partial, unsigned idx)
 	span **head = list_head(c, list);
 	span *s = *head;
 	if (s) {
+		tc_assert(s->list == list);
 		list_unlink(head, s);
 		s->list = LIST_NONE;
 	}
@@ -62,7 +63,7 @@ static span *pop(mcentral *c, bool partial, unsigned idx)
 
 void tc__mcentral_init(mcentral *c, spanclass spc)
 {
-	pthread_mutex_init(&c->lock, NULL);
+	lock_init(&c->lock, LR_MCENTRAL);
 	c->spc = spc;
 	c->partial[0].first = c->partial[1].first = NULL;
 	c->full[0].first = c->full[1].first = NULL;
@@ -74,20 +75,22 @@ void tc__mcentral_push(mcentral *c, mheap *h, span *s, bool swept)
 	bool partial = s->allocCount < s->nelems;
 	unsigned idx = gen_index(sg, swept);
 	uint8_t list = (uint8_t)(partial ? LIST_PARTIAL0 + idx : LIST_FULL0 + idx);
-	pthread_mutex_lock(&c->lock);
+	tc_assert(s->list == LIST_NONE && s->spc == c->spc);
+	tc_assert(!swept || atomic_load(&s->sweepgen) == sg);
+	lock(&c->lock);
 	s->list = list;
 	list_push(list_head(c, list), s);
-	pthread_mutex_unlock(&c->lock);
+	unlock(&c->lock);
 }
 
 void tc__mcentral_remove(mcentral *c, span *s)
 {
-	pthread_mutex_lock(&c->lock);
+	lock(&c->lock);
 	if (s->list != LIST_NONE) {
 		list_unlink(list_head(c, s->list), s);
 		s->list = LIST_NONE;
 	}
-	pthread_mutex_unlock(&c->lock);
+	unlock(&c->lock);
 }
 
 /* Prepare a span for an mcache: allocCache at freeindex. */
@@ -104,16 +107,16 @@ span *tc__mcentral_cache_span(mcentral *c, mheap *h)
 	int budget = 100; /* unswept spans to try before growing, as Go does */
 	span *s;
 
-	pthread_mutex_lock(&c->lock);
+	lock(&c->lock);
 	s = pop(c, true, gen_index(sg, true));
-	pthread_mutex_unlock(&c->lock);
+	unlock(&c->lock);
 	if (s)
 		return have_span(s);
 
 	for (; budget > 0; budget--) {
-		pthread_mutex_lock(&c->lock);
+		lock(&c->lock);
 		s = pop(c, true, gen_index(sg, false));
-		pthread_mutex_unlock(&c->lock);
+		unlock(&c->lock);
 		if (s == NULL)
 			break;
 		if (tc__span_try_acquire_sweep(h, s)) {
@@ -122,9 +125,9 @@ span *tc__mcentral_cache_span(mcentral *c, mheap *h)
 		}
 	}
 	for (; budget > 0; budget--) {
-		pthread_mutex_lock(&c->lock);
+		lock(&c->lock);
 		s = pop(c, false, gen_index(sg, false));
-		pthread_mutex_unlock(&c->lock);
+		unlock(&c->lock);
 		if (s == NULL)
 			break;
 		if (!tc__span_try_acquire_sweep(h, s))
@@ -160,11 +163,11 @@ span *tc__mcentral_next_unswept(mcentral *c, mheap *h)
 {
 	for (;;) {
 		uint32_t sg = atomic_load(&h->sweepgen);
-		pthread_mutex_lock(&c->lock);
+		lock(&c->lock);
 		span *s = pop(c, true, gen_index(sg, false));
 		if (s == NULL)
 			s = pop(c, false, gen_index(sg, false));
-		pthread_mutex_unlock(&c->lock);
+		unlock(&c->lock);
 		if (s == NULL)
 			return NULL;
 		if (tc__span_try_acquire_sweep(h, s))

@@ -74,7 +74,7 @@ static void span_struct_free(mheap *h, span *s)
 int tc__mheap_init(mheap *h)
 {
 	memset(h, 0, sizeof *h);
-	pthread_mutex_init(&h->lock, NULL);
+	lock_init(&h->lock, LR_MHEAP);
 	size_t mapsize = sizeof(heaparena *) << TC_ARENA_L2_BITS;
 	h->arenas = tc__os_alloc_meta(mapsize);
 	if (h->arenas == NULL)
@@ -113,8 +113,8 @@ void tc__mheap_destroy(mheap *h)
 	}
 	tc__os_unmap(h->arenas, sizeof(heaparena *) << TC_ARENA_L2_BITS);
 	for (unsigned i = 0; i < NUM_SPAN_CLASSES; i++)
-		pthread_mutex_destroy(&h->central[i].lock);
-	pthread_mutex_destroy(&h->lock);
+		lock_destroy(&h->central[i].lock);
+	lock_destroy(&h->lock);
 }
 
 static void set_spans(mheap *h, uintptr_t base, size_t npages, span *s)
@@ -202,9 +202,7 @@ static size_t scavenge_locked(mheap *h, size_t nbytes);
 
 static void note_ready(mheap *h)
 {
-	uint64_t r = mheap_ready(h), pk = atomic_load_explicit(&h->ready_peak, memory_order_relaxed);
-	while (r > pk && !atomic_compare_exchange_weak(&h->ready_peak, &pk, r))
-		;
+	atomic_max_u64(&h->ready_peak, mheap_ready(h));
 }
 
 /* How much to map for npages more pages: a 4 MiB chunk, or under a memory
@@ -295,18 +293,18 @@ span *tc__mheap_alloc_span(mheap *h, size_t npages, spanclass spc)
 		tc__seterr("cannot allocate %zu pages: beyond the address space", npages);
 		return NULL;
 	}
-	pthread_mutex_lock(&h->lock);
+	lock(&h->lock);
 	span *run = tc__pagealloc_best_fit(h, npages);
 	if (run == NULL) {
 		/* Sweep some unswept spans first: their free pages may fit. */
-		pthread_mutex_unlock(&h->lock);
+		unlock(&h->lock);
 		tc__mheap_reclaim(h, npages, RECLAIM_MAX_SPANS);
-		pthread_mutex_lock(&h->lock);
+		lock(&h->lock);
 		run = tc__pagealloc_best_fit(h, npages);
 	}
 	if (run == NULL) {
 		if (grow(h, npages) != 0) {
-			pthread_mutex_unlock(&h->lock);
+			unlock(&h->lock);
 			return NULL;
 		}
 		run = tc__pagealloc_best_fit(h, npages);
@@ -320,7 +318,7 @@ span *tc__mheap_alloc_span(mheap *h, size_t npages, spanclass spc)
 		span *rest = span_struct_alloc(h);
 		if (rest == NULL) {
 			free_run(h, run);
-			pthread_mutex_unlock(&h->lock);
+			unlock(&h->lock);
 			return NULL;
 		}
 		rest->base = run->base + (npages << TC_PAGE_SHIFT);
@@ -331,7 +329,7 @@ span *tc__mheap_alloc_span(mheap *h, size_t npages, spanclass spc)
 	size_t rel = take_released(h, s->base, npages);
 	bool dirty = needs_zero(h, s->base, npages);
 	set_spans(h, s->base, npages, s);
-	pthread_mutex_unlock(&h->lock);
+	unlock(&h->lock);
 
 	if (rel) {
 		atomic_fetch_sub(&h->released, (uint64_t)rel << TC_PAGE_SHIFT);
@@ -369,10 +367,10 @@ void tc__mheap_free_span(mheap *h, span *s)
 	atomic_fetch_sub(&h->inuse, (uint64_t)s->npages << TC_PAGE_SHIFT);
 	free(s->vtypes);
 	s->vtypes = NULL;
-	pthread_mutex_lock(&h->lock);
+	lock(&h->lock);
 	s->largetype = NULL;
 	free_run(h, s);
-	pthread_mutex_unlock(&h->lock);
+	unlock(&h->lock);
 }
 
 uintptr_t tc__mheap_find_object(const mheap *h, uintptr_t p, span **sp)
@@ -380,12 +378,12 @@ uintptr_t tc__mheap_find_object(const mheap *h, uintptr_t p, span **sp)
 	span *s = mheap_span_of(h, p);
 	if (s == NULL)
 		return 0;
-	uint32_t idx = s->nelems == 1 ? 0 : span_obj_index(s, p);
+	uint32_t idx = span_obj_index(s, p);
 	if (span_is_free(s, idx))
 		return 0;
 	if (sp)
 		*sp = s;
-	return s->base + (uintptr_t)idx * s->elemsize;
+	return span_obj_base(s, idx);
 }
 
 /* ---- scavenger (Go's mgcscavenge.go, without the pacing) ---- */
@@ -433,8 +431,8 @@ static size_t scavenge_locked(mheap *h, size_t nbytes)
 
 size_t tc__mheap_scavenge(mheap *h, size_t nbytes)
 {
-	pthread_mutex_lock(&h->lock);
+	lock(&h->lock);
 	size_t got = scavenge_locked(h, nbytes);
-	pthread_mutex_unlock(&h->lock);
+	unlock(&h->lock);
 	return got;
 }

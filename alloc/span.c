@@ -78,14 +78,27 @@ uint32_t tc__span_next_free_index(span *s)
 	return result;
 }
 
-uint32_t tc__span_count_marked(const span *s)
+/* Set bits of bits[] at indices [from, nelems). */
+static uint32_t count_bits(const uint64_t *bits, uint32_t from, uint32_t nelems)
 {
-	uint32_t n = 0, words = (s->nelems + 63) / 64;
-	for (uint32_t i = 0; i < words; i++) {
-		uint64_t w = __atomic_load_n(&s->gcmarkbits[i], __ATOMIC_RELAXED);
-		if (i == words - 1 && s->nelems % 64)
-			w &= ((uint64_t)1 << (s->nelems % 64)) - 1;
+	uint32_t n = 0, words = (nelems + 63) / 64;
+	for (uint32_t i = from / 64; i < words; i++) {
+		uint64_t w = __atomic_load_n(&bits[i], __ATOMIC_RELAXED);
+		if (i == from / 64 && from % 64)
+			w &= ~(uint64_t)0 << (from % 64);
+		if (i == words - 1 && nelems % 64)
+			w &= ((uint64_t)1 << (nelems % 64)) - 1;
 		n += (uint32_t)__builtin_popcountll(w);
 	}
 	return n;
+}
+
+uint32_t tc__span_count_marked(const span *s) { return count_bits(s->gcmarkbits, 0, s->nelems); }
+
+/* Objects allocated by the bookkeeping's own definition (i < freeindex or
+ * allocbits[i]): equals allocCount, which debug builds check. */
+uint32_t tc__span_count_alloc(const span *s)
+{
+	uint32_t fi = s->freeindex;
+	return fi + count_bits(s->allocbits, fi, s->nelems);
 }

@@ -33,6 +33,8 @@ uint32_t tc__span_sweep(mheap *h, span *s, bool preserve, bool *freed_span)
 {
 	uint32_t sg = atomic_load(&h->sweepgen);
 	mcentral *c = &h->central[s->spc];
+	tc_assert(atomic_load(&s->sweepgen) == sg - 1); /* owned: acquired, or released from a cache */
+	tc_assert(s->list == LIST_NONE);
 	if (freed_span)
 		*freed_span = false;
 
@@ -62,7 +64,7 @@ uint32_t tc__span_sweep(mheap *h, span *s, bool preserve, bool *freed_span)
 	if (h->poison && nfreed)
 		for (uint32_t i = 0; i < s->nelems; i++)
 			if (!span_is_free(s, i) && !span_marked(s, i))
-				memset((void *)(s->base + (uintptr_t)i * s->elemsize), 0xdb, s->elemsize);
+				memset((void *)span_obj_base(s, i), 0xdb, s->elemsize);
 	uint64_t *old = s->allocbits;
 	s->allocbits = s->gcmarkbits;
 	s->gcmarkbits = old;
@@ -71,6 +73,7 @@ uint32_t tc__span_sweep(mheap *h, span *s, bool preserve, bool *freed_span)
 	span_set_freeindex(s, 0);
 	tc__span_refill_alloc_cache(s, 0);
 	s->allocCount = nalloc;
+	tc_assert_expensive(tc__span_count_alloc(s) == s->allocCount);
 	if (nfreed)
 		s->needzero = 1;
 	atomic_store_explicit(&s->sweepgen, sg, memory_order_release);

@@ -15,10 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "error.h"
+#include "lock.h"
 
 static _Thread_local char lasterr[TC_ERRMSG_MAX];
-static pthread_mutex_t outlock = PTHREAD_MUTEX_INITIALIZER;
+static mutex outlock = {PTHREAD_MUTEX_INITIALIZER, LR_OUTPUT};
 static tc_output_fn outfn;
 static void *outarg;
 
@@ -35,10 +37,10 @@ static void vreport(int what, const char *fmt, va_list ap)
 	if (what == E_SET)
 		return;
 	snprintf(line, sizeof line, "%s%s%s\n", trace ? "" : "tricolor: ", trace ? "" : level[what], msg);
-	pthread_mutex_lock(&outlock);
+	lock(&outlock);
 	tc_output_fn fn = outfn;
 	void *arg = outarg;
-	pthread_mutex_unlock(&outlock);
+	unlock(&outlock);
 	if (fn != NULL)
 		fn(line, arg);
 	else
@@ -66,12 +68,17 @@ void tc__fatal(const char *fmt, ...)
 
 void tc_set_output(tc_output_fn fn, void *arg)
 {
-	pthread_mutex_lock(&outlock);
+	lock(&outlock);
 	outfn = fn;
 	outarg = arg;
-	pthread_mutex_unlock(&outlock);
+	unlock(&outlock);
 }
 
 const char *tc_last_error(void) { return lasterr[0] ? lasterr : NULL; }
 
 void tc_clear_error(void) { lasterr[0] = 0; }
+
+void tc__assert_fail(const char *expr, const char *file, int line, const char *func)
+{
+	tc__fatal("internal check failed: %s (%s:%d, %s): a collector bug", expr, file, line, func);
+}

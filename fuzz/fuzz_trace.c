@@ -1,4 +1,4 @@
-/* fuzz_trace.c — libFuzzer target: the trace parser (workloads/trace.c).
+/* fuzz_trace.c — libFuzzer target: the trace parser (workloads/trace/trace.c).
  * The input is a trace, line by line. Whatever it holds, the parser must
  * accept it or stop with a message, never crash, and what it accepted must
  * satisfy the replayer's preconditions: IDs inside the table, sizes in

@@ -15,26 +15,7 @@
 #include <string.h>
 
 #include "gc.h"
-
-static int bad(const char *var, const char *val, const char *want)
-{
-	tc__error("%s=\"%s\" is malformed: expected %s", var, val, want);
-	return -1;
-}
-
-/* A decimal integer with nothing after it; returns -1 if not. */
-static int parse_int(const char *s, long long lo, long long hi, long long *out)
-{
-	char *end;
-	if (*s == 0 || isspace((unsigned char)*s))
-		return -1;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	if (errno || *end || v < lo || v > hi)
-		return -1;
-	*out = v;
-	return 0;
-}
+#include "parse.h"
 
 static int parse_gogc(const char *val, int *gogc)
 {
@@ -43,54 +24,9 @@ static int parse_gogc(const char *val, int *gogc)
 		*gogc = -1;
 		return 0;
 	}
-	if (parse_int(val, INT_MIN, INT_MAX, &v) != 0)
-		return bad("TRICOLOR_GOGC", val, "an integer percentage or 'off'");
+	if (tc__parse_int(val, INT_MIN, INT_MAX, &v) != 0)
+		return tc__bad_value("TRICOLOR_GOGC", val, "an integer percentage or 'off'");
 	*gogc = v < 0 ? -1 : (int)v;
-	return 0;
-}
-
-/* Go's GOMEMLIMIT syntax: a byte count with an optional unit B, KiB, MiB,
- * GiB, TiB (also KB, MB, GB, TB as powers of ten), or "off". */
-int tc_parse_bytes(const char *what, const char *val, uint64_t *limit)
-{
-	static const struct {
-		const char *unit;
-		uint64_t mult;
-	} units[] = {{"B", 1},
-		     {"KiB", 1ull << 10},
-		     {"MiB", 1ull << 20},
-		     {"GiB", 1ull << 30},
-		     {"TiB", 1ull << 40},
-		     {"KB", 1000ull},
-		     {"MB", 1000000ull},
-		     {"GB", 1000000000ull},
-		     {"TB", 1000000000000ull}};
-	const char *want = "a byte count with an optional unit (B, KiB, MiB, GiB, TiB, KB, MB, GB, TB) or 'off'";
-	if (!strcmp(val, "off")) {
-		*limit = 0;
-		return 0;
-	}
-	const char *p = val;
-	if (!isdigit((unsigned char)*p))
-		return bad(what, val, want);
-	errno = 0;
-	char *end;
-	unsigned long long n = strtoull(p, &end, 10);
-	if (errno)
-		return bad(what, val, want);
-	uint64_t mult = 1;
-	if (*end) {
-		size_t i, nu = sizeof units / sizeof units[0];
-		for (i = 0; i < nu; i++)
-			if (!strcmp(end, units[i].unit))
-				break;
-		if (i == nu)
-			return bad(what, val, want);
-		mult = units[i].mult;
-	}
-	if (n > UINT64_MAX / mult)
-		return bad(what, val, "a limit below 2^64 bytes");
-	*limit = n * mult;
 	return 0;
 }
 
@@ -100,7 +36,7 @@ static int parse_flag(const char *var, const char *val, int *out)
 		*out = val[0] - '0';
 		return 0;
 	}
-	return bad(var, val, "0 or 1");
+	return tc__bad_value(var, val, "0 or 1");
 }
 
 int tc__config_from_env(tc_config *cfg, bool tuning)
@@ -128,8 +64,8 @@ int tc__config_from_env(tc_config *cfg, bool tuning)
 		cfg->verify = 1;
 	if ((v = getenv("TRICOLOR_TORTURE"))) {
 		long long n;
-		if (parse_int(v, 0, UINT_MAX, &n) != 0)
-			return bad("TRICOLOR_TORTURE", v, "a non-negative count of allocations between collections");
+		if (tc__parse_int(v, 0, UINT_MAX, &n) != 0)
+			return tc__bad_value("TRICOLOR_TORTURE", v, "a non-negative count of allocations between collections");
 		if (n > 0)
 			cfg->torture = (unsigned)n;
 	}

@@ -39,41 +39,41 @@ static bool gcw_empty(const gcwork *w)
 static bool any_running(tc_heap *h)
 {
 	bool r = false;
-	pthread_mutex_lock(&h->mlock);
-	for (tc_mutator *m = h->mutators; m && !r; m = m->next)
+	lock(&h->world.lock);
+	for (tc_mutator *m = h->world.mutators; m && !r; m = m->next)
 		r = atomic_load_explicit(&m->status, memory_order_relaxed) == M_RUNNING;
-	pthread_mutex_unlock(&h->mlock);
+	unlock(&h->world.lock);
 	return r;
 }
 
 static void set_assist_ratio(tc_heap *h)
 {
-	uint64_t done = atomic_load(&h->scan_done), exp = h->scan_expected;
+	uint64_t done = atomic_load(&h->work.scan_done), exp = h->pacer.scan_expected;
 	uint64_t work = exp > done ? exp - done : exp / 10;
-	uint64_t goal = atomic_load(&h->goal), live = atomic_load(&h->mh.live);
+	uint64_t goal = atomic_load(&h->pacer.goal), live = atomic_load(&h->mh.live);
 	uint64_t room = goal > live + (256u << 10) ? goal - live : 256u << 10;
-	atomic_store(&h->assist_ratio, work * 1024 / room);
+	atomic_store(&h->pacer.assist_ratio, work * 1024 / room);
 }
 
 static void sweep_termination(tc_heap *h)
 {
 	tc__stw_stop(h, NULL);
-	atomic_store(&h->bytes_marked, 0);
-	atomic_store(&h->scan_done, 0);
-	atomic_store(&h->roots_bytes, 0);
-	atomic_store(&h->bg_credit, 0);
-	uint64_t last = atomic_load(&h->heap_marked);
-	h->scan_expected = last > ((uint64_t)1 << 20) ? last : (uint64_t)1 << 20;
+	atomic_store(&h->work.bytes_marked, 0);
+	atomic_store(&h->work.scan_done, 0);
+	atomic_store(&h->work.roots_bytes, 0);
+	atomic_store(&h->pacer.bg_credit, 0);
+	uint64_t last = atomic_load(&h->pacer.heap_marked);
+	h->pacer.scan_expected = last > ((uint64_t)1 << 20) ? last : (uint64_t)1 << 20;
 	set_assist_ratio(h);
-	for (tc_mutator *m = h->mutators; m; m = m->next)
+	for (tc_mutator *m = h->world.mutators; m; m = m->next)
 		m->assist_credit = 0;
-	atomic_fetch_add(&h->scangen, 1);
+	atomic_fetch_add(&h->world.scangen, 1);
 	atomic_store(&h->phase, GC_MARK);
 	tc__mutators_set_barrier(h, true);
-	h->last_stw1_ns = tc__stw_start(h, PAUSE_SWEEP_TERM);
-	pthread_mutex_lock(&h->ctrllock);
-	pthread_cond_broadcast(&h->donecv_cycle); /* triggering mutators may go on */
-	pthread_mutex_unlock(&h->ctrllock);
+	h->obs.last_stw1_ns = tc__stw_start(h, PAUSE_SWEEP_TERM);
+	lock(&h->ctrl.lock);
+	pthread_cond_broadcast(&h->ctrl.progress); /* triggering mutators may go on */
+	unlock(&h->ctrl.lock);
 }
 
 /* Go's gcMarkDone ragged barrier: ask every mutator to flush its barrier
@@ -82,17 +82,17 @@ static void sweep_termination(tc_heap *h)
  * only then is stopping the world for termination worth it. */
 static bool ragged_flush(tc_heap *h)
 {
-	atomic_fetch_add(&h->flushgen, 1);
+	atomic_fetch_add(&h->world.flushgen, 1);
 	for (;;) {
 		tc__stw_flush_blocked(h);
 		if (tc__stw_all_flushed(h)) {
 			if (tc__mark_idle(h))
 				return true;
-			atomic_fetch_add(&h->late_work_total, 1);
+			atomic_fetch_add(&h->obs.late_work, 1);
 			return false;
 		}
 		if (!tc__mark_idle(h)) {
-			atomic_fetch_add(&h->late_work_total, 1);
+			atomic_fetch_add(&h->obs.late_work, 1);
 			return false; /* the flush produced work: go and mark it */
 		}
 		struct timespec ts = {0, 50000};
@@ -106,16 +106,16 @@ static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 	uint64_t cpu0 = tc__thread_cpu_ns();
 	for (bool first = true;; first = false) {
 		tc__stw_scan_blocked(h, w);
-		if (first && h->mark_loops == 0 && h->mark_hook)
+		if (first && h->ctrl.mark_loops == 0 && h->mark_hook)
 			h->mark_hook(h, h->mark_hook_arg);
 		uint64_t done = 0;
 		/* Go's fractional worker: hold to frac_goal of one CPU while mutators
 		 * run; with every mutator stopped or blocked, mark flat out. */
 		bool throttle = any_running(h) &&
-				(double)(tc__thread_cpu_ns() - cpu0) > h->frac_goal * (double)(tc__now_ns() - mark0);
+				(double)(tc__thread_cpu_ns() - cpu0) > h->work.frac_goal * (double)(tc__now_ns() - mark0);
 		if (!throttle) {
 			done = tc__mark_drain(h, w, (uint64_t)256 << 10);
-			atomic_fetch_add_explicit(&h->bg_credit, (int64_t)done, memory_order_relaxed);
+			atomic_fetch_add_explicit(&h->pacer.bg_credit, (int64_t)done, memory_order_relaxed);
 		}
 		set_assist_ratio(h);
 		tc__limiter_tick(h, true);
@@ -133,7 +133,7 @@ static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 static bool mark_done_stw(tc_heap *h, gcwork *w)
 {
 	tc__stw_stop(h, NULL);
-	for (tc_mutator *m = h->mutators; m; m = m->next) {
+	for (tc_mutator *m = h->world.mutators; m; m = m->next) {
 		tc__wb_flush(m);
 		tc__gcw_dispose(&m->gcw);
 	}
@@ -151,30 +151,30 @@ static void mark_termination(tc_heap *h, uint64_t heap0, uint64_t assist0, pacer
 	}
 	atomic_store(&h->phase, GC_OFF);
 	tc__mutators_set_barrier(h, false);
-	for (tc_mutator *m = h->mutators; m; m = m->next)
+	for (tc_mutator *m = h->world.mutators; m; m = m->next)
 		tc__mcache_release_all(&m->mc);
-	uint64_t marked = atomic_load(&h->bytes_marked);
-	uint64_t roots = atomic_load(&h->roots_bytes);
+	uint64_t marked = atomic_load(&h->work.bytes_marked);
+	uint64_t roots = atomic_load(&h->work.roots_bytes);
 	*in = (pacer_in){.marked = marked,
 			 .roots = roots,
 			 .heap_trigger = heap0,
 			 .heap_end = atomic_load(&h->mh.live),
-			 .scan_work = atomic_load(&h->scan_done) + roots,
-			 .mark_ns = h->last_mark_ns,
-			 .assist_ns = atomic_load(&h->assist_ns) - assist0,
+			 .scan_work = atomic_load(&h->work.scan_done) + roots,
+			 .mark_ns = h->obs.last_mark_ns,
+			 .assist_ns = atomic_load(&h->obs.assist_ns) - assist0,
 			 .limit = h->cfg.memory_limit,
 			 .procs = h->nprocs};
 	atomic_store(&h->mh.live, marked);
 	tc__mheap_start_sweep(&h->mh);
 	uint32_t sg = atomic_load(&h->mh.sweepgen);
-	for (tc_mutator *m = h->mutators; m; m = m->next)
+	for (tc_mutator *m = h->world.mutators; m; m = m->next)
 		m->mc.flushgen = sg;
 	tc__pacer_end_cycle(h, in);
-	atomic_fetch_add(&h->cycles, 1);
-	h->last_stw2_ns = tc__stw_start(h, PAUSE_MARK_TERM);
-	pthread_mutex_lock(&h->ctrllock);
-	pthread_cond_broadcast(&h->donecv_cycle); /* mutators waiting for the mark to end */
-	pthread_mutex_unlock(&h->ctrllock);
+	atomic_fetch_add(&h->ctrl.cycles, 1);
+	h->obs.last_stw2_ns = tc__stw_start(h, PAUSE_MARK_TERM);
+	lock(&h->ctrl.lock);
+	pthread_cond_broadcast(&h->ctrl.progress); /* mutators waiting for the mark to end */
+	unlock(&h->ctrl.lock);
 	if (h->cfg.gctrace)
 		tc__gctrace_line(h, heap0, in->heap_end, marked);
 }
@@ -187,7 +187,7 @@ static void gc_sweep_finish(tc_heap *h)
 	 * limit. Not below it: the goal sits 1/32 under the limit (pacer.c), and
 	 * pages released only to be faulted in again by the next cycle would
 	 * cost more than they save. */
-	uint64_t goal = atomic_load(&h->goal), keep = goal + goal / 10, lim = h->cfg.memory_limit;
+	uint64_t goal = atomic_load(&h->pacer.goal), keep = goal + goal / 10, lim = h->cfg.memory_limit;
 	if (lim != 0 && keep > lim)
 		keep = lim;
 	uint64_t ready = mheap_ready(&h->mh);
@@ -197,8 +197,8 @@ static void gc_sweep_finish(tc_heap *h)
 
 static void run_cycle(tc_heap *h)
 {
-	uint64_t cpu0 = tc__thread_cpu_ns(), t0 = tc__now_ns(), gccpu0 = atomic_load(&h->cpu_ns);
-	uint64_t assist0 = atomic_load(&h->assist_ns), trigger = atomic_load(&h->trigger), goal = atomic_load(&h->goal);
+	uint64_t cpu0 = tc__thread_cpu_ns(), t0 = tc__now_ns(), gccpu0 = atomic_load(&h->obs.cpu_ns);
+	uint64_t assist0 = atomic_load(&h->obs.assist_ns), trigger = atomic_load(&h->pacer.trigger), goal = atomic_load(&h->pacer.goal);
 	tc__limiter_tick(h, false);
 	tc__mheap_sweep_all(&h->mh); /* 0 */
 	uint64_t heap0 = atomic_load(&h->mh.live);
@@ -207,14 +207,14 @@ static void run_cycle(tc_heap *h)
 	tc__mark_begin(h);
 	gcwork w;
 	tc__gcw_init(&w, h);
-	atomic_fetch_add(&h->roots_bytes, tc__roots_globals(h, tc__grey_conservative, &w));
-	for (h->mark_loops = 0;; h->mark_loops++) { /* 2, 3 */
+	atomic_fetch_add(&h->work.roots_bytes, tc__roots_globals(h, tc__grey_conservative, &w));
+	for (h->ctrl.mark_loops = 0;; h->ctrl.mark_loops++) { /* 2, 3 */
 		mark_concurrent(h, &w, mark0);
 		if (mark_done_stw(h, &w))
 			break;
-		atomic_fetch_add(&h->late_work_total, 1);
-		if (h->mark_loops < MAX_MARK_LOOPS) {
-			atomic_fetch_add(&h->mark_restarts, 1);
+		atomic_fetch_add(&h->obs.late_work, 1);
+		if (h->ctrl.mark_loops < MAX_MARK_LOOPS) {
+			atomic_fetch_add(&h->obs.mark_restarts, 1);
 			tc__stw_start(h, PAUSE_MARK_TERM); /* late grey work: back to concurrent marking */
 			continue;
 		}
@@ -227,28 +227,28 @@ static void run_cycle(tc_heap *h)
 		} while (!tc__mark_idle(h));
 		break;
 	}
-	h->last_mark_ns = tc__now_ns() - mark0;
+	h->obs.last_mark_ns = tc__now_ns() - mark0;
 	pacer_in in;
 	mark_termination(h, heap0, assist0, &in);
 	gc_sweep_finish(h); /* 4 */
 	tc__limiter_tick(h, false);
-	atomic_fetch_add(&h->cpu_ns, tc__thread_cpu_ns() - cpu0);
-	cyclerec r = {.cycle = atomic_load(&h->cycles),
-		      .start_ns = t0 - h->start_ns,
+	atomic_fetch_add(&h->obs.cpu_ns, tc__thread_cpu_ns() - cpu0);
+	cyclerec r = {.cycle = atomic_load(&h->ctrl.cycles),
+		      .start_ns = t0 - h->obs.start_ns,
 		      .trigger = trigger,
 		      .goal = goal,
 		      .heap_trigger = heap0,
 		      .heap_peak = in.heap_end,
 		      .marked = in.marked,
 		      .roots = in.roots,
-		      .stw1_ns = h->last_stw1_ns,
-		      .stw2_ns = h->last_stw2_ns,
-		      .mark_ns = h->last_mark_ns,
+		      .stw1_ns = h->obs.last_stw1_ns,
+		      .stw2_ns = h->obs.last_stw2_ns,
+		      .mark_ns = h->obs.last_mark_ns,
 		      .assist_ns = in.assist_ns,
-		      .cpu_ns = atomic_load(&h->cpu_ns) - gccpu0,
+		      .cpu_ns = atomic_load(&h->obs.cpu_ns) - gccpu0,
 		      .wall_ns = tc__now_ns() - t0,
-		      .loops = (unsigned)h->mark_loops,
-		      .cons_mark = h->pacer.cons_mark};
+		      .loops = (unsigned)h->ctrl.mark_loops,
+		      .cons_mark = h->pacer.st.cons_mark};
 	tc__cycle_record(h, &r);
 }
 
@@ -257,20 +257,20 @@ static uint64_t request(tc_heap *h);
 static void *controller_main(void *arg)
 {
 	tc_heap *h = arg;
-	pthread_mutex_lock(&h->ctrllock);
+	lock(&h->ctrl.lock);
 	for (;;) {
-		while (!h->requested && !h->ctrl_stop)
-			pthread_cond_wait(&h->ctrlcv, &h->ctrllock);
-		if (h->ctrl_stop)
+		while (!h->ctrl.requested && !h->ctrl.stop)
+			lock_wait(&h->ctrl.wake, &h->ctrl.lock);
+		if (h->ctrl.stop)
 			break;
-		h->requested = 0;
-		h->cycles_started++;
-		pthread_mutex_unlock(&h->ctrllock);
+		h->ctrl.requested = 0;
+		h->ctrl.cycles_started++;
+		unlock(&h->ctrl.lock);
 		uint64_t cpu0 = tc__thread_cpu_ns();
 		run_cycle(h);
-		pthread_mutex_lock(&h->ctrllock);
-		h->cycles_swept++;
-		pthread_cond_broadcast(&h->donecv_cycle);
+		lock(&h->ctrl.lock);
+		h->ctrl.cycles_swept++;
+		pthread_cond_broadcast(&h->ctrl.progress);
 		if (limiter_on(h)) {
 			/* Back-to-back cycles under a too-small limit: rest as long
 			 * as the cycle took of this thread, so the controller's own
@@ -278,40 +278,40 @@ static void *controller_main(void *arg)
 			 * waits; this is the rest of the GC's time). */
 			uint64_t ns = tc__thread_cpu_ns() - cpu0;
 			ns = ns > 20000000 ? 20000000 : ns;
-			pthread_mutex_unlock(&h->ctrllock);
+			unlock(&h->ctrl.lock);
 			struct timespec ts = {(time_t)(ns / 1000000000u), (long)(ns % 1000000000u)};
 			nanosleep(&ts, NULL);
 			tc__limiter_tick(h, false);
-			pthread_mutex_lock(&h->ctrllock);
+			lock(&h->ctrl.lock);
 		}
 	}
-	pthread_mutex_unlock(&h->ctrllock);
+	unlock(&h->ctrl.lock);
 	return NULL;
 }
 
 /* Ask for a cycle (ctrllock held). Returns the number it will have. */
 static uint64_t request(tc_heap *h)
 {
-	if (!h->ctrl_running) {
-		if (pthread_create(&h->ctrl, NULL, controller_main, h) != 0) {
+	if (!h->ctrl.running) {
+		if (pthread_create(&h->ctrl.thread, NULL, controller_main, h) != 0) {
 			tc__fatal("cannot start the collector thread");
 		}
-		h->ctrl_running = 1;
+		h->ctrl.running = 1;
 	}
-	h->requested = 1;
-	pthread_cond_signal(&h->ctrlcv);
-	return h->cycles_started + 1;
+	h->ctrl.requested = 1;
+	pthread_cond_signal(&h->ctrl.wake);
+	return h->ctrl.cycles_started + 1;
 }
 
 static void wait_collect(tc_mutator *m, void *arg)
 {
 	(void)arg;
 	tc_heap *h = m->h;
-	pthread_mutex_lock(&h->ctrllock);
+	lock(&h->ctrl.lock);
 	uint64_t target = request(h);
-	while (h->cycles_swept < target)
-		pthread_cond_wait(&h->donecv_cycle, &h->ctrllock);
-	pthread_mutex_unlock(&h->ctrllock);
+	while (h->ctrl.cycles_swept < target)
+		lock_wait(&h->ctrl.progress, &h->ctrl.lock);
+	unlock(&h->ctrl.lock);
 }
 
 void tc__gc_collect(tc_mutator *m)
@@ -323,10 +323,10 @@ static void wait_mark(tc_mutator *m, void *arg)
 {
 	tc_heap *h = m->h;
 	uint64_t c0 = *(uint64_t *)arg;
-	pthread_mutex_lock(&h->ctrllock);
-	while (atomic_load(&h->cycles) == c0 && atomic_load(&h->phase) == GC_MARK && !limiter_on(h))
-		pthread_cond_wait(&h->donecv_cycle, &h->ctrllock);
-	pthread_mutex_unlock(&h->ctrllock);
+	lock(&h->ctrl.lock);
+	while (atomic_load(&h->ctrl.cycles) == c0 && atomic_load(&h->phase) == GC_MARK && !limiter_on(h))
+		lock_wait(&h->ctrl.progress, &h->ctrl.lock);
+	unlock(&h->ctrl.lock);
 }
 
 /* A mutator waits for the collector, blocked (stopped, as far as a cycle
@@ -335,37 +335,37 @@ static void wait_mark(tc_mutator *m, void *arg)
 static void gc_wait(tc_mutator *m, void (*wait)(tc_mutator *m, void *arg), void *arg)
 {
 	tc_heap *h = m->h;
-	pthread_mutex_lock(&h->ctrllock);
+	lock(&h->ctrl.lock);
 	uint64_t t0 = tc__now_ns();
-	h->nwaiting++;
-	h->wait_starts += t0;
-	pthread_mutex_unlock(&h->ctrllock);
+	h->ctrl.nwaiting++;
+	h->ctrl.wait_starts += t0;
+	unlock(&h->ctrl.lock);
 	tc__stw_block_while(m, wait, arg);
-	pthread_mutex_lock(&h->ctrllock);
+	lock(&h->ctrl.lock);
 	uint64_t ns = tc__now_ns() - t0;
-	h->nwaiting--;
-	h->wait_starts -= t0;
-	h->wait_done += ns;
-	pthread_mutex_unlock(&h->ctrllock);
+	h->ctrl.nwaiting--;
+	h->ctrl.wait_starts -= t0;
+	h->ctrl.wait_done += ns;
+	unlock(&h->ctrl.lock);
 	tc__mutator_stall(m, t0, IV_WAIT);
 }
 
 uint64_t tc__gc_waited(tc_heap *h)
 {
-	pthread_mutex_lock(&h->ctrllock);
-	uint64_t v = h->wait_done;
-	pthread_mutex_unlock(&h->ctrllock);
+	lock(&h->ctrl.lock);
+	uint64_t v = h->ctrl.wait_done;
+	unlock(&h->ctrl.lock);
 	return v;
 }
 
 void tc__gc_wait_mark(tc_mutator *m)
 {
-	uint64_t c0 = atomic_load(&m->h->cycles);
+	uint64_t c0 = atomic_load(&m->h->ctrl.cycles);
 	gc_wait(m, wait_mark, &c0);
 }
 
 /* No cycle asked for and none running (ctrllock held). */
-static bool cycle_idle(const tc_heap *h) { return !h->requested && h->cycles_started == h->cycles_swept; }
+static bool cycle_idle(const tc_heap *h) { return !h->ctrl.requested && h->ctrl.cycles_started == h->ctrl.cycles_swept; }
 
 /* Like Go's gcStart, the mutator that trips the trigger does not run on until
  * the cycle has begun (sweep termination), or it could allocate far past the
@@ -374,12 +374,12 @@ static void wait_start(tc_mutator *m, void *arg)
 {
 	tc_heap *h = m->h;
 	uint32_t gen = *(uint32_t *)arg;
-	pthread_mutex_lock(&h->ctrllock);
+	lock(&h->ctrl.lock);
 	if (cycle_idle(h))
 		request(h);
-	while (atomic_load(&h->scangen) == gen && !cycle_idle(h) && !limiter_on(h))
-		pthread_cond_wait(&h->donecv_cycle, &h->ctrllock);
-	pthread_mutex_unlock(&h->ctrllock);
+	while (atomic_load(&h->world.scangen) == gen && !cycle_idle(h) && !limiter_on(h))
+		lock_wait(&h->ctrl.progress, &h->ctrl.lock);
+	unlock(&h->ctrl.lock);
 }
 
 void tc__gc_maybe_trigger(tc_mutator *m)
@@ -387,28 +387,28 @@ void tc__gc_maybe_trigger(tc_mutator *m)
 	tc_heap *h = m->h;
 	if (atomic_load_explicit(&h->phase, memory_order_relaxed) != GC_OFF ||
 	    atomic_load_explicit(&h->mh.live, memory_order_relaxed) <
-		    atomic_load_explicit(&h->trigger, memory_order_relaxed))
+		    atomic_load_explicit(&h->pacer.trigger, memory_order_relaxed))
 		return;
 	if (limiter_on(h)) { /* ask, but do not wait: the limiter gives this time back to the program */
-		pthread_mutex_lock(&h->ctrllock);
+		lock(&h->ctrl.lock);
 		if (cycle_idle(h))
 			request(h);
-		pthread_mutex_unlock(&h->ctrllock);
+		unlock(&h->ctrl.lock);
 		return;
 	}
-	uint32_t gen = atomic_load(&h->scangen);
+	uint32_t gen = atomic_load(&h->world.scangen);
 	gc_wait(m, wait_start, &gen);
 }
 
 void tc__gc_controller_stop(tc_heap *h)
 {
-	pthread_mutex_lock(&h->ctrllock);
-	h->ctrl_stop = 1;
-	pthread_cond_signal(&h->ctrlcv);
-	int running = h->ctrl_running;
-	pthread_mutex_unlock(&h->ctrllock);
+	lock(&h->ctrl.lock);
+	h->ctrl.stop = 1;
+	pthread_cond_signal(&h->ctrl.wake);
+	int running = h->ctrl.running;
+	unlock(&h->ctrl.lock);
 	if (running)
-		pthread_join(h->ctrl, NULL);
+		pthread_join(h->ctrl.thread, NULL);
 }
 
 

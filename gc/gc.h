@@ -33,6 +33,8 @@
 #include <stdint.h>
 
 #include "alloc.h"
+#include "histogram.h"
+#include "lock.h"
 #include "tricolor.h"
 
 enum { GC_OFF = 0, GC_MARK = 1 };
@@ -80,8 +82,8 @@ struct tc_mutator {
 	const tc_type *lasttype; /* last type validated on this mutator */
 	unsigned torture_left;
 	int blocking;
-	uint32_t scangen;  /* == h->scangen once this cycle's stack scan is done (mlock) */
-	uint32_t flushack; /* == h->flushgen once it flushed its buffers for that request (mlock) */
+	uint32_t scangen;  /* == h->world.scangen once this cycle's stack scan is done (mlock) */
+	uint32_t flushack; /* == h->world.flushgen once it flushed its buffers for that request (mlock) */
 	uintptr_t *snap;   /* verify mode: registers and stack as the last scan read them */
 	size_t snapn, snapcap;
 	gcwork gcw;        /* grey work from this mutator: barrier, own stack, assists */
@@ -101,15 +103,6 @@ typedef struct rootrange {
 } rootrange;
 
 /* ---- metrics.c ---- */
-#define PAUSE_SUB_BITS 4
-#define PAUSE_SUB (1 << PAUSE_SUB_BITS)
-#define PAUSE_SUPER 45
-#define PAUSE_BUCKETS (PAUSE_SUPER * PAUSE_SUB)
-
-typedef struct pausehist {
-	_Atomic uint64_t counts[PAUSE_BUCKETS];
-	_Atomic uint64_t count, max, sum;
-} pausehist;
 
 /* What a cycle measured, for the pacer (pacer.c). */
 typedef struct pacer_in {
@@ -151,104 +144,139 @@ typedef struct interval {
 } interval;
 #define IVLOG_N 65536
 
+/*
+ * The heap: one struct per subsystem, each field saying what it is, its
+ * unit, and who writes it under which lock (after Go's gcControllerState and
+ * mgc.go's work). "controller" means the controller thread (gc.c), which runs
+ * cycles one at a time; "world stopped" means written only between stw_stop
+ * and stw_start. Locks and their order: base/lock.h.
+ */
+
+/* The world: attached mutators, stopping them, and the per-cycle handshake
+ * generations they answer (stw.c, mutator.c). */
+typedef struct world {
+	mutex lock;                /* LR_WORLD: the list, and every mutator's status, scangen, flushack */
+	pthread_cond_t stopped;    /* the stopper waits here for mutators to stop or finish a handshake */
+	pthread_cond_t resumed;    /* parked mutators, and blocked ones leaving, wait here */
+	tc_mutator *mutators;      /* attached mutators, newest first (lock) */
+	size_t n;                  /* how many (lock) */
+	tc_mutator *graveyard;     /* TC_DEBUG: detached mutators, kept to report use after detach (lock) */
+	unsigned next_id;          /* the id the next attached mutator gets (lock) */
+	_Atomic int stw_pending;   /* 1 from a stop request until the world restarts (stopper, under lock) */
+	uint64_t stw_start_ns;     /* when the current stop was requested, ns (stopper) */
+	_Atomic uint32_t scangen;  /* += 1 at sweep termination: every stack is due a scan (controller, world stopped) */
+	_Atomic uint32_t flushgen; /* += 1 to ask every mutator to flush its grey work: a ragged barrier (controller) */
+} world;
+
+/* The controller thread and the requests for cycles (gc.c). */
+typedef struct controller {
+	mutex lock;              /* LR_CTRL: everything below but cycles and mark_loops */
+	pthread_cond_t wake;     /* the controller waits here for a request */
+	pthread_cond_t progress; /* a cycle began, its mark ended, it was swept, or the limiter turned on */
+	pthread_t thread;
+	int running;             /* the thread was started (it starts at the first request) */
+	int stop;                /* tc_heap_destroy asks the thread to exit */
+	int requested;           /* a cycle was asked for and has not begun */
+	uint64_t cycles_started, cycles_swept; /* cycles the thread began, and finished sweeping */
+	_Atomic uint64_t cycles; /* completed marks: += 1 at mark termination (controller, world stopped) */
+	int mark_loops;          /* this cycle's mark terminations that found grey work (controller) */
+	int nwaiting;            /* mutators waiting for the collector, at the trigger or the goal */
+	uint64_t wait_starts;    /* the sum of their start times, ns */
+	uint64_t wait_done;      /* finished waits, ns, summed (also in observ.assist_ns) */
+} controller;
+
+/* Mark state: grey work and the dedicated mark workers (gcwork.c, mark.c;
+ * Go's work). Marking is done when full is empty and nwait == nworkers. */
+typedef struct markstate {
+	mutex lock;              /* LR_WORK: full, empty, nwait, markgen, markdone, nexited, shutdown */
+	pthread_cond_t workcv;   /* idle workers wait here for work or the end of the mark */
+	pthread_cond_t startcv;  /* parked workers wait here for a cycle */
+	pthread_cond_t donecv;   /* the controller waits here for workers to go idle or leave */
+	workbuf *full, *empty;   /* global lists of grey work, and of spare buffers */
+	int nwait;               /* workers idle, waiting for work (lock; read relaxed by mark_drain) */
+	int markdone;            /* the controller ended this cycle's mark */
+	int nexited;             /* workers that have left this cycle's mark */
+	uint64_t markgen;        /* += 1 at mark_begin; a worker starts a cycle when it moves */
+	int shutdown;            /* tc_heap_destroy asks the workers to exit */
+	pthread_t *workers;      /* dedicated workers (controller) */
+	int nworkers;            /* how many started (controller) */
+	double frac_goal;        /* the controller's own marking share, of one CPU (Go's fractional worker) */
+	_Atomic uint64_t bytes_marked; /* bytes of objects marked this cycle, flushed from each gcwork */
+	_Atomic uint64_t scan_done;    /* bytes of heap objects scanned this cycle */
+	_Atomic uint64_t roots_bytes;  /* bytes of roots scanned this cycle */
+} markstate;
+
+/* The pacer's state and its assist accounting (pacer.c, mark.c; Go's
+ * gcControllerState). */
+typedef struct pacer {
+	int policy;                    /* index of the policy (pacer.c) */
+	pacer_state st;                /* the policy's own memory (controller) */
+	_Atomic uint64_t heap_marked;  /* bytes marked by the last mark (controller, world stopped) */
+	_Atomic uint64_t goal;         /* heap.live at which this cycle should end, bytes (world stopped) */
+	_Atomic uint64_t trigger;      /* heap.live at which the next cycle starts, bytes (world stopped) */
+	_Atomic uint64_t assist_ratio; /* scan bytes owed per byte allocated while marking, x 1024 (controller) */
+	_Atomic int64_t bg_credit;     /* scan bytes background marking did, not yet taken by assists */
+	uint64_t scan_expected;        /* bytes of scan work expected this cycle (controller) */
+} pacer;
+
+/* The GC CPU limiter's bucket (limiter.c; Go's gcCPULimiterState). */
+typedef struct limiter {
+	uint64_t fill;              /* GC time in the bucket, ns (controller) */
+	uint64_t last_ns, last_cpu, last_assist, last_wait, last_stw; /* readings at the last tick, ns (controller) */
+	_Atomic int on;             /* the bucket is full: no assists, no waits (controller; read relaxed) */
+	_Atomic uint64_t on_ns;     /* time it was on, ns */
+	_Atomic uint64_t enabled;   /* times it turned on */
+} limiter;
+
+/* Global roots: ranges of slots the embedder registered (roots.c). */
+typedef struct rootset {
+	mutex lock;      /* LR_ROOTS: the table */
+	rootrange *r;    /* the ranges, in order of registration */
+	size_t n, cap;   /* ranges used, and allocated */
+} rootset;
+
+/* What the heap measured for tc_metrics_read and the CSV writers (metrics.c):
+ * counters only grow. */
+typedef struct observ {
+	mutex lock;                 /* LR_OBS: the two rings */
+	cyclerec *recs;             /* per-cycle records, a ring of CYCLEREC_N (allocated on first use) */
+	uint64_t nrecs;             /* records ever written */
+	interval *ivs;              /* intervals the collector took from mutators, a ring of IVLOG_N */
+	uint64_t nivs;              /* intervals ever written */
+	uint64_t start_ns;          /* when the heap was created (tc__now_ns) */
+	_Atomic uint64_t cpu_ns;    /* CPU time of the controller and the workers, ns */
+	_Atomic uint64_t assist_ns; /* time mutators gave the collector: own stack scans, assists, waits, ns */
+	_Atomic uint64_t stw_ns;    /* all pauses, summed, ns */
+	_Atomic uint64_t alloc_bytes_gone, alloc_objects_gone; /* allocation counts of detached mutators */
+	_Atomic uint64_t stall_max_gone; /* the largest stall total of a detached mutator, ns */
+	timehist pauses;           /* every stop-the-world pause */
+	timehist pauses_kind[2];   /* the same by kind: [PAUSE_SWEEP_TERM], [PAUSE_MARK_TERM] */
+	uint64_t last_mark_ns, last_stw1_ns, last_stw2_ns; /* the last cycle's phases, ns (controller) */
+	_Atomic uint64_t verified_objects; /* reachable objects the verifier checked, all cycles */
+	_Atomic uint64_t mark_restarts;    /* mark terminations that restarted the world to mark more */
+	_Atomic uint64_t late_work;        /* termination attempts (ragged or stopped) that found grey work */
+	_Atomic int limit_warned;          /* the heap went past its memory limit, and a warning was written */
+} observ;
+
 typedef struct tc_heap {
-	mheap mh;
-	tc_config cfg;
-	_Atomic int phase;
-
-	/* mutators and stop-the-world (stw.c, mutator.c) */
-	pthread_mutex_t mlock;
-	pthread_cond_t stopped_cv; /* the stopper waits here for mutators to stop */
-	pthread_cond_t resume_cv;  /* stopped mutators wait here */
-	tc_mutator *mutators;
-	size_t nmutators;
-	tc_mutator *graveyard; /* detached mutators kept to catch use after detach */
-	unsigned mutator_ids;
-	_Atomic int stw_pending;
-	uint64_t stw_start_ns;
-
-
-	/* gc.c: the controller thread runs cycles; mutators request them */
-	pthread_mutex_t ctrllock;
-	pthread_cond_t ctrlcv; /* the controller waits for a request */
-	pthread_cond_t donecv_cycle; /* tc_collect waits for its cycle to be swept */
-	pthread_t ctrl;
-	int ctrl_running, ctrl_stop, requested;
-	uint64_t cycles_started, cycles_swept;
-	_Atomic uint32_t scangen; /* bumped at each sweep termination */
-	_Atomic uint32_t flushgen; /* bumped to ask every mutator to flush its grey work (ragged barrier) */
-	int mark_loops;           /* mark termination found work and went back */
-
-	/* assists (mark.c) */
-	_Atomic int64_t bg_credit;      /* scan bytes done by background workers */
-	_Atomic uint64_t assist_ratio;  /* scan bytes owed per byte allocated, × 1024 */
-	uint64_t scan_expected;
-	_Atomic uint64_t scan_done;
-	double frac_goal;               /* fractional worker utilisation (0..1) */
-
-	/* roots.c */
-	pthread_mutex_t rootlock;
-	rootrange *roots;
-	size_t nroots, caproots;
-
-	/* gcwork.c, mark.c */
-	pthread_mutex_t worklock;
-	pthread_cond_t workcv;   /* idle markers wait for work or the end */
-	pthread_cond_t startcv;  /* parked mark workers wait for a cycle */
-	workbuf *full, *empty;
-	pthread_cond_t donecv;   /* the collector waits for workers to finish a mark */
-	int nwait, nmarkers, markdone, nexited;
-	uint64_t markgen;
-	int shutdown;
-	pthread_t *workers;
-	int nworkers;
-	_Atomic uint64_t bytes_marked;
-
-	/* pacer.c */
-	_Atomic uint64_t heap_marked, goal, trigger;
-	int pacer_policy;
-	int nprocs;
-	pacer_state pacer;
-	_Atomic uint64_t roots_bytes; /* this cycle's root bytes scanned */
-
-	/* limiter.c: the GC CPU limiter (bucket fields: controller only) */
-	uint64_t lim_fill, lim_last_ns, lim_last_cpu, lim_last_assist, lim_last_wait, lim_last_stw;
-	_Atomic int lim_on;
-	_Atomic uint64_t lim_on_ns, lim_enabled;
-	/* gc.c, ctrllock: mutators waiting for the collector (at the trigger or
-	 * the goal), the sum of their start times, and the total of finished
-	 * waits (part of assist_ns) */
-	int nwaiting;
-	uint64_t wait_starts, wait_done;
-	_Atomic uint64_t stw_ns; /* all pauses, summed */
-
-	/* metrics.c: the per-cycle record, a ring of the last CYCLEREC_N */
-	pthread_mutex_t reclock;
-	cyclerec *recs;
-	uint64_t nrecs;
-	interval *ivs;
-	uint64_t nivs;
-
-	/* metrics.c */
-	_Atomic uint64_t cycles;
-	_Atomic uint64_t cpu_ns, assist_ns;
-	_Atomic uint64_t alloc_bytes_gone, alloc_objects_gone; /* from detached mutators */
-	pausehist pauses;
-	pausehist pauses_kind[2]; /* [PAUSE_SWEEP_TERM], [PAUSE_MARK_TERM] */
-	_Atomic uint64_t stall_max_gone; /* largest stall of a detached mutator */
-	uint64_t start_ns;
-	uint64_t last_mark_ns, last_stw1_ns, last_stw2_ns;
-
-	/* test hooks: after mark, before the verifier; and once per cycle in
-	 * concurrent mark, after the blocked stacks are scanned, before draining */
+	mheap mh;            /* the page heap and the span lists (alloc/) */
+	tc_config cfg;       /* as created; never changed */
+	int nprocs;          /* online CPUs at creation */
+	_Atomic int phase;   /* GC_OFF or GC_MARK (controller, world stopped; read relaxed everywhere) */
+	world world;
+	controller ctrl;
+	markstate work;
+	pacer pacer;
+	limiter lim;
+	rootset roots;
+	observ obs;
+	/* Test hooks (the controller calls them): after mark, before the
+	 * verifier; and once per cycle in concurrent mark, after the blocked
+	 * stacks are scanned, before draining. */
 	void (*after_mark_hook)(struct tc_heap *h, void *arg);
 	void *after_mark_arg;
 	void (*mark_hook)(struct tc_heap *h, void *arg);
 	void *mark_hook_arg;
-	_Atomic uint64_t verified_objects; /* reachable objects the verifier checked, all cycles */
-	_Atomic int limit_warned; /* the heap went past its memory limit, and a warning was written */
-	_Atomic uint64_t mark_restarts; /* mark terminations that restarted the world to mark more */
-	_Atomic uint64_t late_work_total; /* termination attempts (ragged or STW flush) that found grey work */
 } tc_heap;
 
 /* ---- gc.c ---- */
@@ -267,10 +295,10 @@ bool tc__stw_all_flushed(tc_heap *h);
 void tc__stw_flush_blocked(tc_heap *h);              /* flush buffers of blocked mutators */
 static inline bool mutator_poll_due(const tc_heap *h, const tc_mutator *m)
 {
-	return atomic_load_explicit(&h->stw_pending, memory_order_relaxed) ||
+	return atomic_load_explicit(&h->world.stw_pending, memory_order_relaxed) ||
 	       (atomic_load_explicit(&h->phase, memory_order_relaxed) == GC_MARK &&
-		(m->scangen != atomic_load_explicit(&h->scangen, memory_order_relaxed) ||
-		 m->flushack != atomic_load_explicit(&h->flushgen, memory_order_relaxed)));
+		(m->scangen != atomic_load_explicit(&h->world.scangen, memory_order_relaxed) ||
+		 m->flushack != atomic_load_explicit(&h->world.flushgen, memory_order_relaxed)));
 }
 void tc__safepoint_slow(tc_mutator *m);
 void tc__stw_blocking_leave(tc_mutator *m);
@@ -327,27 +355,35 @@ void tc__grey_conservative(uintptr_t v, void *ctx); /* ctx: gcwork */
 void tc__wb_flush(tc_mutator *m);
 void tc__gc_assist(tc_mutator *m);
 
-/* ---- malloc.c ---- */
+/* ---- malloc.c: the header word of SK_HDR objects ---- */
+/* type | count << 48: types are user-space pointers (below 2^47), counts of
+ * small objects are below 2^16. */
 #define HDR_COUNT_SHIFT 48
-
-/* ---- sweep (gc side) ---- */
+static inline uintptr_t hdr_make(const tc_type *t, size_t count)
+{
+	tc_assert((uintptr_t)t >> HDR_COUNT_SHIFT == 0 && count < ((size_t)1 << (64 - HDR_COUNT_SHIFT)));
+	return (uintptr_t)t | (uintptr_t)count << HDR_COUNT_SHIFT;
+}
+static inline const tc_type *hdr_type(uintptr_t hdr)
+{
+	return (const tc_type *)(hdr & (((uintptr_t)1 << HDR_COUNT_SHIFT) - 1));
+}
+static inline size_t hdr_count(uintptr_t hdr) { return hdr >> HDR_COUNT_SHIFT; }
 
 /* ---- pacer.c ---- */
 void tc__pacer_init(tc_heap *h);
 void tc__pacer_end_cycle(tc_heap *h, const pacer_in *in);
 int tc__pacer_lookup(const char *name); /* policy index, or -1 */
-const char *pacer_names(void);
 void tc__pacer_compute(int policy, int gogc, const pacer_in *in, pacer_state *st, pacer_out *out);
 
 /* ---- metrics.c ---- */
-void tc__pause_record(pausehist *ph, uint64_t ns);
 void tc__cycle_record(tc_heap *h, const cyclerec *r);
 void tc__interval_record(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int kind, int mutator);
 void tc__gctrace_line(tc_heap *h, uint64_t heap0, uint64_t heap_end, uint64_t marked);
 
 /* ---- limiter.c ---- */
 void tc__limiter_tick(tc_heap *h, bool marking); /* controller only */
-static inline bool limiter_on(const tc_heap *h) { return atomic_load_explicit(&h->lim_on, memory_order_relaxed); }
+static inline bool limiter_on(const tc_heap *h) { return atomic_load_explicit(&h->lim.on, memory_order_relaxed); }
 
 /* ---- verify.c ---- */
 void tc__verify_heap(tc_heap *h);

@@ -9,7 +9,7 @@
  * the global empty list.
  *
  * Invariants: a pointer is in at most one buffer; the global lists and the
- * markers' idle count (nwait) change only under h->worklock, and a marker
+ * markers' idle count (nwait) change only under h->work.lock, and a marker
  * pushing a full buffer wakes one idle marker. Grey work is never lost: a
  * gcwork that stops being used hands its buffers to the global list
  * (tc__gcw_dispose) before anyone concludes that marking is done.
@@ -22,17 +22,17 @@
 /* Take the first buffer of one of the global lists (NULL if empty). */
 static workbuf *pop(tc_heap *h, workbuf **list)
 {
-	pthread_mutex_lock(&h->worklock);
+	lock(&h->work.lock);
 	workbuf *b = *list;
 	if (b)
 		*list = b->next;
-	pthread_mutex_unlock(&h->worklock);
+	unlock(&h->work.lock);
 	return b;
 }
 
 static workbuf *getempty(tc_heap *h)
 {
-	workbuf *b = pop(h, &h->empty);
+	workbuf *b = pop(h, &h->work.empty);
 	if (b == NULL) {
 		b = malloc(sizeof *b);
 		if (b == NULL) {
@@ -47,20 +47,20 @@ static workbuf *getempty(tc_heap *h)
 
 static void putfull(tc_heap *h, workbuf *b)
 {
-	pthread_mutex_lock(&h->worklock);
-	b->next = h->full;
-	h->full = b;
-	if (h->nwait > 0)
-		pthread_cond_signal(&h->workcv);
-	pthread_mutex_unlock(&h->worklock);
+	lock(&h->work.lock);
+	b->next = h->work.full;
+	h->work.full = b;
+	if (h->work.nwait > 0)
+		pthread_cond_signal(&h->work.workcv);
+	unlock(&h->work.lock);
 }
 
 static void putempty(tc_heap *h, workbuf *b)
 {
-	pthread_mutex_lock(&h->worklock);
-	b->next = h->empty;
-	h->empty = b;
-	pthread_mutex_unlock(&h->worklock);
+	lock(&h->work.lock);
+	b->next = h->work.empty;
+	h->work.empty = b;
+	unlock(&h->work.lock);
 }
 
 
@@ -99,7 +99,7 @@ uintptr_t tc__gcw_tryget_slow(gcwork *w)
 		w->wbuf2 = b;
 		b = w->wbuf1;
 		if (b == NULL || b->nobj == 0) {
-			workbuf *full = pop(w->h, &w->h->full);
+			workbuf *full = pop(w->h, &w->h->work.full);
 			if (full == NULL)
 				return 0;
 			if (b)
@@ -139,17 +139,17 @@ void tc__gcw_dispose(gcwork *w)
 			putempty(w->h, bs[i]);
 	}
 	w->wbuf1 = w->wbuf2 = NULL;
-	atomic_fetch_add_explicit(&w->h->bytes_marked, w->bytes_marked, memory_order_relaxed);
+	atomic_fetch_add_explicit(&w->h->work.bytes_marked, w->bytes_marked, memory_order_relaxed);
 	w->bytes_marked = 0;
 }
 
 void tc__work_free_all(tc_heap *h)
 {
-	workbuf *lists[2] = {h->full, h->empty};
+	workbuf *lists[2] = {h->work.full, h->work.empty};
 	for (int i = 0; i < 2; i++)
 		for (workbuf *b = lists[i], *n; b; b = n) {
 			n = b->next;
 			free(b);
 		}
-	h->full = h->empty = NULL;
+	h->work.full = h->work.empty = NULL;
 }

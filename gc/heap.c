@@ -44,24 +44,24 @@ tc_heap *tc_heap_create(const tc_config *cfg)
 		return NULL;
 	}
 	h->cfg = c;
-	h->pacer_policy = policy;
+	h->pacer.policy = policy;
 	h->nprocs = tc__ncpus();
-	pthread_mutex_init(&h->reclock, NULL);
+	lock_init(&h->obs.lock, LR_OBS);
 	h->mh.poison = c.verify != 0;
 	h->mh.limit = c.memory_limit;
-	pthread_mutex_init(&h->mlock, NULL);
-	pthread_cond_init(&h->stopped_cv, NULL);
-	pthread_cond_init(&h->resume_cv, NULL);
-	pthread_mutex_init(&h->ctrllock, NULL);
-	pthread_cond_init(&h->ctrlcv, NULL);
-	pthread_cond_init(&h->donecv_cycle, NULL);
-	pthread_mutex_init(&h->rootlock, NULL);
-	pthread_mutex_init(&h->worklock, NULL);
-	pthread_cond_init(&h->workcv, NULL);
-	pthread_cond_init(&h->startcv, NULL);
-	pthread_cond_init(&h->donecv, NULL);
+	lock_init(&h->world.lock, LR_WORLD);
+	pthread_cond_init(&h->world.stopped, NULL);
+	pthread_cond_init(&h->world.resumed, NULL);
+	lock_init(&h->ctrl.lock, LR_CTRL);
+	pthread_cond_init(&h->ctrl.wake, NULL);
+	pthread_cond_init(&h->ctrl.progress, NULL);
+	lock_init(&h->roots.lock, LR_ROOTS);
+	lock_init(&h->work.lock, LR_WORK);
+	pthread_cond_init(&h->work.workcv, NULL);
+	pthread_cond_init(&h->work.startcv, NULL);
+	pthread_cond_init(&h->work.donecv, NULL);
 	tc__pacer_init(h);
-	h->start_ns = tc__now_ns();
+	h->obs.start_ns = tc__now_ns();
 	return h;
 }
 
@@ -69,9 +69,9 @@ void tc_heap_destroy(tc_heap *h)
 {
 	if (h == NULL)
 		return;
-	pthread_mutex_lock(&h->mlock);
-	size_t n = h->nmutators;
-	pthread_mutex_unlock(&h->mlock);
+	lock(&h->world.lock);
+	size_t n = h->world.n;
+	unlock(&h->world.lock);
 	if (n != 0) {
 		tc__error("tc_heap_destroy: %zu mutator%s still attached; detach them first (heap %p left intact)", n,
 			  n == 1 ? " is" : "s are", (void *)h);
@@ -80,25 +80,25 @@ void tc_heap_destroy(tc_heap *h)
 	tc__gc_controller_stop(h);
 	tc__mark_workers_stop(h);
 	tc__work_free_all(h);
-	free(h->roots);
-	free(h->recs);
-	free(h->ivs);
-	pthread_mutex_destroy(&h->reclock);
-	for (tc_mutator *m = h->graveyard, *next; m; m = next) {
+	free(h->roots.r);
+	free(h->obs.recs);
+	free(h->obs.ivs);
+	lock_destroy(&h->obs.lock);
+	for (tc_mutator *m = h->world.graveyard, *next; m; m = next) {
 		next = m->next;
 		free(m);
 	}
 	tc__mheap_destroy(&h->mh);
-	pthread_mutex_destroy(&h->mlock);
-	pthread_cond_destroy(&h->stopped_cv);
-	pthread_cond_destroy(&h->resume_cv);
-	pthread_mutex_destroy(&h->ctrllock);
-	pthread_cond_destroy(&h->ctrlcv);
-	pthread_cond_destroy(&h->donecv_cycle);
-	pthread_mutex_destroy(&h->rootlock);
-	pthread_mutex_destroy(&h->worklock);
-	pthread_cond_destroy(&h->workcv);
-	pthread_cond_destroy(&h->startcv);
-	pthread_cond_destroy(&h->donecv);
+	lock_destroy(&h->world.lock);
+	pthread_cond_destroy(&h->world.stopped);
+	pthread_cond_destroy(&h->world.resumed);
+	lock_destroy(&h->ctrl.lock);
+	pthread_cond_destroy(&h->ctrl.wake);
+	pthread_cond_destroy(&h->ctrl.progress);
+	lock_destroy(&h->roots.lock);
+	lock_destroy(&h->work.lock);
+	pthread_cond_destroy(&h->work.workcv);
+	pthread_cond_destroy(&h->work.startcv);
+	pthread_cond_destroy(&h->work.donecv);
 	tc__os_unmap(h, sizeof *h);
 }

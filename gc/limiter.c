@@ -37,52 +37,52 @@
  * subtracts them from it. */
 static uint64_t waited(tc_heap *h, uint64_t now, uint64_t *done)
 {
-	pthread_mutex_lock(&h->ctrllock);
-	*done = h->wait_done;
-	uint64_t w = h->wait_done + (uint64_t)h->nwaiting * now - h->wait_starts;
-	pthread_mutex_unlock(&h->ctrllock);
+	lock(&h->ctrl.lock);
+	*done = h->ctrl.wait_done;
+	uint64_t w = h->ctrl.wait_done + (uint64_t)h->ctrl.nwaiting * now - h->ctrl.wait_starts;
+	unlock(&h->ctrl.lock);
 	return w;
 }
 
 void tc__limiter_tick(tc_heap *h, bool marking)
 {
 	uint64_t now = tc__now_ns(), cpu = tc__thread_cpu_ns(), done;
-	uint64_t wait = waited(h, now, &done), assist = atomic_load(&h->assist_ns) - done;
-	uint64_t stw = atomic_load(&h->stw_ns) * (uint64_t)(h->nprocs - 1);
-	if (h->lim_last_ns == 0 || now <= h->lim_last_ns) {
-		h->lim_last_ns = now;
-		h->lim_last_cpu = cpu;
-		h->lim_last_assist = assist;
-		h->lim_last_wait = wait;
-		h->lim_last_stw = stw;
+	uint64_t wait = waited(h, now, &done), assist = atomic_load(&h->obs.assist_ns) - done;
+	uint64_t stw = atomic_load(&h->obs.stw_ns) * (uint64_t)(h->nprocs - 1);
+	if (h->lim.last_ns == 0 || now <= h->lim.last_ns) {
+		h->lim.last_ns = now;
+		h->lim.last_cpu = cpu;
+		h->lim.last_assist = assist;
+		h->lim.last_wait = wait;
+		h->lim.last_stw = stw;
 		return;
 	}
-	uint64_t dt = now - h->lim_last_ns, total = dt * (uint64_t)h->nprocs;
-	uint64_t gc = (cpu - h->lim_last_cpu) + (assist - h->lim_last_assist) + (wait - h->lim_last_wait) +
-		      (stw - h->lim_last_stw) + (marking ? (uint64_t)h->nworkers * dt : 0);
-	h->lim_last_ns = now;
-	h->lim_last_cpu = cpu;
-	h->lim_last_assist = assist;
-	h->lim_last_wait = wait;
-	h->lim_last_stw = stw;
+	uint64_t dt = now - h->lim.last_ns, total = dt * (uint64_t)h->nprocs;
+	uint64_t gc = (cpu - h->lim.last_cpu) + (assist - h->lim.last_assist) + (wait - h->lim.last_wait) +
+		      (stw - h->lim.last_stw) + (marking ? (uint64_t)h->work.nworkers * dt : 0);
+	h->lim.last_ns = now;
+	h->lim.last_cpu = cpu;
+	h->lim.last_assist = assist;
+	h->lim.last_wait = wait;
+	h->lim.last_stw = stw;
 	if (gc > total)
 		gc = total;
 	uint64_t cap = LIMITER_CAP_NS * (uint64_t)h->nprocs;
 	int64_t change = (int64_t)gc - (int64_t)(total - gc);
-	if (change < 0 && (uint64_t)-change >= h->lim_fill)
-		h->lim_fill = 0;
+	if (change < 0 && (uint64_t)-change >= h->lim.fill)
+		h->lim.fill = 0;
 	else
-		h->lim_fill = change >= 0 && h->lim_fill + (uint64_t)change >= cap ? cap : h->lim_fill + (uint64_t)change;
-	int was = atomic_load(&h->lim_on), on = h->lim_fill >= cap;
+		h->lim.fill = change >= 0 && h->lim.fill + (uint64_t)change >= cap ? cap : h->lim.fill + (uint64_t)change;
+	int was = atomic_load(&h->lim.on), on = h->lim.fill >= cap;
 	if (was)
-		atomic_fetch_add(&h->lim_on_ns, dt);
+		atomic_fetch_add(&h->lim.on_ns, dt);
 	if (on == was)
 		return;
-	atomic_store(&h->lim_on, on);
+	atomic_store(&h->lim.on, on);
 	if (on) {
-		atomic_fetch_add(&h->lim_enabled, 1);
-		pthread_mutex_lock(&h->ctrllock);
-		pthread_cond_broadcast(&h->donecv_cycle); /* mutators waiting at the goal go on */
-		pthread_mutex_unlock(&h->ctrllock);
+		atomic_fetch_add(&h->lim.enabled, 1);
+		lock(&h->ctrl.lock);
+		pthread_cond_broadcast(&h->ctrl.progress); /* mutators waiting at the goal go on */
+		unlock(&h->ctrl.lock);
 	}
 }

@@ -70,7 +70,7 @@ static void warn_over_limit(tc_heap *h, const char *fn)
 	unsigned long long to = atomic_load_explicit(&h->mh.over_limit_bytes, memory_order_relaxed);
 	const char *fmt = "%s: the heap grows to %llu bytes, past its memory limit of %llu: what is live does not fit "
 			  "under it (the allocation goes on; see heap.limit.exceeded)";
-	if (atomic_exchange_explicit(&h->limit_warned, 1, memory_order_relaxed) == 0)
+	if (atomic_exchange_explicit(&h->obs.limit_warned, 1, memory_order_relaxed) == 0)
 		tc__warn(fmt, fn, to, (unsigned long long)h->cfg.memory_limit);
 	else
 		tc__seterr(fmt, fn, to, (unsigned long long)h->cfg.memory_limit);
@@ -87,7 +87,7 @@ static void alloc_poll(tc_mutator *m)
 	if (phase == GC_MARK && m->assist_credit < 0)
 		tc__gc_assist(m);
 	if (phase == GC_MARK && !limiter_on(h) &&
-	    atomic_load_explicit(&h->mh.live, memory_order_relaxed) >= atomic_load_explicit(&h->goal, memory_order_relaxed))
+	    atomic_load_explicit(&h->mh.live, memory_order_relaxed) >= atomic_load_explicit(&h->pacer.goal, memory_order_relaxed))
 		tc__gc_wait_mark(m); /* past the goal: wait for this cycle's mark, as Go parks assists */
 	tc__gc_maybe_trigger(m);
 }
@@ -97,9 +97,9 @@ static void alloc_poll(tc_mutator *m)
  * work for it. */
 static void alloc_black(tc_mutator *m, span *s, uintptr_t p)
 {
-	span_set_mark(s, s->nelems == 1 ? 0 : span_obj_index(s, p));
+	span_set_mark(s, span_obj_index(s, p));
 	m->gcw.bytes_marked += s->elemsize;
-	uint64_t ratio = atomic_load_explicit(&m->h->assist_ratio, memory_order_relaxed);
+	uint64_t ratio = atomic_load_explicit(&m->h->pacer.assist_ratio, memory_order_relaxed);
 	m->assist_credit -= (int64_t)(s->elemsize * ratio / 1024);
 }
 
@@ -110,7 +110,7 @@ static void record_type(span *s, uintptr_t obj, const tc_type *t)
 		if (s->vtypes == NULL)
 			return; /* the verifier will say "type unknown" */
 	}
-	s->vtypes[s->nelems == 1 ? 0 : span_obj_index(s, obj)] = t;
+	s->vtypes[span_obj_index(s, obj)] = t;
 }
 
 static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count, unsigned kind, const char *fn)
@@ -141,7 +141,7 @@ static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count
 		if (kind == SK_SCAN)
 			tc__heapbits_write(s, p, t->size, t->ptr_offsets, t->nptrs, count);
 		else if (kind == SK_HDR)
-			*(uintptr_t *)p = (uintptr_t)t | (uintptr_t)count << HDR_COUNT_SHIFT;
+			*(uintptr_t *)p = hdr_make(t, count);
 	} else {
 		uint64_t lim = h->cfg.memory_limit;
 		if (lim != 0 && size > lim) {

@@ -15,7 +15,7 @@
  *    are separate work items).
  *  - Noscan objects are marked but never queued.
  *  - Marking is done when every marker is idle and the global full list is
- *    empty, decided under worklock (nwait == nmarkers).
+ *    empty, decided under work.lock (nwait == nworkers).
  *  - bytes_marked adds up elemsize of every object marked: heap.live.
  */
 #include <stdio.h>
@@ -34,14 +34,14 @@ static inline __attribute__((always_inline)) void grey(gcwork *w, uintptr_t p, b
 	span *s = mheap_span_of(&w->h->mh, p);
 	if (s == NULL)
 		return;
-	uint32_t idx = s->nelems == 1 ? 0 : span_obj_index(s, p);
+	uint32_t idx = span_obj_index(s, p);
 	if (conservative && span_is_free(s, idx))
 		return;
 	if (!span_set_mark(s, idx))
 		return;
 	w->bytes_marked += s->elemsize;
 	if (spc_kind(s->spc) != SK_NOSCAN) {
-		uintptr_t obj = s->base + (uintptr_t)idx * s->elemsize;
+		uintptr_t obj = span_obj_base(s, idx);
 		__builtin_prefetch((void *)obj); /* LIFO: it is scanned soon */
 		gcw_put(w, obj);
 	}
@@ -65,11 +65,14 @@ uint64_t tc__mark_drain(tc_heap *h, gcwork *w, uint64_t budget)
 	unsigned n = 0;
 	uint64_t start = w->scan_bytes;
 	while ((budget == 0 || w->scan_bytes - start < budget) && (obj = gcw_tryget(w)) != 0) {
-		scan_object(w, obj, mheap_span_of(&h->mh, obj));
-		if ((++n & 255) == 0 && __atomic_load_n(&h->nwait, __ATOMIC_RELAXED) > 0)
+		span *s = mheap_span_of(&h->mh, obj);
+		tc_assert(s != NULL); /* grey work is heap objects (or oblets of them) */
+		tc_assert_expensive(span_marked(s, span_obj_index(s, obj))); /* a grey object is marked */
+		scan_object(w, obj, s);
+		if ((++n & 255) == 0 && __atomic_load_n(&h->work.nwait, __ATOMIC_RELAXED) > 0)
 			tc__gcw_balance(w);
 	}
-	atomic_fetch_add_explicit(&h->scan_done, w->scan_bytes - start, memory_order_relaxed);
+	atomic_fetch_add_explicit(&h->work.scan_done, w->scan_bytes - start, memory_order_relaxed);
 	return w->scan_bytes - start;
 }
 
@@ -80,38 +83,38 @@ static void *worker_main(void *arg)
 {
 	tc_heap *h = arg;
 	uint64_t gen = 0;
-	pthread_mutex_lock(&h->worklock);
+	lock(&h->work.lock);
 	for (;;) {
-		while (h->markgen == gen && !h->shutdown)
-			pthread_cond_wait(&h->startcv, &h->worklock);
-		if (h->shutdown)
+		while (h->work.markgen == gen && !h->work.shutdown)
+			lock_wait(&h->work.startcv, &h->work.lock);
+		if (h->work.shutdown)
 			break;
-		gen = h->markgen;
-		pthread_mutex_unlock(&h->worklock);
+		gen = h->work.markgen;
+		unlock(&h->work.lock);
 		gcwork w;
 		tc__gcw_init(&w, h);
 		uint64_t cpu0 = tc__thread_cpu_ns();
 		for (;;) {
 			uint64_t done = tc__mark_drain(h, &w, 0);
-			atomic_fetch_add_explicit(&h->bg_credit, (int64_t)done, memory_order_relaxed);
+			atomic_fetch_add_explicit(&h->pacer.bg_credit, (int64_t)done, memory_order_relaxed);
 			tc__gcw_dispose(&w);
-			pthread_mutex_lock(&h->worklock);
-			__atomic_store_n(&h->nwait, h->nwait + 1, __ATOMIC_RELAXED);
-			pthread_cond_broadcast(&h->donecv); /* the controller watches for idleness */
-			while (h->full == NULL && !h->markdone)
-				pthread_cond_wait(&h->workcv, &h->worklock);
-			__atomic_store_n(&h->nwait, h->nwait - 1, __ATOMIC_RELAXED);
-			bool over = h->markdone && h->full == NULL;
-			pthread_mutex_unlock(&h->worklock);
+			lock(&h->work.lock);
+			__atomic_store_n(&h->work.nwait, h->work.nwait + 1, __ATOMIC_RELAXED);
+			pthread_cond_broadcast(&h->work.donecv); /* the controller watches for idleness */
+			while (h->work.full == NULL && !h->work.markdone)
+				lock_wait(&h->work.workcv, &h->work.lock);
+			__atomic_store_n(&h->work.nwait, h->work.nwait - 1, __ATOMIC_RELAXED);
+			bool over = h->work.markdone && h->work.full == NULL;
+			unlock(&h->work.lock);
 			if (over)
 				break;
 		}
-		atomic_fetch_add_explicit(&h->cpu_ns, tc__thread_cpu_ns() - cpu0, memory_order_relaxed);
-		pthread_mutex_lock(&h->worklock);
-		h->nexited++;
-		pthread_cond_broadcast(&h->donecv);
+		atomic_fetch_add_explicit(&h->obs.cpu_ns, tc__thread_cpu_ns() - cpu0, memory_order_relaxed);
+		lock(&h->work.lock);
+		h->work.nexited++;
+		pthread_cond_broadcast(&h->work.donecv);
 	}
-	pthread_mutex_unlock(&h->worklock);
+	unlock(&h->work.lock);
 	return NULL;
 }
 
@@ -119,66 +122,66 @@ static void *worker_main(void *arg)
  * dedicated workers plus a fraction the controller runs itself. */
 static int mark_workers_start(tc_heap *h)
 {
-	if (h->workers != NULL)
+	if (h->work.workers != NULL)
 		return 0;
 	double goal = 0.25 * (double)h->nprocs;
 	int dedicated = h->cfg.mark_workers > 0 ? h->cfg.mark_workers : (int)goal;
-	h->frac_goal = h->cfg.mark_workers > 0 ? 0 : goal - (double)dedicated;
-	if (h->frac_goal < 0.05 && dedicated == 0)
-		h->frac_goal = 0.25;
-	h->workers = calloc((size_t)dedicated + 1, sizeof(pthread_t));
-	if (h->workers == NULL)
+	h->work.frac_goal = h->cfg.mark_workers > 0 ? 0 : goal - (double)dedicated;
+	if (h->work.frac_goal < 0.05 && dedicated == 0)
+		h->work.frac_goal = 0.25;
+	h->work.workers = calloc((size_t)dedicated + 1, sizeof(pthread_t));
+	if (h->work.workers == NULL)
 		return -1;
 	for (int i = 0; i < dedicated; i++) {
-		if (pthread_create(&h->workers[i], NULL, worker_main, h) != 0)
+		if (pthread_create(&h->work.workers[i], NULL, worker_main, h) != 0)
 			break; /* fewer workers is slower, not wrong: assists and the controller mark too */
-		h->nworkers++;
+		h->work.nworkers++;
 	}
 	return 0;
 }
 
 void tc__mark_workers_stop(tc_heap *h)
 {
-	if (h->workers == NULL)
+	if (h->work.workers == NULL)
 		return;
-	pthread_mutex_lock(&h->worklock);
-	h->shutdown = 1;
-	pthread_cond_broadcast(&h->startcv);
-	pthread_mutex_unlock(&h->worklock);
-	for (int i = 0; i < h->nworkers; i++)
-		pthread_join(h->workers[i], NULL);
-	free(h->workers);
-	h->workers = NULL;
-	h->nworkers = 0;
+	lock(&h->work.lock);
+	h->work.shutdown = 1;
+	pthread_cond_broadcast(&h->work.startcv);
+	unlock(&h->work.lock);
+	for (int i = 0; i < h->work.nworkers; i++)
+		pthread_join(h->work.workers[i], NULL);
+	free(h->work.workers);
+	h->work.workers = NULL;
+	h->work.nworkers = 0;
 }
 
 void tc__mark_begin(tc_heap *h)
 {
 	mark_workers_start(h);
-	pthread_mutex_lock(&h->worklock);
-	h->markgen++;
-	__atomic_store_n(&h->nwait, 0, __ATOMIC_RELAXED);
-	h->markdone = 0;
-	h->nexited = 0;
-	pthread_cond_broadcast(&h->startcv);
-	pthread_mutex_unlock(&h->worklock);
+	lock(&h->work.lock);
+	h->work.markgen++;
+	__atomic_store_n(&h->work.nwait, 0, __ATOMIC_RELAXED);
+	h->work.markdone = 0;
+	h->work.nexited = 0;
+	pthread_cond_broadcast(&h->work.startcv);
+	unlock(&h->work.lock);
 }
 
 void tc__mark_end(tc_heap *h)
 {
-	pthread_mutex_lock(&h->worklock);
-	h->markdone = 1;
-	pthread_cond_broadcast(&h->workcv);
-	while (h->nexited < h->nworkers)
-		pthread_cond_wait(&h->donecv, &h->worklock);
-	pthread_mutex_unlock(&h->worklock);
+	lock(&h->work.lock);
+	h->work.markdone = 1;
+	pthread_cond_broadcast(&h->work.workcv);
+	while (h->work.nexited < h->work.nworkers)
+		lock_wait(&h->work.donecv, &h->work.lock);
+	unlock(&h->work.lock);
 }
 
 bool tc__mark_idle(tc_heap *h)
 {
-	pthread_mutex_lock(&h->worklock);
-	bool idle = h->full == NULL && h->nwait == h->nworkers;
-	pthread_mutex_unlock(&h->worklock);
+	lock(&h->work.lock);
+	bool idle = h->work.full == NULL && h->work.nwait == h->work.nworkers;
+	unlock(&h->work.lock);
 	return idle;
 }
 
@@ -189,7 +192,7 @@ void tc__mark_scan_roots(tc_heap *h, gcwork *w, tc_mutator *m)
 		bytes += m->frames[i].n * TC_WORD;
 	if (h->cfg.stacks != TC_STACKS_PRECISE)
 		bytes += REGS_N * TC_WORD + (m->stack_hi - atomic_load_explicit(&m->sp, memory_order_relaxed));
-	atomic_fetch_add_explicit(&h->roots_bytes, bytes, memory_order_relaxed);
+	atomic_fetch_add_explicit(&h->work.roots_bytes, bytes, memory_order_relaxed);
 	tc__roots_mutator(h, m, tc__grey_conservative, w);
 	if (h->cfg.verify)
 		tc__roots_snapshot(h, m);
@@ -233,10 +236,10 @@ void tc__gc_assist(tc_mutator *m)
 		m->assist_credit = 0; /* the GC CPU limiter is on: no assists (Go's limiter does the same) */
 		return;
 	}
-	int64_t bg = atomic_load_explicit(&h->bg_credit, memory_order_relaxed);
+	int64_t bg = atomic_load_explicit(&h->pacer.bg_credit, memory_order_relaxed);
 	while (bg > 0) {
 		int64_t take = bg < debt ? bg : debt;
-		if (atomic_compare_exchange_weak(&h->bg_credit, &bg, bg - take)) {
+		if (atomic_compare_exchange_weak(&h->pacer.bg_credit, &bg, bg - take)) {
 			m->assist_credit += take;
 			debt -= take;
 			break;
@@ -250,7 +253,7 @@ void tc__gc_assist(tc_mutator *m)
 	do {
 		step = tc__mark_drain(h, &m->gcw, ASSIST_STEP);
 		done += step;
-	} while (step > 0 && (int64_t)done < debt && !atomic_load_explicit(&h->stw_pending, memory_order_relaxed));
+	} while (step > 0 && (int64_t)done < debt && !atomic_load_explicit(&h->world.stw_pending, memory_order_relaxed));
 	tc__gcw_dispose(&m->gcw);
 	m->assist_credit += (int64_t)done;
 	if (m->assist_credit < 0 && done == 0)

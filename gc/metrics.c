@@ -1,183 +1,94 @@
 /*
- * metrics.c — tc_metrics_read, the pause histogram and gctrace (Go's
- * metrics.go and histogram.go).
+ * metrics.c — tc_metrics_read, the CSV writers, the per-cycle record and the
+ * interval log, and gctrace (Go's metrics.go). The histograms themselves are
+ * base/histogram.c.
  *
- * The pause histogram is Go's timeHistogram: values below 16 ns get a bucket
- * each; above, bucket (super, sub) covers [(16+sub) << (super-1),
- * (16+sub+1) << (super-1)), 16 linear sub-buckets per power of two, so every
- * bucket is within 6.25% of its values. The last bucket takes everything
- * above. Quantiles read as the upper bound of the bucket that holds them,
- * capped at the exact maximum.
- *
- * Invariant: counters only grow; a reader may see a histogram one pause ahead
- * of the count (atomics, no lock), never a bucket total above the count by
- * more than the pauses in flight.
+ * Invariant: counters only grow. The two rings (cycle records, intervals)
+ * are written and read under observ.lock; everything else is an atomic read
+ * with no lock, so a reader may see one counter a moment ahead of another.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "gc.h"
 
-static unsigned bucket_of(uint64_t ns)
-{
-	if (ns < PAUSE_SUB)
-		return (unsigned)ns;
-	unsigned len = 64 - (unsigned)__builtin_clzll(ns);
-	unsigned super = len - PAUSE_SUB_BITS;
-	if (super >= PAUSE_SUPER)
-		return PAUSE_BUCKETS - 1;
-	unsigned sub = (unsigned)(ns >> (super - 1)) % PAUSE_SUB;
-	return super * PAUSE_SUB + sub;
-}
-
-static void bucket_bounds(unsigned i, uint64_t *lo, uint64_t *hi)
-{
-	unsigned super = i / PAUSE_SUB, sub = i % PAUSE_SUB;
-	if (super == 0) {
-		*lo = sub;
-		*hi = sub + 1;
-	} else {
-		*lo = (uint64_t)(PAUSE_SUB + sub) << (super - 1);
-		*hi = (uint64_t)(PAUSE_SUB + sub + 1) << (super - 1);
-	}
-	if (i == PAUSE_BUCKETS - 1)
-		*hi = UINT64_MAX;
-}
-
-void tc_pause_bucket(uint64_t ns, uint64_t *lower, uint64_t *upper)
-{
-	uint64_t lo, hi;
-	bucket_bounds(bucket_of(ns), &lo, &hi);
-	if (lower)
-		*lower = lo;
-	if (upper)
-		*upper = hi;
-}
-
-void tc__pause_record(pausehist *ph, uint64_t ns)
-{
-	atomic_fetch_add_explicit(&ph->counts[bucket_of(ns)], 1, memory_order_relaxed);
-	atomic_fetch_add_explicit(&ph->count, 1, memory_order_relaxed);
-	atomic_fetch_add_explicit(&ph->sum, ns, memory_order_relaxed);
-	uint64_t mx = atomic_load_explicit(&ph->max, memory_order_relaxed);
-	while (ns > mx && !atomic_compare_exchange_weak(&ph->max, &mx, ns))
-		;
-}
-
-static uint64_t quantile(pausehist *ph, double q)
-{
-	uint64_t total = 0, counts[PAUSE_BUCKETS];
-	for (unsigned i = 0; i < PAUSE_BUCKETS; i++)
-		total += counts[i] = atomic_load_explicit(&ph->counts[i], memory_order_relaxed);
-	if (total == 0)
-		return 0;
-	uint64_t rank = (uint64_t)(q * (double)total + 0.999999), seen = 0;
-	if (rank == 0)
-		rank = 1;
-	uint64_t mx = atomic_load(&ph->max);
-	for (unsigned i = 0; i < PAUSE_BUCKETS; i++) {
-		seen += counts[i];
-		if (seen >= rank) {
-			uint64_t lo, hi;
-			bucket_bounds(i, &lo, &hi);
-			return hi < mx ? hi : mx;
-		}
-	}
-	return mx;
-}
-
 static uint64_t alloc_sum(tc_heap *h, bool objects)
 {
-	pthread_mutex_lock(&h->mlock);
-	uint64_t v = atomic_load(objects ? &h->alloc_objects_gone : &h->alloc_bytes_gone);
-	for (tc_mutator *m = h->mutators; m; m = m->next)
+	lock(&h->world.lock);
+	uint64_t v = atomic_load(objects ? &h->obs.alloc_objects_gone : &h->obs.alloc_bytes_gone);
+	for (tc_mutator *m = h->world.mutators; m; m = m->next)
 		v += atomic_load_explicit(objects ? &m->mc.alloc_objects : &m->mc.alloc_bytes, memory_order_relaxed);
-	pthread_mutex_unlock(&h->mlock);
+	unlock(&h->world.lock);
 	return v;
 }
 
 static uint64_t stall_max(tc_heap *h)
 {
-	pthread_mutex_lock(&h->mlock);
-	uint64_t v = atomic_load(&h->stall_max_gone);
-	for (tc_mutator *m = h->mutators; m; m = m->next) {
+	lock(&h->world.lock);
+	uint64_t v = atomic_load(&h->obs.stall_max_gone);
+	for (tc_mutator *m = h->world.mutators; m; m = m->next) {
 		uint64_t s = atomic_load_explicit(&m->stall_ns, memory_order_relaxed);
 		v = s > v ? s : v;
 	}
-	pthread_mutex_unlock(&h->mlock);
+	unlock(&h->world.lock);
 	return v;
 }
 
-static bool metric_value(tc_heap *h, const char *name, uint64_t *v)
+/* One reader per entry of TC_METRICS (include/tricolor/metrics.h), named
+ * rd_ID: a metric without a reader, or a reader without a metric, does not
+ * compile. */
+static uint64_t rd_gc_cycles(tc_heap *h) { return atomic_load(&h->ctrl.cycles); }
+static uint64_t rd_gc_pause_ns(tc_heap *h) { return atomic_load(&h->obs.pauses.count); }
+static uint64_t rd_gc_pause_p50_ns(tc_heap *h) { return tc__hist_quantile(&h->obs.pauses, 0.50); }
+static uint64_t rd_gc_pause_p99_ns(tc_heap *h) { return tc__hist_quantile(&h->obs.pauses, 0.99); }
+static uint64_t rd_gc_pause_max_ns(tc_heap *h) { return atomic_load(&h->obs.pauses.max); }
+static uint64_t rd_gc_pause_sweep_term_ns(tc_heap *h) { return atomic_load(&h->obs.pauses_kind[PAUSE_SWEEP_TERM].count); }
+static uint64_t rd_gc_pause_sweep_term_p99_ns(tc_heap *h) { return tc__hist_quantile(&h->obs.pauses_kind[PAUSE_SWEEP_TERM], 0.99); }
+static uint64_t rd_gc_pause_sweep_term_max_ns(tc_heap *h) { return atomic_load(&h->obs.pauses_kind[PAUSE_SWEEP_TERM].max); }
+static uint64_t rd_gc_pause_mark_term_ns(tc_heap *h) { return atomic_load(&h->obs.pauses_kind[PAUSE_MARK_TERM].count); }
+static uint64_t rd_gc_pause_mark_term_p99_ns(tc_heap *h) { return tc__hist_quantile(&h->obs.pauses_kind[PAUSE_MARK_TERM], 0.99); }
+static uint64_t rd_gc_pause_mark_term_max_ns(tc_heap *h) { return atomic_load(&h->obs.pauses_kind[PAUSE_MARK_TERM].max); }
+static uint64_t rd_gc_mark_restarts(tc_heap *h) { return atomic_load(&h->obs.mark_restarts); }
+static uint64_t rd_gc_cpu_ns(tc_heap *h) { return atomic_load(&h->obs.cpu_ns); }
+static uint64_t rd_gc_assist_ns(tc_heap *h) { return atomic_load(&h->obs.assist_ns); }
+static uint64_t rd_gc_wait_ns(tc_heap *h) { return tc__gc_waited(h); }
+static uint64_t rd_gc_stall_max_ns(tc_heap *h) { return stall_max(h); }
+static uint64_t rd_gc_verify_objects(tc_heap *h) { return atomic_load(&h->obs.verified_objects); }
+static uint64_t rd_gc_limiter_enabled(tc_heap *h) { return atomic_load(&h->lim.enabled); }
+static uint64_t rd_gc_limiter_ns(tc_heap *h) { return atomic_load(&h->lim.on_ns); }
+static uint64_t rd_heap_alloc_bytes(tc_heap *h) { return alloc_sum(h, false); }
+static uint64_t rd_heap_alloc_objects(tc_heap *h) { return alloc_sum(h, true); }
+static uint64_t rd_heap_live_bytes(tc_heap *h) { return atomic_load(&h->pacer.heap_marked); }
+static uint64_t rd_heap_goal_bytes(tc_heap *h) { return atomic_load(&h->pacer.goal); }
+static uint64_t rd_heap_trigger_bytes(tc_heap *h) { return atomic_load(&h->pacer.trigger); }
+static uint64_t rd_heap_inuse_bytes(tc_heap *h) { return atomic_load(&h->mh.inuse); }
+static uint64_t rd_heap_sys_bytes(tc_heap *h) { return atomic_load(&h->mh.sys); }
+static uint64_t rd_heap_released_bytes(tc_heap *h) { return atomic_load(&h->mh.released); }
+static uint64_t rd_heap_ready_peak_bytes(tc_heap *h) { return atomic_load(&h->mh.ready_peak); }
+static uint64_t rd_heap_limit_bytes(tc_heap *h) { return h->cfg.memory_limit; }
+static uint64_t rd_heap_limit_exceeded(tc_heap *h) { return atomic_load(&h->mh.over_limit); }
+static uint64_t rd_heap_scavenge_errors(tc_heap *h) { return atomic_load(&h->mh.scav_errors); }
+
+static const struct {
+	const char *name;
+	uint64_t (*read)(tc_heap *h);
+} readers[] = {
+#define READER(id, name, doc) {name, rd_##id},
+	TC_METRICS(READER)
+#undef READER
+};
+
+static const tc_metric_info infos[] = {
+#define INFO(id, name, doc) {name, doc},
+	TC_METRICS(INFO)
+#undef INFO
+};
+
+const tc_metric_info *tc_metrics_list(size_t *n)
 {
-	static const char *kinds[2] = {"gc.pause.sweep_term.", "gc.pause.mark_term."};
-	for (int k = 0; k < 2; k++) {
-		size_t n = strlen(kinds[k]);
-		if (strncmp(name, kinds[k], n) != 0)
-			continue;
-		if (!strcmp(name + n, "ns"))
-			*v = atomic_load(&h->pauses_kind[k].count);
-		else if (!strcmp(name + n, "p99.ns"))
-			*v = quantile(&h->pauses_kind[k], 0.99);
-		else if (!strcmp(name + n, "max.ns"))
-			*v = atomic_load(&h->pauses_kind[k].max);
-		else
-			return false;
-		return true;
-	}
-	if (!strcmp(name, "gc.stall.max.ns"))
-		*v = stall_max(h);
-	else if (!strcmp(name, "gc.cycles"))
-		*v = atomic_load(&h->cycles);
-	else if (!strcmp(name, "gc.pause.ns"))
-		*v = atomic_load(&h->pauses.count);
-	else if (!strcmp(name, "gc.pause.p50.ns"))
-		*v = quantile(&h->pauses, 0.50);
-	else if (!strcmp(name, "gc.pause.p99.ns"))
-		*v = quantile(&h->pauses, 0.99);
-	else if (!strcmp(name, "gc.pause.max.ns"))
-		*v = atomic_load(&h->pauses.max);
-	else if (!strcmp(name, "gc.verify.objects"))
-		*v = atomic_load(&h->verified_objects);
-	else if (!strcmp(name, "gc.mark.restarts"))
-		*v = atomic_load(&h->mark_restarts);
-	else if (!strcmp(name, "gc.wait.ns"))
-		*v = tc__gc_waited(h);
-	else if (!strcmp(name, "gc.cpu.ns"))
-		*v = atomic_load(&h->cpu_ns);
-	else if (!strcmp(name, "gc.assist.ns"))
-		*v = atomic_load(&h->assist_ns);
-	else if (!strcmp(name, "heap.alloc.bytes"))
-		*v = alloc_sum(h, false);
-	else if (!strcmp(name, "heap.alloc.objects"))
-		*v = alloc_sum(h, true);
-	else if (!strcmp(name, "heap.live.bytes"))
-		*v = atomic_load(&h->heap_marked);
-	else if (!strcmp(name, "heap.goal.bytes"))
-		*v = atomic_load(&h->goal);
-	else if (!strcmp(name, "heap.trigger.bytes"))
-		*v = atomic_load(&h->trigger);
-	else if (!strcmp(name, "heap.inuse.bytes"))
-		*v = atomic_load(&h->mh.inuse);
-	else if (!strcmp(name, "heap.sys.bytes"))
-		*v = atomic_load(&h->mh.sys);
-	else if (!strcmp(name, "heap.released.bytes"))
-		*v = atomic_load(&h->mh.released);
-	else if (!strcmp(name, "heap.ready.peak.bytes"))
-		*v = atomic_load(&h->mh.ready_peak);
-	else if (!strcmp(name, "heap.limit.bytes"))
-		*v = h->cfg.memory_limit;
-	else if (!strcmp(name, "heap.scavenge.errors"))
-		*v = atomic_load(&h->mh.scav_errors);
-	else if (!strcmp(name, "heap.limit.exceeded"))
-		*v = atomic_load(&h->mh.over_limit);
-	else if (!strcmp(name, "gc.limiter.ns"))
-		*v = atomic_load(&h->lim_on_ns);
-	else if (!strcmp(name, "gc.limiter.enabled"))
-		*v = atomic_load(&h->lim_enabled);
-	else
-		return false;
-	return true;
+	if (n != NULL)
+		*n = sizeof infos / sizeof infos[0];
+	return infos;
 }
 
 size_t tc_metrics_read(tc_heap *h, tc_metric *out, size_t n)
@@ -189,8 +100,12 @@ size_t tc_metrics_read(tc_heap *h, tc_metric *out, size_t n)
 	size_t known = 0;
 	for (size_t i = 0; i < n; i++) {
 		out[i].value = 0;
-		if (out[i].name != NULL && metric_value(h, out[i].name, &out[i].value))
-			known++;
+		for (size_t k = 0; out[i].name != NULL && k < sizeof readers / sizeof readers[0]; k++)
+			if (!strcmp(out[i].name, readers[k].name)) {
+				out[i].value = readers[k].read(h);
+				known++;
+				break;
+			}
 	}
 	return known;
 }
@@ -203,11 +118,11 @@ int tc_pauses_write_csv(tc_heap *h, FILE *out)
 	}
 	if (fprintf(out, "lower_ns,upper_ns,count\n") < 0)
 		goto fail;
-	for (unsigned i = 0; i < PAUSE_BUCKETS; i++) {
-		uint64_t c = atomic_load(&h->pauses.counts[i]), lo, hi;
+	for (unsigned i = 0; i < HIST_BUCKETS; i++) {
+		uint64_t c = atomic_load(&h->obs.pauses.counts[i]), lo, hi;
 		if (c == 0)
 			continue;
-		bucket_bounds(i, &lo, &hi);
+		tc__hist_bounds(i, &lo, &hi);
 		if (fprintf(out, "%llu,%llu,%llu\n", (unsigned long long)lo, (unsigned long long)hi,
 			    (unsigned long long)c) < 0)
 			goto fail;
@@ -228,36 +143,36 @@ fail:
 void tc__gctrace_line(tc_heap *h, uint64_t heap0, uint64_t heap_end, uint64_t marked)
 {
 	const double MB = 1048576.0;
-	uint64_t elapsed = tc__now_ns() - h->start_ns;
+	uint64_t elapsed = tc__now_ns() - h->obs.start_ns;
 	double t = (double)elapsed / 1e9;
-	double gc = (double)(atomic_load(&h->cpu_ns) + atomic_load(&h->assist_ns) - tc__gc_waited(h));
+	double gc = (double)(atomic_load(&h->obs.cpu_ns) + atomic_load(&h->obs.assist_ns) - tc__gc_waited(h));
 	double pct = elapsed ? 100.0 * gc / ((double)elapsed * h->nprocs) : 0;
 	tc__trace("gc %llu @%.3fs %.0f%%: %.3f+%.3f+%.3f ms clock, %.1f->%.1f->%.1f MB, %.1f MB goal, %d loops, %d+%.2f "
 		"workers%s",
-		(unsigned long long)atomic_load(&h->cycles), t, pct, (double)h->last_stw1_ns / 1e6,
-		(double)h->last_mark_ns / 1e6, (double)h->last_stw2_ns / 1e6, (double)heap0 / MB, (double)heap_end / MB,
-		(double)marked / MB, (double)atomic_load(&h->goal) / MB, h->mark_loops, h->nworkers, h->frac_goal,
+		(unsigned long long)atomic_load(&h->ctrl.cycles), t, pct, (double)h->obs.last_stw1_ns / 1e6,
+		(double)h->obs.last_mark_ns / 1e6, (double)h->obs.last_stw2_ns / 1e6, (double)heap0 / MB, (double)heap_end / MB,
+		(double)marked / MB, (double)atomic_load(&h->pacer.goal) / MB, h->ctrl.mark_loops, h->work.nworkers, h->work.frac_goal,
 		limiter_on(h) ? ", CPU limiter on" : "");
 }
 
 void tc__cycle_record(tc_heap *h, const cyclerec *r)
 {
-	pthread_mutex_lock(&h->reclock);
-	if (h->recs == NULL)
-		h->recs = calloc(CYCLEREC_N, sizeof *h->recs); /* no memory: no record, nothing else lost */
-	if (h->recs != NULL)
-		h->recs[h->nrecs++ % CYCLEREC_N] = *r;
-	pthread_mutex_unlock(&h->reclock);
+	lock(&h->obs.lock);
+	if (h->obs.recs == NULL)
+		h->obs.recs = calloc(CYCLEREC_N, sizeof *h->obs.recs); /* no memory: no record, nothing else lost */
+	if (h->obs.recs != NULL)
+		h->obs.recs[h->obs.nrecs++ % CYCLEREC_N] = *r;
+	unlock(&h->obs.lock);
 }
 
 void tc__interval_record(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int kind, int mutator)
 {
-	pthread_mutex_lock(&h->reclock);
-	if (h->ivs == NULL)
-		h->ivs = calloc(IVLOG_N, sizeof *h->ivs); /* no memory: no log, nothing else lost */
-	if (h->ivs != NULL)
-		h->ivs[h->nivs++ % IVLOG_N] = (interval){start_ns - h->start_ns, end_ns - h->start_ns, kind, mutator};
-	pthread_mutex_unlock(&h->reclock);
+	lock(&h->obs.lock);
+	if (h->obs.ivs == NULL)
+		h->obs.ivs = calloc(IVLOG_N, sizeof *h->obs.ivs); /* no memory: no log, nothing else lost */
+	if (h->obs.ivs != NULL)
+		h->obs.ivs[h->obs.nivs++ % IVLOG_N] = (interval){start_ns - h->obs.start_ns, end_ns - h->obs.start_ns, kind, mutator};
+	unlock(&h->obs.lock);
 }
 
 int tc_intervals_write_csv(tc_heap *h, FILE *out)
@@ -268,14 +183,14 @@ int tc_intervals_write_csv(tc_heap *h, FILE *out)
 		return -1;
 	}
 	int bad = fprintf(out, "start_ns,end_ns,kind,mutator\n") < 0;
-	pthread_mutex_lock(&h->reclock);
-	uint64_t first = h->nivs > IVLOG_N ? h->nivs - IVLOG_N : 0;
-	for (uint64_t i = first; i < h->nivs && !bad; i++) {
-		const interval *v = &h->ivs[i % IVLOG_N];
+	lock(&h->obs.lock);
+	uint64_t first = h->obs.nivs > IVLOG_N ? h->obs.nivs - IVLOG_N : 0;
+	for (uint64_t i = first; i < h->obs.nivs && !bad; i++) {
+		const interval *v = &h->obs.ivs[i % IVLOG_N];
 		bad = fprintf(out, "%llu,%llu,%s,%d\n", (unsigned long long)v->start_ns, (unsigned long long)v->end_ns,
 			      kinds[v->kind], v->mutator) < 0;
 	}
-	pthread_mutex_unlock(&h->reclock);
+	unlock(&h->obs.lock);
 	if (bad || fflush(out) != 0) {
 		tc__error("tc_intervals_write_csv: write failed");
 		return -1;
@@ -292,10 +207,10 @@ int tc_cycles_write_csv(tc_heap *h, FILE *out)
 	int bad = fprintf(out, "cycle,start_ms,trigger_bytes,goal_bytes,heap_at_trigger,heap_peak,marked_bytes,"
 			       "roots_bytes,stw1_ns,stw2_ns,mark_ns,assist_ns,gc_cpu_ns,cycle_ns,gc_cpu_frac,mark_loops,"
 			       "cons_mark\n") < 0;
-	pthread_mutex_lock(&h->reclock);
-	uint64_t first = h->nrecs > CYCLEREC_N ? h->nrecs - CYCLEREC_N : 0;
-	for (uint64_t i = first; i < h->nrecs && !bad; i++) {
-		const cyclerec *r = &h->recs[i % CYCLEREC_N];
+	lock(&h->obs.lock);
+	uint64_t first = h->obs.nrecs > CYCLEREC_N ? h->obs.nrecs - CYCLEREC_N : 0;
+	for (uint64_t i = first; i < h->obs.nrecs && !bad; i++) {
+		const cyclerec *r = &h->obs.recs[i % CYCLEREC_N];
 		double frac = r->wall_ns ? (double)(r->cpu_ns + r->assist_ns) / ((double)r->wall_ns * h->nprocs) : 0;
 		bad = fprintf(out, "%llu,%.3f,%llu,%llu,%llu,%llu,%llu,%llu,%llu,%llu,%llu,%llu,%llu,%llu,%.4f,%u,%.4f\n",
 			      (unsigned long long)r->cycle, (double)r->start_ns / 1e6, (unsigned long long)r->trigger,
@@ -306,7 +221,7 @@ int tc_cycles_write_csv(tc_heap *h, FILE *out)
 			      (unsigned long long)r->assist_ns, (unsigned long long)r->cpu_ns,
 			      (unsigned long long)r->wall_ns, frac, r->loops, r->cons_mark) < 0;
 	}
-	pthread_mutex_unlock(&h->reclock);
+	unlock(&h->obs.lock);
 	if (bad || fflush(out) != 0) {
 		tc__error("tc_cycles_write_csv: write failed");
 		return -1;

@@ -70,36 +70,36 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 	m->thread = pthread_self();
 	m->magic = M_MAGIC_LIVE;
 	m->torture_left = h->cfg.torture;
-	pthread_mutex_lock(&h->mlock);
-	for (tc_mutator *o = h->mutators; o; o = o->next) {
+	lock(&h->world.lock);
+	for (tc_mutator *o = h->world.mutators; o; o = o->next) {
 		if (pthread_equal(o->thread, m->thread)) {
-			pthread_mutex_unlock(&h->mlock);
+			unlock(&h->world.lock);
 			free(m);
 			tc__error("tc_mutator_attach: this thread is already attached to heap %p (mutator %p)", (void *)h,
 				  (void *)o);
 			return NULL;
 		}
 	}
-	while (atomic_load_explicit(&h->stw_pending, memory_order_relaxed))
-		pthread_cond_wait(&h->resume_cv, &h->mlock);
+	while (atomic_load_explicit(&h->world.stw_pending, memory_order_relaxed))
+		lock_wait(&h->world.resumed, &h->world.lock);
 	m->mc.flushgen = atomic_load(&h->mh.sweepgen);
 	m->head.wb_on = (atomic_load(&h->phase) != GC_OFF ? WB_MARKING : 0) | WB_DEBUG_BITS;
-	m->scangen = atomic_load(&h->scangen); /* a new thread's stack holds no heap pointer */
-	m->flushack = atomic_load(&h->flushgen);
+	m->scangen = atomic_load(&h->world.scangen); /* a new thread's stack holds no heap pointer */
+	m->flushack = atomic_load(&h->world.flushgen);
 	atomic_store_explicit(&m->status, M_RUNNING, memory_order_relaxed);
-	m->next = h->mutators;
-	if (h->mutators)
-		h->mutators->prev = m;
-	h->mutators = m;
-	h->nmutators++;
-	m->id = h->mutator_ids++;
-	pthread_mutex_unlock(&h->mlock);
+	m->next = h->world.mutators;
+	if (h->world.mutators)
+		h->world.mutators->prev = m;
+	h->world.mutators = m;
+	h->world.n++;
+	m->id = h->world.next_id++;
+	unlock(&h->world.lock);
 	return m;
 }
 
 void tc__mutators_set_barrier(tc_heap *h, bool on)
 {
-	for (tc_mutator *m = h->mutators; m; m = m->next)
+	for (tc_mutator *m = h->world.mutators; m; m = m->next)
 		__atomic_store_n(&m->head.wb_on, (on ? WB_MARKING : 0) | WB_DEBUG_BITS, __ATOMIC_RELAXED);
 }
 
@@ -107,18 +107,16 @@ void tc__mutator_stall(tc_mutator *m, uint64_t t0, int kind)
 {
 	uint64_t now = tc__now_ns(), ns = now - t0;
 	atomic_fetch_add_explicit(&m->stall_ns, ns, memory_order_relaxed);
-	atomic_fetch_add_explicit(&m->h->assist_ns, ns, memory_order_relaxed);
+	atomic_fetch_add_explicit(&m->h->obs.assist_ns, ns, memory_order_relaxed);
 	tc__interval_record(m->h, t0, now, kind, (int)m->id);
 }
 
 static void mutator_flush_stats(tc_mutator *m)
 {
 	tc_heap *h = m->h;
-	uint64_t st = atomic_load(&m->stall_ns), mx = atomic_load(&h->stall_max_gone);
-	while (st > mx && !atomic_compare_exchange_weak(&h->stall_max_gone, &mx, st))
-		;
-	atomic_fetch_add(&h->alloc_bytes_gone, atomic_load_explicit(&m->mc.alloc_bytes, memory_order_relaxed));
-	atomic_fetch_add(&h->alloc_objects_gone, atomic_load_explicit(&m->mc.alloc_objects, memory_order_relaxed));
+	atomic_max_u64(&h->obs.stall_max_gone, atomic_load(&m->stall_ns));
+	atomic_fetch_add(&h->obs.alloc_bytes_gone, atomic_load_explicit(&m->mc.alloc_bytes, memory_order_relaxed));
+	atomic_fetch_add(&h->obs.alloc_objects_gone, atomic_load_explicit(&m->mc.alloc_objects, memory_order_relaxed));
 	atomic_store_explicit(&m->mc.alloc_bytes, 0, memory_order_relaxed);
 	atomic_store_explicit(&m->mc.alloc_objects, 0, memory_order_relaxed);
 }
@@ -139,7 +137,7 @@ void tc_mutator_detach(tc_mutator *m)
 	tc__wb_flush(m);
 	tc__gcw_dispose(&m->gcw); /* grey work it holds must not leave with it */
 	tc__stw_block_while(m, unlink_mutator, NULL); /* counts as stopped while it waits */
-	pthread_mutex_lock(&h->mlock);
+	lock(&h->world.lock);
 	m->magic = M_MAGIC_DEAD;
 	free(m->frames);
 	free(m->snap);
@@ -147,11 +145,11 @@ void tc_mutator_detach(tc_mutator *m)
 	m->snap = NULL;
 	m->nframes = m->capframes = m->snapn = m->snapcap = 0;
 #ifdef TC_DEBUG
-	m->next = h->graveyard;
-	h->graveyard = m;
-	pthread_mutex_unlock(&h->mlock);
+	m->next = h->world.graveyard;
+	h->world.graveyard = m;
+	unlock(&h->world.lock);
 #else
-	pthread_mutex_unlock(&h->mlock);
+	unlock(&h->world.lock);
 	free(m);
 #endif
 }
@@ -162,20 +160,20 @@ static void unlink_mutator(tc_mutator *m, void *arg)
 {
 	(void)arg;
 	tc_heap *h = m->h;
-	pthread_mutex_lock(&h->mlock);
-	while (atomic_load_explicit(&h->stw_pending, memory_order_relaxed) ||
+	lock(&h->world.lock);
+	while (atomic_load_explicit(&h->world.stw_pending, memory_order_relaxed) ||
 	       atomic_load_explicit(&m->status, memory_order_relaxed) == M_SCANNING)
-		pthread_cond_wait(&h->resume_cv, &h->mlock);
+		lock_wait(&h->world.resumed, &h->world.lock);
 	mutator_flush_stats(m);
 	if (m->prev)
 		m->prev->next = m->next;
 	else
-		h->mutators = m->next;
+		h->world.mutators = m->next;
 	if (m->next)
 		m->next->prev = m->prev;
-	h->nmutators--;
+	h->world.n--;
 	m->next = m->prev = NULL;
-	pthread_mutex_unlock(&h->mlock);
+	unlock(&h->world.lock);
 }
 
 void tc_safepoint(tc_mutator *m)

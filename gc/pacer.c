@@ -95,42 +95,74 @@ static void policy_fixed(int gogc, const pacer_in *in, pacer_state *st, pacer_ou
 	out->trigger = out->goal == UINT64_MAX ? UINT64_MAX : headroom_point(in->marked, out->goal, 0.75);
 }
 
-static const struct {
-	const char *name;
-	void (*fn)(int gogc, const pacer_in *in, pacer_state *st, pacer_out *out);
-} policies[] = {{"go", policy_go}, {"fixed", policy_fixed}};
+/* The one list of policies: names (tc_pacer_list, tc_pacer_names) and
+ * functions come from it. */
+#define PACERS(X) X("go", policy_go) X("fixed", policy_fixed)
 
-const char *tc_pacer_names(void) { return "go, fixed"; }
+static void (*const policies[])(int gogc, const pacer_in *in, pacer_state *st, pacer_out *out) = {
+#define FN(name, fn) fn,
+	PACERS(FN)
+#undef FN
+};
+
+static const char *const names[] = {
+#define NAME(name, fn) name,
+	PACERS(NAME)
+#undef NAME
+	NULL};
+
+#define NPOLICIES (sizeof policies / sizeof policies[0])
+
+const char *const *tc_pacer_list(void) { return names; }
+
+static char joined[128];
+static pthread_once_t joined_once = PTHREAD_ONCE_INIT;
+
+static void join_names(void)
+{
+	for (size_t i = 0; i < NPOLICIES; i++) {
+		if (i > 0)
+			strncat(joined, ", ", sizeof joined - strlen(joined) - 1);
+		strncat(joined, names[i], sizeof joined - strlen(joined) - 1);
+	}
+}
+
+const char *tc_pacer_names(void)
+{
+	pthread_once(&joined_once, join_names);
+	return joined;
+}
 
 int tc__pacer_lookup(const char *name)
 {
-	for (unsigned i = 0; i < sizeof policies / sizeof policies[0]; i++)
-		if (!strcmp(policies[i].name, name))
+	for (unsigned i = 0; i < NPOLICIES; i++)
+		if (!strcmp(names[i], name))
 			return (int)i;
 	return -1;
 }
 
 void tc__pacer_compute(int policy, int gogc, const pacer_in *in, pacer_state *st, pacer_out *out)
 {
-	policies[policy].fn(gogc, in, st, out);
+	tc_assert(policy >= 0 && (size_t)policy < NPOLICIES);
+	policies[policy](gogc, in, st, out);
 }
 
 void tc__pacer_init(tc_heap *h)
 {
 	pacer_in in = {.limit = h->cfg.memory_limit};
 	pacer_out out;
-	memset(&h->pacer, 0, sizeof h->pacer);
-	tc__pacer_compute(h->pacer_policy, h->cfg.gogc, &in, &h->pacer, &out);
-	atomic_store(&h->heap_marked, 0);
-	atomic_store(&h->goal, out.goal);
-	atomic_store(&h->trigger, out.trigger);
+	memset(&h->pacer.st, 0, sizeof h->pacer.st);
+	tc__pacer_compute(h->pacer.policy, h->cfg.gogc, &in, &h->pacer.st, &out);
+	atomic_store(&h->pacer.heap_marked, 0);
+	atomic_store(&h->pacer.goal, out.goal);
+	atomic_store(&h->pacer.trigger, out.trigger);
 }
 
 void tc__pacer_end_cycle(tc_heap *h, const pacer_in *in)
 {
 	pacer_out out;
-	tc__pacer_compute(h->pacer_policy, h->cfg.gogc, in, &h->pacer, &out);
-	atomic_store(&h->heap_marked, in->marked);
-	atomic_store(&h->goal, out.goal);
-	atomic_store(&h->trigger, out.trigger);
+	tc__pacer_compute(h->pacer.policy, h->cfg.gogc, in, &h->pacer.st, &out);
+	atomic_store(&h->pacer.heap_marked, in->marked);
+	atomic_store(&h->pacer.goal, out.goal);
+	atomic_store(&h->pacer.trigger, out.trigger);
 }

@@ -43,12 +43,12 @@ static void scan_slots(void **slots, size_t n, void (*fn)(uintptr_t, void *), vo
 uint64_t tc__roots_globals(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx)
 {
 	uint64_t bytes = 0;
-	pthread_mutex_lock(&h->rootlock);
-	for (size_t i = 0; i < h->nroots; i++) {
-		scan_slots(h->roots[i].slots, h->roots[i].n, fn, ctx);
-		bytes += h->roots[i].n * TC_WORD;
+	lock(&h->roots.lock);
+	for (size_t i = 0; i < h->roots.n; i++) {
+		scan_slots(h->roots.r[i].slots, h->roots.r[i].n, fn, ctx);
+		bytes += h->roots.r[i].n * TC_WORD;
 	}
-	pthread_mutex_unlock(&h->rootlock);
+	unlock(&h->roots.lock);
 	return bytes;
 }
 
@@ -100,22 +100,22 @@ void tc_root_add(tc_heap *h, void **slots, size_t n)
 		tc__error("tc_root_add: slots %p are not pointer-aligned", (void *)slots);
 		return;
 	}
-	pthread_mutex_lock(&h->rootlock);
-	if (h->nroots == h->caproots) {
-		size_t cap = h->caproots ? 2 * h->caproots : 16;
-		rootrange *r = realloc(h->roots, cap * sizeof *r);
+	lock(&h->roots.lock);
+	if (h->roots.n == h->roots.cap) {
+		size_t cap = h->roots.cap ? 2 * h->roots.cap : 16;
+		rootrange *r = realloc(h->roots.r, cap * sizeof *r);
 		if (r == NULL) {
-			pthread_mutex_unlock(&h->rootlock);
+			unlock(&h->roots.lock);
 			tc__error("tc_root_add: out of memory for the root table (%zu ranges)", cap);
 			return;
 		}
-		h->roots = r;
-		h->caproots = cap;
+		h->roots.r = r;
+		h->roots.cap = cap;
 	}
-	h->roots[h->nroots].slots = slots;
-	h->roots[h->nroots].n = n;
-	h->nroots++;
-	pthread_mutex_unlock(&h->rootlock);
+	h->roots.r[h->roots.n].slots = slots;
+	h->roots.r[h->roots.n].n = n;
+	h->roots.n++;
+	unlock(&h->roots.lock);
 }
 
 void tc_root_remove(tc_heap *h, void **slots)
@@ -124,16 +124,16 @@ void tc_root_remove(tc_heap *h, void **slots)
 		tc__error("tc_root_remove: heap is NULL");
 		return;
 	}
-	pthread_mutex_lock(&h->rootlock);
-	for (size_t i = h->nroots; i-- > 0;) {
-		if (h->roots[i].slots == slots) {
-			memmove(&h->roots[i], &h->roots[i + 1], (h->nroots - i - 1) * sizeof h->roots[0]);
-			h->nroots--;
-			pthread_mutex_unlock(&h->rootlock);
+	lock(&h->roots.lock);
+	for (size_t i = h->roots.n; i-- > 0;) {
+		if (h->roots.r[i].slots == slots) {
+			memmove(&h->roots.r[i], &h->roots.r[i + 1], (h->roots.n - i - 1) * sizeof h->roots.r[0]);
+			h->roots.n--;
+			unlock(&h->roots.lock);
 			return;
 		}
 	}
-	pthread_mutex_unlock(&h->rootlock);
+	unlock(&h->roots.lock);
 	tc__error("tc_root_remove: %p was never added with tc_root_add", (void *)slots);
 }
 
@@ -180,10 +180,10 @@ void tc__barrier_check_slot(tc_mutator *m, void **slot)
 		if (slot >= m->frames[i].slots && slot < m->frames[i].slots + m->frames[i].n)
 			return;
 	bool ok = false;
-	pthread_mutex_lock(&h->rootlock);
-	for (size_t i = 0; i < h->nroots && !ok; i++)
-		ok = slot >= h->roots[i].slots && slot < h->roots[i].slots + h->roots[i].n;
-	pthread_mutex_unlock(&h->rootlock);
+	lock(&h->roots.lock);
+	for (size_t i = 0; i < h->roots.n && !ok; i++)
+		ok = slot >= h->roots.r[i].slots && slot < h->roots.r[i].slots + h->roots.r[i].n;
+	unlock(&h->roots.lock);
 	if (ok)
 		return;
 	tc__warn("tc_write: slot %p is neither inside the heap nor in a registered root (tc_root_add, "

@@ -55,8 +55,8 @@ static inline __attribute__((always_inline)) void scan_each(uintptr_t obj, span 
 			}
 		} else if (kind == SK_HDR) {
 			uintptr_t hdr = load_slot((void *)obj);
-			const tc_type *t = (const tc_type *)(hdr & (((uintptr_t)1 << HDR_COUNT_SHIFT) - 1));
-			size_t count = hdr >> HDR_COUNT_SHIFT;
+			const tc_type *t = hdr_type(hdr);
+			size_t count = hdr_count(hdr);
 			struct trace_ctx tc = {visit, ctx};
 			for (size_t k = 0; t != NULL && k < count; k++)
 				t->trace((void *)(obj + TC_WORD + k * t->size), trace_visit, &tc);

@@ -3,7 +3,7 @@
  * that its stack can be scanned while it is stopped (Go's stopTheWorld and
  * the g's saved sched context).
  *
- * Mutator states (tc_mutator.status), changed only under h->mlock:
+ * Mutator states (tc_mutator.status), changed only under h->world.lock:
  *   RUNNING  executing code that may touch the heap
  *   BLOCKED  inside tc_blocking_enter/leave (or detaching): counts as stopped
  *   PARKED   stopped at a safepoint while the world is stopped
@@ -11,7 +11,7 @@
  *            blocking region waits until the scan is over
  *
  * Stack scans during concurrent mark (Go's markroot of goroutine stacks): each
- * stack is scanned once per cycle (m->scangen == h->scangen afterwards),
+ * stack is scanned once per cycle (m->scangen == h->world.scangen afterwards),
  * either by the mutator itself at its first safepoint after sweep
  * termination, or, for a mutator that was blocked, by the controller. Never
  * all stacks in one pause.
@@ -44,16 +44,16 @@ static void save_ctx(tc_mutator *m, const uintptr_t *regs, uintptr_t sp)
 static int others_running(tc_heap *h, tc_mutator *self)
 {
 	int n = 0;
-	for (tc_mutator *m = h->mutators; m; m = m->next)
+	for (tc_mutator *m = h->world.mutators; m; m = m->next)
 		n += m != self && atomic_load_explicit(&m->status, memory_order_relaxed) == M_RUNNING;
 	return n;
 }
 
 void tc__stw_stop(tc_heap *h, tc_mutator *self)
 {
-	h->stw_start_ns = tc__now_ns();
-	pthread_mutex_lock(&h->mlock);
-	atomic_store_explicit(&h->stw_pending, 1, memory_order_release);
+	h->world.stw_start_ns = tc__now_ns();
+	lock(&h->world.lock);
+	atomic_store_explicit(&h->world.stw_pending, 1, memory_order_release);
 	/* Spin a little first: a running mutator usually reaches its next poll
 	 * within microseconds, and sleeping on the condition variable would add
 	 * a wake-up (tens of µs) to the pause. Only while the running mutators
@@ -62,27 +62,27 @@ void tc__stw_stop(tc_heap *h, tc_mutator *self)
 	 * with 2 threads on 2 CPUs, p50 30 µs without the spin, 340 µs with). */
 	int n;
 	for (int i = 0; i < STW_SPIN_POLLS && (n = others_running(h, self)) > 0 && n < h->nprocs; i++) {
-		pthread_mutex_unlock(&h->mlock);
+		unlock(&h->world.lock);
 		for (int k = 0; k < 64; k++)
 			cpu_relax();
-		pthread_mutex_lock(&h->mlock);
+		lock(&h->world.lock);
 	}
 	while (others_running(h, self))
-		pthread_cond_wait(&h->stopped_cv, &h->mlock);
-	pthread_mutex_unlock(&h->mlock);
+		lock_wait(&h->world.stopped, &h->world.lock);
+	unlock(&h->world.lock);
 }
 
 uint64_t tc__stw_start(tc_heap *h, int kind)
 {
-	pthread_mutex_lock(&h->mlock);
-	atomic_store_explicit(&h->stw_pending, 0, memory_order_release);
-	pthread_cond_broadcast(&h->resume_cv);
-	pthread_mutex_unlock(&h->mlock);
-	uint64_t end = tc__now_ns(), ns = end - h->stw_start_ns;
-	tc__interval_record(h, h->stw_start_ns, end, IV_PAUSE, -1);
-	atomic_fetch_add(&h->stw_ns, ns);
-	tc__pause_record(&h->pauses, ns);
-	tc__pause_record(&h->pauses_kind[kind], ns);
+	lock(&h->world.lock);
+	atomic_store_explicit(&h->world.stw_pending, 0, memory_order_release);
+	pthread_cond_broadcast(&h->world.resumed);
+	unlock(&h->world.lock);
+	uint64_t end = tc__now_ns(), ns = end - h->world.stw_start_ns;
+	tc__interval_record(h, h->world.stw_start_ns, end, IV_PAUSE, -1);
+	atomic_fetch_add(&h->obs.stw_ns, ns);
+	tc__hist_record(&h->obs.pauses, ns);
+	tc__hist_record(&h->obs.pauses_kind[kind], ns);
 	return ns;
 }
 
@@ -90,15 +90,15 @@ static void park_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 {
 	tc_heap *h = m->h;
 	save_ctx(m, regs, sp);
-	pthread_mutex_lock(&h->mlock);
-	if (atomic_load_explicit(&h->stw_pending, memory_order_relaxed)) {
+	lock(&h->world.lock);
+	if (atomic_load_explicit(&h->world.stw_pending, memory_order_relaxed)) {
 		atomic_store_explicit(&m->status, M_PARKED, memory_order_relaxed);
-		pthread_cond_broadcast(&h->stopped_cv);
-		while (atomic_load_explicit(&h->stw_pending, memory_order_relaxed))
-			pthread_cond_wait(&h->resume_cv, &h->mlock);
+		pthread_cond_broadcast(&h->world.stopped);
+		while (atomic_load_explicit(&h->world.stw_pending, memory_order_relaxed))
+			lock_wait(&h->world.resumed, &h->world.lock);
 		atomic_store_explicit(&m->status, M_RUNNING, memory_order_relaxed);
 	}
-	pthread_mutex_unlock(&h->mlock);
+	unlock(&h->world.lock);
 }
 
 static void stw_park(tc_mutator *m) { tc__context_call(m, park_impl); }
@@ -106,7 +106,7 @@ static void stw_park(tc_mutator *m) { tc__context_call(m, park_impl); }
 static bool needs_scan(tc_heap *h, tc_mutator *m)
 {
 	return atomic_load_explicit(&h->phase, memory_order_relaxed) == GC_MARK &&
-	       m->scangen != atomic_load_explicit(&h->scangen, memory_order_relaxed);
+	       m->scangen != atomic_load_explicit(&h->world.scangen, memory_order_relaxed);
 }
 
 /* The mutator scans its own stack (it is running this code: nothing else
@@ -118,10 +118,10 @@ static void scan_self_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 	uint64_t t0 = tc__now_ns();
 	tc__mark_scan_roots(h, &m->gcw, m);
 	tc__gcw_dispose(&m->gcw);
-	pthread_mutex_lock(&h->mlock);
-	m->scangen = atomic_load(&h->scangen);
-	pthread_cond_broadcast(&h->stopped_cv);
-	pthread_mutex_unlock(&h->mlock);
+	lock(&h->world.lock);
+	m->scangen = atomic_load(&h->world.scangen);
+	pthread_cond_broadcast(&h->world.stopped);
+	unlock(&h->world.lock);
 	tc__mutator_stall(m, t0, IV_ASSIST); /* the mutator's own GC work */
 }
 
@@ -129,26 +129,26 @@ static void scan_self_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
  * go to the global lists, where the markers see them. */
 static void flush_self(tc_heap *h, tc_mutator *m)
 {
-	uint32_t gen = atomic_load(&h->flushgen);
+	uint32_t gen = atomic_load(&h->world.flushgen);
 	tc__wb_flush(m);
 	tc__gcw_dispose(&m->gcw);
-	pthread_mutex_lock(&h->mlock);
+	lock(&h->world.lock);
 	m->flushack = gen;
-	pthread_mutex_unlock(&h->mlock);
+	unlock(&h->world.lock);
 }
 
 void tc__safepoint_slow(tc_mutator *m)
 {
 	tc_heap *h = m->h;
-	if (atomic_load_explicit(&h->stw_pending, memory_order_relaxed))
+	if (atomic_load_explicit(&h->world.stw_pending, memory_order_relaxed))
 		stw_park(m);
-	pthread_mutex_lock(&h->mlock);
+	lock(&h->world.lock);
 	bool scan = needs_scan(h, m);
-	pthread_mutex_unlock(&h->mlock);
+	unlock(&h->world.lock);
 	if (scan)
 		tc__context_call(m, scan_self_impl);
 	if (atomic_load_explicit(&h->phase, memory_order_relaxed) == GC_MARK &&
-	    m->flushack != atomic_load_explicit(&h->flushgen, memory_order_relaxed))
+	    m->flushack != atomic_load_explicit(&h->world.flushgen, memory_order_relaxed))
 		flush_self(h, m);
 }
 
@@ -156,21 +156,21 @@ static void blocking_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 {
 	tc_heap *h = m->h;
 	save_ctx(m, regs, sp);
-	pthread_mutex_lock(&h->mlock);
+	lock(&h->world.lock);
 	if (needs_scan(h, m)) {
 		/* Scan now rather than make the controller do it later. */
-		pthread_mutex_unlock(&h->mlock);
+		unlock(&h->world.lock);
 		uint64_t t0 = tc__now_ns();
 		tc__mark_scan_roots(h, &m->gcw, m);
 		tc__gcw_dispose(&m->gcw);
 		tc__mutator_stall(m, t0, IV_ASSIST);
-		pthread_mutex_lock(&h->mlock);
-		m->scangen = atomic_load(&h->scangen);
+		lock(&h->world.lock);
+		m->scangen = atomic_load(&h->world.scangen);
 	}
 	atomic_store_explicit(&m->status, M_BLOCKED, memory_order_relaxed);
-	if (atomic_load_explicit(&h->stw_pending, memory_order_relaxed))
-		pthread_cond_broadcast(&h->stopped_cv);
-	pthread_mutex_unlock(&h->mlock);
+	if (atomic_load_explicit(&h->world.stw_pending, memory_order_relaxed))
+		pthread_cond_broadcast(&h->world.stopped);
+	unlock(&h->world.lock);
 }
 
 /* Block for the length of wait(m, arg), counting as stopped. The wait runs
@@ -210,30 +210,30 @@ void tc__blocking_enter_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 void tc__stw_blocking_leave(tc_mutator *m)
 {
 	tc_heap *h = m->h;
-	pthread_mutex_lock(&h->mlock);
-	while (atomic_load_explicit(&h->stw_pending, memory_order_relaxed) ||
+	lock(&h->world.lock);
+	while (atomic_load_explicit(&h->world.stw_pending, memory_order_relaxed) ||
 	       atomic_load_explicit(&m->status, memory_order_relaxed) == M_SCANNING)
-		pthread_cond_wait(&h->resume_cv, &h->mlock);
+		lock_wait(&h->world.resumed, &h->world.lock);
 	atomic_store_explicit(&m->status, M_RUNNING, memory_order_relaxed);
-	pthread_mutex_unlock(&h->mlock);
+	unlock(&h->world.lock);
 }
 
 /* Has every mutator's *field (scangen or flushack) reached gen? */
 static bool all_at(tc_heap *h, uint32_t gen, size_t field)
 {
 	bool all = true;
-	pthread_mutex_lock(&h->mlock);
-	for (tc_mutator *m = h->mutators; m && all; m = m->next)
+	lock(&h->world.lock);
+	for (tc_mutator *m = h->world.mutators; m && all; m = m->next)
 		all = *(uint32_t *)((char *)m + field) == gen;
-	pthread_mutex_unlock(&h->mlock);
+	unlock(&h->world.lock);
 	return all;
 }
 
-bool tc__stw_all_flushed(tc_heap *h) { return all_at(h, atomic_load(&h->flushgen), offsetof(tc_mutator, flushack)); }
+bool tc__stw_all_flushed(tc_heap *h) { return all_at(h, atomic_load(&h->world.flushgen), offsetof(tc_mutator, flushack)); }
 
 bool tc__stw_all_stacks_scanned(tc_heap *h)
 {
-	return all_at(h, atomic_load(&h->scangen), offsetof(tc_mutator, scangen));
+	return all_at(h, atomic_load(&h->world.scangen), offsetof(tc_mutator, scangen));
 }
 
 /* Do work on behalf of each blocked mutator whose *field (scangen or
@@ -244,23 +244,23 @@ static void for_blocked(tc_heap *h, uint32_t gen, size_t field, void (*act)(tc_h
 {
 	for (;;) {
 		tc_mutator *m;
-		pthread_mutex_lock(&h->mlock);
-		for (m = h->mutators; m; m = m->next)
+		lock(&h->world.lock);
+		for (m = h->world.mutators; m; m = m->next)
 			if (*(uint32_t *)((char *)m + field) != gen &&
 			    atomic_load_explicit(&m->status, memory_order_relaxed) == M_BLOCKED)
 				break;
 		if (m == NULL) {
-			pthread_mutex_unlock(&h->mlock);
+			unlock(&h->world.lock);
 			return;
 		}
 		atomic_store_explicit(&m->status, M_SCANNING, memory_order_relaxed);
-		pthread_mutex_unlock(&h->mlock);
+		unlock(&h->world.lock);
 		act(h, m, ctx);
-		pthread_mutex_lock(&h->mlock);
+		lock(&h->world.lock);
 		*(uint32_t *)((char *)m + field) = gen;
 		atomic_store_explicit(&m->status, M_BLOCKED, memory_order_relaxed);
-		pthread_cond_broadcast(&h->resume_cv);
-		pthread_mutex_unlock(&h->mlock);
+		pthread_cond_broadcast(&h->world.resumed);
+		unlock(&h->world.lock);
 	}
 }
 
@@ -276,12 +276,12 @@ static void flush_act(tc_heap *h, tc_mutator *m, void *ctx)
 
 void tc__stw_scan_blocked(tc_heap *h, gcwork *w)
 {
-	for_blocked(h, atomic_load(&h->scangen), offsetof(tc_mutator, scangen), scan_act, w);
+	for_blocked(h, atomic_load(&h->world.scangen), offsetof(tc_mutator, scangen), scan_act, w);
 }
 
 /* A blocked mutator cannot flush for itself: the controller does it. */
 void tc__stw_flush_blocked(tc_heap *h)
 {
-	for_blocked(h, atomic_load(&h->flushgen), offsetof(tc_mutator, flushack), flush_act, NULL);
+	for_blocked(h, atomic_load(&h->world.flushgen), offsetof(tc_mutator, flushack), flush_act, NULL);
 }
 

@@ -94,7 +94,7 @@ static const char *type_name(span *s, uintptr_t obj)
 	if (spc_sizeclass(s->spc) == 0)
 		t = s->largetype;
 	else if (spc_kind(s->spc) == SK_HDR)
-		t = (const tc_type *)(*(uintptr_t *)obj & (((uintptr_t)1 << HDR_COUNT_SHIFT) - 1));
+		t = hdr_type(*(uintptr_t *)obj);
 	else if (s->vtypes)
 		t = s->vtypes[span_obj_index(s, obj)];
 	if (t == NULL)
@@ -110,7 +110,7 @@ static void visit(uintptr_t p, void *ctx)
 	if (obj == 0 || !set_insert(v, obj))
 		return;
 	v->checked++;
-	uint32_t idx = s->nelems == 1 ? 0 : span_obj_index(s, obj);
+	uint32_t idx = span_obj_index(s, obj);
 	if (!span_marked(s, idx)) {
 		char from[160];
 		if (v->cur)
@@ -119,7 +119,7 @@ static void visit(uintptr_t p, void *ctx)
 			snprintf(from, sizeof from, "%s", v->rootdesc);
 		tc__fatal("verify: FAILED after cycle %llu: object %#lx (%zu bytes, type %s) is reachable from %s "
 			  "but not marked; sweep would free it",
-			  (unsigned long long)atomic_load(&v->h->cycles) + 1, (unsigned long)obj, s->elemsize,
+			  (unsigned long long)atomic_load(&v->h->ctrl.cycles) + 1, (unsigned long)obj, s->elemsize,
 			  type_name(s, obj), from);
 	}
 	if (spc_kind(s->spc) != SK_NOSCAN)
@@ -144,7 +144,7 @@ void tc__verify_heap(tc_heap *h)
 	snprintf(v.rootdesc, sizeof v.rootdesc, "the global roots");
 	tc__roots_globals(h, visit, &v);
 	drain(&v);
-	for (tc_mutator *m = h->mutators; m; m = m->next) {
+	for (tc_mutator *m = h->world.mutators; m; m = m->next) {
 		snprintf(v.rootdesc, sizeof v.rootdesc, "mutator %p's precise frames", (void *)m);
 		tc__roots_frames(m, visit, &v);
 		drain(&v);
@@ -153,7 +153,7 @@ void tc__verify_heap(tc_heap *h)
 			visit(m->snap[i], &v);
 		drain(&v);
 	}
-	atomic_fetch_add(&h->verified_objects, v.checked);
+	atomic_fetch_add(&h->obs.verified_objects, v.checked);
 	free(v.set);
 	free(v.stack);
 }

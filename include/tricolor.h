@@ -88,8 +88,10 @@ typedef struct tc_config {
  * Returns -1 on a malformed value, naming the variable and the value. */
 TC_API int tc_config_init(tc_config *cfg);
 
-/* The pacer policies this build knows, as "go, fixed". */
+/* The pacer policies this build knows, as "go, fixed" (for messages), and
+ * as a NULL-terminated array of names. */
 TC_API const char *tc_pacer_names(void);
+TC_API const char *const *tc_pacer_list(void);
 
 /* Parse a byte count the way TRICOLOR_MEMLIMIT is parsed ("512MiB", "2GiB",
  * "1000000", "off" = 0). Returns -1 with tc_last_error() naming `what` and
@@ -117,49 +119,21 @@ TC_API void tc_roots_pop(tc_mutator *m);
 TC_API void tc_collect(tc_mutator *m); /* full cycle now, returns when swept */
 
 /* Metrics, after Go's runtime/metrics: name the ones you want, get their
- * values; returns how many names were known (unknown ones read 0).
- *   gc.cycles            completed cycles
- *   gc.pause.ns          count of stop-the-world pauses (a histogram: see
- *                        gc.pause.p50.ns, gc.pause.p99.ns, gc.pause.max.ns and
- *                        tc_pauses_write_csv)
- *                        Every cycle pauses twice, plus once for each
- *                        gc.mark.restarts: a mark termination that found
- *                        grey work and restarted the world to mark it
- *   gc.pause.sweep_term.ns, gc.pause.mark_term.ns   the same pauses by kind
- *                        (counts), with .p99.ns and .max.ns for each kind
- *   gc.cpu.ns            CPU time of the collector's threads (marking,
- *                        sweeping, pauses)
- *   gc.assist.ns         time mutators gave the collector: scanning their own
- *                        stacks, assisting marking, waiting at the heap goal
- *   gc.verify.objects    reachable objects the verifier (TRICOLOR_VERIFY)
- *                        found marked, summed over cycles
- *   gc.wait.ns           the part of gc.assist.ns spent blocked, waiting for
- *                        a cycle to start (at the trigger) or to end (at the
- *                        goal); the rest of gc.assist.ns is CPU time
- *   gc.stall.max.ns      the largest such total of any one mutator
- *   heap.alloc.bytes     cumulative bytes allocated (class-rounded sizes)
- *   heap.alloc.objects   cumulative objects allocated
- *   heap.live.bytes      bytes marked live by the last completed mark
- *   heap.goal.bytes      heap size at which the next cycle should finish
- *   heap.trigger.bytes   heap size at which the next cycle starts
- *   heap.inuse.bytes     bytes in spans in use
- *   heap.sys.bytes       bytes mapped from the OS for the heap
- *   heap.released.bytes  free bytes returned to the OS (part of heap.sys)
- *   heap.ready.peak.bytes  the most heap.sys - heap.released has been: the
- *                        heap memory the OS backed at its peak
- *   heap.limit.bytes     the memory limit (0 = none). It bounds
- *                        heap.sys - heap.released; side metadata and the
- *                        program's own memory are not counted
- *   heap.limit.exceeded  times the heap had to grow past the limit
- *   heap.scavenge.errors times returning free pages to the OS failed (they
- *                        stay mapped and reusable)
- *   gc.limiter.enabled   times the GC CPU limiter turned on
- *   gc.limiter.ns        time it was on (assists and waits at the goal off) */
+ * values; returns how many names were known (unknown ones read 0). The
+ * names, with what each means, are the list in tricolor/metrics.h
+ * (TC_METRICS); tc_metrics_list() gives the same list at run time. */
 typedef struct tc_metric {
 	const char *name;
 	uint64_t value;
 } tc_metric;
 TC_API size_t tc_metrics_read(tc_heap *h, tc_metric *out, size_t n);
+
+typedef struct tc_metric_info {
+	const char *name, *doc;
+} tc_metric_info;
+/* Every metric tc_metrics_read knows, in the order of TC_METRICS; *n is set
+ * to the count. */
+TC_API const tc_metric_info *tc_metrics_list(size_t *n);
 
 /* The pause histogram as CSV: lower_ns,upper_ns,count for each non-empty
  * bucket. Returns 0, or -1 on a write error. */
@@ -195,6 +169,7 @@ typedef void (*tc_output_fn)(const char *line, void *arg);
 TC_API void tc_set_output(tc_output_fn fn, void *arg);
 
 #include "tricolor/inline.h"
+#include "tricolor/metrics.h"
 
 #ifdef __cplusplus
 }

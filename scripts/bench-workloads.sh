@@ -16,7 +16,7 @@ RUNS=${RUNS:-$((FULL ? 10 : 3))}
 RSS_RUNS=${RSS_RUNS:-$((FULL ? 3 : 1))}
 B=build/release/workloads
 G=build/go/gobench
-T=workloads/traces
+T=workloads/trace/traces
 mkdir -p build/go results
 (cd workloads/go && GOFLAGS=-mod=mod go build -o ../../$G .)
 rm -rf results/csv

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # scripts/fuzz.sh [SECONDS] [NAME...] — build the libFuzzer targets (clang,
 # ASan+UBSan, the "fuzz" preset) and run each for SECONDS (default 60):
-#   fuzz_trace  the trace parser (workloads/trace.c)
+#   fuzz_trace  the trace parser (workloads/trace/trace.c)
 #   fuzz_env    TRICOLOR_GOGC, _MEMLIMIT, _PACER, _TORTURE, _VERIFY, _GCTRACE
-#   fuzz_flags  tcbench's flag parser (workloads/cli.c)
+#   fuzz_flags  tcbench's flag parser (workloads/tcbench/cli.c)
 # Each starts from its seed corpus, fuzz/corpus/NAME (read-only here: new
 # inputs go to build/fuzz/corpus/NAME). A crash, leak or sanitizer report
 # fails the script, and the input that caused it is left in build/fuzz/.

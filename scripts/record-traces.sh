@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/record-traces.sh — record the shipped allocation traces again, with
-# the LD_PRELOAD recorder (workloads/recorder/tcrecord.so), from three real
-# programs from Debian's packages, and compact them into workloads/traces/:
+# the LD_PRELOAD recorder (workloads/trace/recorder/tcrecord.so), from three real
+# programs from Debian's packages, and compact them into workloads/trace/traces/:
 #   sqlite3.trace.gz   sqlite3 (database): a 100,000-row table in a 64 MiB page cache, an index,
 #                      grouped and joined queries, deletes, a vacuum
 #   gcc.trace.gz       gcc -O2 (compiler): cc1 compiling gc/gc.c
@@ -21,7 +21,7 @@ SO=$PWD/build/release/workloads/tcrecord.so
 export TCRECORD_MAX=${TCRECORD_MAX:-1500000}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-OUT=workloads/traces
+OUT=workloads/trace/traces
 
 # The raw file of the process that recorded the most (gcc's cc1, not the driver).
 largest() { ls -S "$TMP/$1".* | head -1; }

@@ -72,7 +72,7 @@ print(*(m[-1] if m else (0, 0)))' "$log")
   for what in churn replay; do
     end=$((SECONDS + part))
     runs=0 cycles=0 checked=0 f=0
-    traces=(workloads/traces/*.trace.gz)
+    traces=(workloads/trace/traces/*.trace.gz)
     while ((SECONDS < end)); do
       log=$dir/logs/$what-$runs.log
       csv=$dir/logs/$what-$runs

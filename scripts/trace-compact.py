@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """scripts/trace-compact.py RAW OUT.gz DESCRIPTION — turn a raw recording of
-workloads/recorder/tcrecord.so (records with addresses) into the replayable
-trace format of workloads/replay.c: every address becomes a small ID (IDs of
+workloads/trace/recorder/tcrecord.so (records with addresses) into the replayable
+trace format of workloads/trace/replay.c: every address becomes a small ID (IDs of
 dead objects are reused, so IDs stay below the peak live count), frees of
 memory allocated before recording started are dropped, a zero-byte request
 becomes one byte, and an address allocated again without a recorded free

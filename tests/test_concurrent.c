@@ -73,13 +73,13 @@ static void test_pointer_moved_from_heap_to_scanned_stack_survives(void **state)
 	pthread_t t;
 	pthread_create(&t, NULL, attach_and_move, h);
 	wait_stage(1);
-	uint64_t loops0 = atomic_load(&h->late_work_total);
+	uint64_t loops0 = atomic_load(&h->obs.late_work);
 	tc_collect(m);
 	h->mark_hook = NULL;
 	/* Y reached the collector only through the barrier buffer, flushed at
 	 * mark termination (the ragged barrier, or the final stop): late grey
 	 * work, so marking went round again. */
-	assert_true(atomic_load(&h->late_work_total) > loops0);
+	assert_true(atomic_load(&h->obs.late_work) > loops0);
 	set_stage(4);
 	pthread_join(t, NULL);
 	tc_collect(m);
@@ -228,7 +228,7 @@ static void test_stress(void **state)
 	printf("stress: %ld s, %llu cycles, %llu objects allocated, %llu objects verified, %llu late grey finds, "
 	       "0 lost\n",
 	       secs, (unsigned long long)metric(h, "gc.cycles"), (unsigned long long)metric(h, "heap.alloc.objects"),
-	       (unsigned long long)metric(h, "gc.verify.objects"), (unsigned long long)atomic_load(&h->late_work_total));
+	       (unsigned long long)metric(h, "gc.verify.objects"), (unsigned long long)atomic_load(&h->obs.late_work));
 	tc_heap_destroy(h);
 }
 

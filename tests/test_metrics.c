@@ -137,6 +137,36 @@ static void test_pauses_add_up(void **state)
 
 /* One mutator that only allocates and collects: nothing runs during a mark
  * to create late work, so exactly two pauses per cycle. */
+/* The one metric list: every listed name reads, names are unique and
+ * documented, and an unknown name reads 0 and is not counted. */
+static void test_every_listed_metric_reads(void **state)
+{
+	(void)state;
+	tc_heap *h = precise_heap();
+	tc_mutator *m = tc_mutator_attach(h);
+	tc_collect(m);
+	size_t n = 0;
+	const tc_metric_info *mi = tc_metrics_list(&n);
+	assert_true(n >= 30);
+	tc_metric got[64];
+	assert_true(n + 1 <= sizeof got / sizeof got[0]);
+	for (size_t i = 0; i < n; i++) {
+		assert_non_null(mi[i].doc);
+		assert_true(strlen(mi[i].doc) > 8);
+		for (size_t k = 0; k < i; k++)
+			assert_string_not_equal(mi[i].name, mi[k].name);
+		got[i] = (tc_metric){mi[i].name, 12345};
+	}
+	got[n] = (tc_metric){"gc.no.such.metric", 12345};
+	assert_int_equal(tc_metrics_read(h, got, n + 1), n);
+	assert_int_equal(got[n].value, 0);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(got[i].name, "gc.cycles"))
+			assert_int_equal(got[i].value, 1);
+	tc_mutator_detach(m);
+	tc_heap_destroy(h);
+}
+
 static void test_two_pauses_per_cycle(void **state)
 {
 	(void)state;
@@ -158,6 +188,7 @@ int main(void)
 		cmocka_unit_test(test_alloc_bytes_is_the_sum_of_rounded_sizes),
 		cmocka_unit_test(test_pauses_add_up),
 		cmocka_unit_test(test_two_pauses_per_cycle),
+		cmocka_unit_test(test_every_listed_metric_reads),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,12 +25,17 @@ void cli_usage(FILE *f, const char *backend)
 {
 	fprintf(f,
 		"usage: tcbench-%s --workload NAME [--size S] [--threads N] [--gogc G|off] [--memlimit B]\n"
-		"                  [--pacer P] [--csv DIR] [--seed X] [--trace FILE]\n\nworkloads (--size means):\n",
-		backend);
+		"                  [--pacer P] [--csv DIR] [--seed X] [--trace FILE] [--metrics]\n"
+		"       tcbench-%s --list-metrics | --help\n\nworkloads (--size means):\n",
+		backend, backend);
 	for (size_t i = 0; i < NWORKLOADS; i++)
 		fprintf(f, "  %-14s %s (default %ld)\n", workloads[i].name, workloads[i].size_help,
 			workloads[i].default_size);
-	fprintf(f, "\npacers (tricolor; ignored by the other backends): %s\n", tc_pacer_names());
+	fprintf(f, "\npacers:");
+	const char *const *p = bk_pacers();
+	for (size_t i = 0; p[i] != NULL; i++)
+		fprintf(f, "%s %s", i ? "," : "", p[i]);
+	fprintf(f, "%s\n", p[0] == NULL ? " none (this backend has no pacer; --pacer is not for it)" : "");
 }
 
 static int fail(char *err, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -56,24 +61,30 @@ static int parse_long(const char *flag, const char *v, long lo, long hi, long *o
 
 static bool pacer_known(const char *v)
 {
-	size_t n = strlen(v);
-	if (n == 0)
-		return false;
-	for (const char *p = tc_pacer_names(); (p = strstr(p, v)) != NULL; p += n)
-		if ((p == tc_pacer_names() || p[-1] == ' ') && (p[n] == ',' || p[n] == 0))
+	for (const char *const *p = bk_pacers(); *p != NULL; p++)
+		if (!strcmp(*p, v))
 			return true;
 	return false;
 }
 
 int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t n)
 {
-	*o = (cli_opts){.size = -1, .cfg = {.gogc = 100, .memlimit = 0, .pacer = "go", .threads = 1}, .seed = 1};
+	const char *pacer = bk_pacers()[0] ? bk_pacers()[0] : "none";
+	*o = (cli_opts){.size = -1, .cfg = {.gogc = 100, .memlimit = 0, .pacer = pacer, .threads = 1}, .seed = 1};
 	for (int i = 1; i < argc; i++) {
 		const char *f = argv[i];
 		long x = 0;
 		if (!strcmp(f, "--help") || !strcmp(f, "-h")) {
 			o->help = 1;
 			return 0;
+		}
+		if (!strcmp(f, "--list-metrics")) {
+			o->list_metrics = 1;
+			return 0;
+		}
+		if (!strcmp(f, "--metrics")) {
+			o->metrics = 1;
+			continue;
 		}
 		if (strncmp(f, "--", 2) != 0)
 			return fail(err, n, "unexpected argument '%s'", f);
@@ -108,7 +119,7 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t n)
 				return fail(err, n, "%s", tc_last_error());
 		} else if (!strcmp(f, "--pacer")) {
 			if (!pacer_known(v))
-				return fail(err, n, "unknown pacer '%s'; known: %s", v, tc_pacer_names());
+				return fail(err, n, "unknown pacer '%s' for this backend (tcbench --help lists its pacers)", v);
 			o->cfg.pacer = v;
 		} else if (!strcmp(f, "--csv")) {
 			o->csv = v;

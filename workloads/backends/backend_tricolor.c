@@ -151,3 +151,28 @@ int bk_cycles_csv(const char *path) { return write_with(path, tc_cycles_write_cs
 int bk_intervals_csv(const char *path) { return write_with(path, tc_intervals_write_csv); }
 
 int bk_pauses_csv(const char *path) { return write_with(path, tc_pauses_write_csv); }
+
+const char *const *bk_pacers(void) { return tc_pacer_list(); }
+
+void bk_metrics_list(FILE *f)
+{
+	size_t n;
+	const tc_metric_info *mi = tc_metrics_list(&n);
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "%-28s %s\n", mi[i].name, mi[i].doc);
+}
+
+void bk_metrics_print(FILE *f)
+{
+	size_t n;
+	const tc_metric_info *mi = tc_metrics_list(&n);
+	tc_metric *m = calloc(n, sizeof *m);
+	if (m == NULL)
+		return;
+	for (size_t i = 0; i < n; i++)
+		m[i].name = mi[i].name;
+	tc_metrics_read(heap, m, n);
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "metric %s=%llu\n", m[i].name, (unsigned long long)m[i].value);
+	free(m);
+}

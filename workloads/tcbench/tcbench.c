@@ -71,6 +71,10 @@ int main(int argc, char **argv)
 		cli_usage(stdout, bk_name);
 		return 0;
 	}
+	if (o.list_metrics) {
+		bk_metrics_list(stdout);
+		return 0;
+	}
 	const workload *w = o.w;
 	const char *csv = o.csv;
 	bk_config cfg = o.cfg;
@@ -109,6 +113,8 @@ int main(int argc, char **argv)
 		 (double)st.pause_p99_ns / 1e3, (double)st.pause_max_ns / 1e3, gcfrac, st.overshoot_p99,
 		 (unsigned long long)st.verified);
 	fprintf(stderr, "tcbench: %s%s\n", line, rc ? " RESULT=WRONG" : "");
+	if (o.metrics)
+		bk_metrics_print(stderr);
 	if (csv) {
 		write_csv(csv, w->name, "pauses", bk_pauses_csv);
 		write_csv(csv, w->name, "cycles", bk_cycles_csv);

@@ -13,7 +13,9 @@ typedef struct cli_opts {
 	bk_config cfg;
 	const char *csv, *trace;
 	unsigned long long seed;
-	int help; /* --help was given: print cli_usage and stop */
+	int help;         /* --help was given: print cli_usage and stop */
+	int list_metrics; /* --list-metrics: print the backend's metrics and stop */
+	int metrics;      /* --metrics: print every metric's value after the run */
 } cli_opts;
 
 /* Parse argv[1..argc-1]. Returns 0 (o filled), or -1 with what was wrong,

@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "tricolor.h"
 
@@ -72,6 +73,12 @@ int bk_pauses_csv(const char *path); /* 0, or -1 if this backend has none */
 int bk_cycles_csv(const char *path); /* the per-cycle record; -1 if none */
 int bk_intervals_csv(const char *path); /* GC intervals (tc_intervals_write_csv's format); -1 if none */
 void bk_sample_read(bk_sample *s);
+/* The pacer policies --pacer may name (NULL-terminated; empty when the
+ * backend has none), and the backend's own metrics: each as a line
+ * "NAME  DOC" (list) or "metric NAME=VALUE" (print); nothing if none. */
+const char *const *bk_pacers(void);
+void bk_metrics_list(FILE *f);
+void bk_metrics_print(FILE *f);
 
 /* Die with a message naming the workload and what failed. */
 _Noreturn void bk_die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -1,0 +1,18 @@
+/*
+ * atomics.h — the atomic helpers more than one tier needs.
+ */
+#ifndef TC_ATOMICS_H
+#define TC_ATOMICS_H
+
+#include <stdatomic.h>
+#include <stdint.h>
+
+/* *p = max(*p, v), with relaxed order: for high-water marks read by metrics. */
+static inline void atomic_max_u64(_Atomic uint64_t *p, uint64_t v)
+{
+	uint64_t cur = atomic_load_explicit(p, memory_order_relaxed);
+	while (v > cur && !atomic_compare_exchange_weak_explicit(p, &cur, v, memory_order_relaxed, memory_order_relaxed))
+		;
+}
+
+#endif /* TC_ATOMICS_H */

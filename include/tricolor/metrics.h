@@ -1,0 +1,58 @@
+/*
+ * tricolor/metrics.h — every metric tc_metrics_read knows, with its
+ * documentation (included by tricolor.h; not to be included alone).
+ *
+ * This list is the only one: the library's reader table, tc_metrics_list()
+ * and `tcbench --list-metrics` are all made from it, so a metric cannot be
+ * documented without being readable, or readable without being documented.
+ * Each entry is X(ID, "name", "documentation"); counters only grow, and a
+ * name ending in .ns is nanoseconds, in .bytes bytes.
+ */
+#ifndef TRICOLOR_METRICS_H
+#define TRICOLOR_METRICS_H
+
+#define TC_METRICS(X)                                                                                                  \
+	X(gc_cycles, "gc.cycles", "completed cycles")                                                                  \
+	X(gc_pause_ns, "gc.pause.ns",                                                                                  \
+	  "count of stop-the-world pauses: two per cycle, plus one per gc.mark.restarts (a histogram: see the "      \
+	  "quantiles below and tc_pauses_write_csv)")                                                                  \
+	X(gc_pause_p50_ns, "gc.pause.p50.ns", "median pause (upper bound of its histogram bucket, at most the max)")  \
+	X(gc_pause_p99_ns, "gc.pause.p99.ns", "99th percentile pause, as above")                                      \
+	X(gc_pause_max_ns, "gc.pause.max.ns", "longest pause")                                                        \
+	X(gc_pause_sweep_term_ns, "gc.pause.sweep_term.ns", "count of sweep-termination pauses (the cycle's first)")  \
+	X(gc_pause_sweep_term_p99_ns, "gc.pause.sweep_term.p99.ns", "their 99th percentile")                          \
+	X(gc_pause_sweep_term_max_ns, "gc.pause.sweep_term.max.ns", "the longest of them")                            \
+	X(gc_pause_mark_term_ns, "gc.pause.mark_term.ns", "count of mark-termination pauses, restarts included")      \
+	X(gc_pause_mark_term_p99_ns, "gc.pause.mark_term.p99.ns", "their 99th percentile")                            \
+	X(gc_pause_mark_term_max_ns, "gc.pause.mark_term.max.ns", "the longest of them")                              \
+	X(gc_mark_restarts, "gc.mark.restarts",                                                                        \
+	  "mark terminations that found grey work and restarted the world to mark it")                               \
+	X(gc_cpu_ns, "gc.cpu.ns", "CPU time of the collector's threads: marking, sweeping, pauses")                   \
+	X(gc_assist_ns, "gc.assist.ns",                                                                                \
+	  "time mutators gave the collector: scanning their own stacks, assisting, waiting at the trigger or goal")  \
+	X(gc_wait_ns, "gc.wait.ns",                                                                                    \
+	  "the part of gc.assist.ns spent blocked, waiting for a cycle to start (at the trigger) or to end (at the " \
+	  "goal); the rest is CPU time")                                                                               \
+	X(gc_stall_max_ns, "gc.stall.max.ns", "the largest gc.assist.ns total of any one mutator")                    \
+	X(gc_verify_objects, "gc.verify.objects",                                                                      \
+	  "reachable objects the verifier (TRICOLOR_VERIFY) found marked, summed over cycles")                        \
+	X(gc_limiter_enabled, "gc.limiter.enabled", "times the GC CPU limiter turned on")                             \
+	X(gc_limiter_ns, "gc.limiter.ns", "time the limiter was on (assists and waits at the goal off)")              \
+	X(heap_alloc_bytes, "heap.alloc.bytes", "bytes allocated, class-rounded sizes, cumulative")                   \
+	X(heap_alloc_objects, "heap.alloc.objects", "objects allocated, cumulative")                                  \
+	X(heap_live_bytes, "heap.live.bytes", "bytes marked live by the last completed mark")                         \
+	X(heap_goal_bytes, "heap.goal.bytes", "heap size at which the current or next cycle should finish")           \
+	X(heap_trigger_bytes, "heap.trigger.bytes", "heap size at which the next cycle starts")                       \
+	X(heap_inuse_bytes, "heap.inuse.bytes", "bytes in spans in use")                                              \
+	X(heap_sys_bytes, "heap.sys.bytes", "bytes mapped from the OS for the heap (heap.released included)")         \
+	X(heap_released_bytes, "heap.released.bytes", "free bytes returned to the OS")                                \
+	X(heap_ready_peak_bytes, "heap.ready.peak.bytes",                                                              \
+	  "the most heap.sys - heap.released has been: heap memory the OS backed at its peak")                        \
+	X(heap_limit_bytes, "heap.limit.bytes",                                                                        \
+	  "the memory limit (0 = none); it bounds heap.sys - heap.released, not side metadata or the program's own " \
+	  "memory")                                                                                                    \
+	X(heap_limit_exceeded, "heap.limit.exceeded", "times the heap had to grow past the limit")                    \
+	X(heap_scavenge_errors, "heap.scavenge.errors",                                                                \
+	  "times returning free pages to the OS failed (they stay mapped and reusable)")
+
+#endif /* TRICOLOR_METRICS_H */
