@@ -105,7 +105,6 @@ struct span {
 	/* Large objects: the type (opaque to this tier) and element count. */
 	const void *largetype;
 	size_t largecount;
-	const void **vtypes; /* verifier: the type of each object, when recording */
 	/* Free runs: treap links and priority (pagealloc.c). */
 	span *tl, *tr;
 	uint32_t prio;
@@ -166,7 +165,7 @@ typedef struct mheap {
 	_Atomic uint64_t scav_errors; /* madvise failures while scavenging */
 	_Atomic unsigned reclaim_next;
 	size_t nfree_pages;        /* pages in free runs (lock) */
-	bool poison;               /* debug: sweep fills freed objects with 0xdb */
+	bool junk_free;            /* debug (jemalloc's opt.junk): sweep fills freed objects with 0xdb (set once at init) */
 	mcentral central[NUM_SPAN_CLASSES];
 } mheap;
 
@@ -251,6 +250,17 @@ static inline uint64_t mheap_ready(const mheap *h)
 	return atomic_load_explicit(&h->sys, memory_order_relaxed) -
 	       atomic_load_explicit(&h->released, memory_order_relaxed);
 }
+
+/* ---- arena.c, mheap.c, scavenge.c: internals of the page heap (mheap lock held) ---- */
+int tc__arena_grow(mheap *h, size_t npages);  /* map at least npages more pages as a free run */
+void tc__arena_set_spans(mheap *h, uintptr_t base, size_t npages, span *s);
+span *tc__arena_map_entry(const mheap *h, uintptr_t p);
+size_t tc__arena_take_released(mheap *h, uintptr_t base, size_t npages); /* clears and counts released bits */
+bool tc__arena_needs_zero(mheap *h, uintptr_t base, size_t npages); /* pages were handed out before */
+void tc__arena_note_ready(mheap *h); /* update ready_peak (no lock needed) */
+void tc__mheap_free_run(mheap *h, span *s); /* insert a free run, merged with its free neighbours */
+span *tc__span_struct_alloc(mheap *h);
+size_t tc__scavenge_locked(mheap *h, size_t nbytes);
 
 /* ---- pagealloc.c: free page runs (mheap lock held) ---- */
 void tc__pagealloc_insert(mheap *h, span *run);

@@ -1,23 +1,13 @@
 /*
- * mheap.c — the page heap (Go's mheap.go).
+ * mheap.c — the page heap's spans (Go's mheap.go): allocating a span from
+ * the free page runs (pagealloc.c), growing the heap when none fits
+ * (arena.c), freeing a span back into a run merged with its free neighbours,
+ * the pool of span structs, and finding the object that holds an address.
+ * The scavenger is scavenge.c.
  *
- * Address space comes in regions reserved from the OS, each a whole number of
- * 64 MiB arenas aligned to the arena size. The heap maps a region 4 MiB at a
- * time, as it grows, and every mapped page is either in an in-use span or in a
- * free run held by pagealloc.c. heap.sys counts mapped bytes, including the
- * ones the scavenger has returned (heap.released).
- *
- * Under a memory limit (mheap.limit, set by the collector from
- * TRICOLOR_MEMLIMIT) the heap keeps sys - released, the memory the OS backs,
- * under the limit where it can: before growing it sweeps some unswept spans
- * (Go's reclaim) and returns free pages to the OS, and it maps only what
- * fits. The limit is soft: an allocation that cannot fit still succeeds, and
- * the grow is counted (over_limit).
- *
- * Each arena has side metadata (heaparena): the page→span map, the pointer
- * bitmap and the released-page bitmap. The arena index is one flat table,
- * mapped MAP_NORESERVE, so "which span holds p" is two loads: O(1) for any
- * pointer, interior or not, in or out of the heap.
+ * Every mapped page is either in an in-use span or in a free run. Before the
+ * heap grows for a span, it sweeps some unswept spans (Go's reclaim): their
+ * free pages may fit.
  *
  * Invariants: the mheap lock guards the free runs, growth, the span-struct
  * free list and the map entries of free runs. The map entries of an in-use
@@ -38,7 +28,7 @@ struct fixchunk {
 #define FIXCHUNK_SIZE ((size_t)256 << 10)
 #define RECLAIM_MAX_SPANS 256 /* spans one allocation sweeps before growing */
 
-static span *span_struct_alloc(mheap *h)
+span *tc__span_struct_alloc(mheap *h)
 {
 	span *s = h->spanfree;
 	if (s != NULL) {
@@ -94,14 +84,6 @@ void tc__mheap_destroy(mheap *h)
 			heaparena *ha = mheap_arena_of(h, a);
 			if (ha == NULL)
 				continue;
-			/* Side tables of spans still in use (each seen at its first page). */
-			for (size_t pg = 0; pg < TC_PAGES_PER_ARENA; pg++) {
-				span *s = ha->spans[pg];
-				if (s && s->base == a + (pg << TC_PAGE_SHIFT) && s->state == SPAN_INUSE) {
-					free(s->vtypes);
-					s->vtypes = NULL;
-				}
-			}
 			tc__os_unmap(ha, sizeof *ha);
 		}
 		tc__os_unmap((void *)r->base, r->size);
@@ -117,26 +99,11 @@ void tc__mheap_destroy(mheap *h)
 	lock_destroy(&h->lock);
 }
 
-static void set_spans(mheap *h, uintptr_t base, size_t npages, span *s)
-{
-	for (size_t i = 0; i < npages; i++) {
-		uintptr_t p = base + (i << TC_PAGE_SHIFT);
-		heaparena *ha = mheap_arena_of(h, p);
-		__atomic_store_n(&ha->spans[(p - ha->base) >> TC_PAGE_SHIFT], s, __ATOMIC_RELAXED);
-	}
-}
-
-static span *map_entry(const mheap *h, uintptr_t p)
-{
-	heaparena *ha = mheap_arena_of(h, p);
-	return ha ? __atomic_load_n(&ha->spans[(p - ha->base) >> TC_PAGE_SHIFT], __ATOMIC_RELAXED) : NULL;
-}
-
 /* Insert a free run, merging it with free neighbours (lock held). */
-static void free_run(mheap *h, span *s)
+void tc__mheap_free_run(mheap *h, span *s)
 {
 	atomic_store_explicit(&s->state, SPAN_FREE, memory_order_release);
-	span *l = s->base ? map_entry(h, s->base - TC_PAGE_SIZE) : NULL;
+	span *l = s->base ? tc__arena_map_entry(h, s->base - TC_PAGE_SIZE) : NULL;
 	if (l && atomic_load_explicit(&l->state, memory_order_relaxed) == SPAN_FREE &&
 	    l->base + (l->npages << TC_PAGE_SHIFT) == s->base) {
 		tc__pagealloc_remove(h, l);
@@ -144,147 +111,16 @@ static void free_run(mheap *h, span *s)
 		s->npages += l->npages;
 		span_struct_free(h, l);
 	}
-	span *r = map_entry(h, s->base + (s->npages << TC_PAGE_SHIFT));
+	span *r = tc__arena_map_entry(h, s->base + (s->npages << TC_PAGE_SHIFT));
 	if (r && r != s && atomic_load_explicit(&r->state, memory_order_relaxed) == SPAN_FREE &&
 	    r->base == s->base + (s->npages << TC_PAGE_SHIFT)) {
 		tc__pagealloc_remove(h, r);
 		s->npages += r->npages;
 		span_struct_free(h, r);
 	}
-	set_spans(h, s->base, 1, s);
-	set_spans(h, s->base + ((s->npages - 1) << TC_PAGE_SHIFT), 1, s);
+	tc__arena_set_spans(h, s->base, 1, s);
+	tc__arena_set_spans(h, s->base + ((s->npages - 1) << TC_PAGE_SHIFT), 1, s);
 	tc__pagealloc_insert(h, s);
-}
-
-static int new_region(mheap *h, size_t need)
-{
-	size_t size = (need + TC_ARENA_SIZE - 1) & ~(TC_ARENA_SIZE - 1);
-	void *base = tc__os_reserve(size, TC_ARENA_SIZE);
-	if (base == NULL)
-		return -1;
-	uintptr_t b = (uintptr_t)base;
-	if (((b + size - 1) >> TC_ARENA_SHIFT) >= ((uintptr_t)1 << TC_ARENA_L2_BITS)) {
-		tc__os_unmap(base, size);
-		tc__seterr("the OS gave heap address space above 2^47");
-		return -1;
-	}
-	region *r = tc__os_alloc_meta(TC_PAGE_SIZE);
-	if (r == NULL) {
-		tc__os_unmap(base, size);
-		return -1;
-	}
-	for (uintptr_t a = b; a < b + size; a += TC_ARENA_SIZE) {
-		heaparena *ha = tc__os_alloc_meta(sizeof *ha);
-		if (ha == NULL) {
-			for (uintptr_t u = b; u < a; u += TC_ARENA_SIZE) {
-				tc__os_unmap(h->arenas[u >> TC_ARENA_SHIFT], sizeof *ha);
-				h->arenas[u >> TC_ARENA_SHIFT] = NULL;
-			}
-			tc__os_unmap(r, TC_PAGE_SIZE);
-			tc__os_unmap(base, size);
-			return -1;
-		}
-		ha->base = a;
-		ha->zeroedBase = a;
-		h->arenas[a >> TC_ARENA_SHIFT] = ha;
-		atomic_fetch_add(&h->meta, sizeof *ha);
-	}
-	r->base = b;
-	r->size = size;
-	r->next = h->regions;
-	h->regions = r;
-	h->curbase = h->curend = b;
-	h->curlimit = b + size;
-	return 0;
-}
-
-static size_t scavenge_locked(mheap *h, size_t nbytes);
-
-static void note_ready(mheap *h)
-{
-	atomic_max_u64(&h->ready_peak, mheap_ready(h));
-}
-
-/* How much to map for npages more pages: a 4 MiB chunk, or under a memory
- * limit only what fits below it, after returning free pages to the OS to make
- * room (Go scavenges on growth when over the limit, too). At least npages:
- * the limit is soft, and a grow past it is counted in over_limit. */
-static size_t grow_size(mheap *h, size_t npages)
-{
-	const size_t gran = (size_t)64 << 10;
-	size_t want = ((npages << TC_PAGE_SHIFT) + gran - 1) & ~(gran - 1);
-	size_t need = (want + TC_HEAP_GROW_CHUNK - 1) & ~(TC_HEAP_GROW_CHUNK - 1);
-	if (h->limit == 0 || mheap_ready(h) + need <= h->limit)
-		return need;
-	uint64_t ready = mheap_ready(h);
-	if (ready + want > h->limit)
-		scavenge_locked(h, ready + want - h->limit);
-	ready = mheap_ready(h);
-	size_t room = ready < h->limit ? (h->limit - ready) & ~(gran - 1) : 0;
-	if (room < want) {
-		/* Soft: the allocation goes on. The collector tells the
-		 * allocating thread (malloc.c), from these two fields. */
-		atomic_store_explicit(&h->over_limit_bytes, ready + want, memory_order_relaxed);
-		atomic_fetch_add_explicit(&h->over_limit, 1, memory_order_release);
-		return want;
-	}
-	return room < need ? room : need;
-}
-
-/* Map at least npages more pages and add them as a free run (lock held). */
-static int grow(mheap *h, size_t npages)
-{
-	size_t need = grow_size(h, npages);
-	if (h->curend + need > h->curlimit || h->curlimit == 0) {
-		if (new_region(h, need) != 0)
-			return -1;
-	}
-	if (tc__os_map((void *)h->curend, need) != 0)
-		return -1;
-	span *s = span_struct_alloc(h);
-	if (s == NULL)
-		return -1;
-	s->base = h->curend;
-	s->npages = need >> TC_PAGE_SHIFT;
-	h->curend += need;
-	atomic_fetch_add(&h->sys, need);
-	note_ready(h);
-	free_run(h, s);
-	return 0;
-}
-
-/* Clear the released bits of [base, base+npages) and return how many were set. */
-static size_t take_released(mheap *h, uintptr_t base, size_t npages)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < npages; i++) {
-		uintptr_t p = base + (i << TC_PAGE_SHIFT);
-		heaparena *ha = mheap_arena_of(h, p);
-		size_t pg = (p - ha->base) >> TC_PAGE_SHIFT;
-		uint64_t bit = (uint64_t)1 << (pg % 64);
-		if (ha->released[pg / 64] & bit) {
-			ha->released[pg / 64] &= ~bit;
-			n++;
-		}
-	}
-	return n;
-}
-
-/* Does [base, base+npages) hold memory that was handed out before? */
-static bool needs_zero(mheap *h, uintptr_t base, size_t npages)
-{
-	bool dirty = false;
-	uintptr_t end = base + (npages << TC_PAGE_SHIFT);
-	for (uintptr_t a = base; a < end;) {
-		heaparena *ha = mheap_arena_of(h, a);
-		uintptr_t aend = ha->base + TC_ARENA_SIZE < end ? ha->base + TC_ARENA_SIZE : end;
-		if (a < ha->zeroedBase)
-			dirty = true;
-		if (aend > ha->zeroedBase)
-			ha->zeroedBase = aend;
-		a = aend;
-	}
-	return dirty;
 }
 
 span *tc__mheap_alloc_span(mheap *h, size_t npages, spanclass spc)
@@ -303,7 +139,7 @@ span *tc__mheap_alloc_span(mheap *h, size_t npages, spanclass spc)
 		run = tc__pagealloc_best_fit(h, npages);
 	}
 	if (run == NULL) {
-		if (grow(h, npages) != 0) {
+		if (tc__arena_grow(h, npages) != 0) {
 			unlock(&h->lock);
 			return NULL;
 		}
@@ -315,25 +151,25 @@ span *tc__mheap_alloc_span(mheap *h, size_t npages, spanclass spc)
 	span *s = run;
 	if (run->npages > npages) {
 		/* Split: the tail stays free. */
-		span *rest = span_struct_alloc(h);
+		span *rest = tc__span_struct_alloc(h);
 		if (rest == NULL) {
-			free_run(h, run);
+			tc__mheap_free_run(h, run);
 			unlock(&h->lock);
 			return NULL;
 		}
 		rest->base = run->base + (npages << TC_PAGE_SHIFT);
 		rest->npages = run->npages - npages;
 		run->npages = npages;
-		free_run(h, rest);
+		tc__mheap_free_run(h, rest);
 	}
-	size_t rel = take_released(h, s->base, npages);
-	bool dirty = needs_zero(h, s->base, npages);
-	set_spans(h, s->base, npages, s);
+	size_t rel = tc__arena_take_released(h, s->base, npages);
+	bool dirty = tc__arena_needs_zero(h, s->base, npages);
+	tc__arena_set_spans(h, s->base, npages, s);
 	unlock(&h->lock);
 
 	if (rel) {
 		atomic_fetch_sub(&h->released, (uint64_t)rel << TC_PAGE_SHIFT);
-		note_ready(h);
+		tc__arena_note_ready(h);
 	}
 	atomic_fetch_add(&h->inuse, (uint64_t)npages << TC_PAGE_SHIFT);
 	s->needzero = dirty;
@@ -365,11 +201,9 @@ span *tc__mheap_alloc_span(mheap *h, size_t npages, spanclass spc)
 void tc__mheap_free_span(mheap *h, span *s)
 {
 	atomic_fetch_sub(&h->inuse, (uint64_t)s->npages << TC_PAGE_SHIFT);
-	free(s->vtypes);
-	s->vtypes = NULL;
 	lock(&h->lock);
 	s->largetype = NULL;
-	free_run(h, s);
+	tc__mheap_free_run(h, s);
 	unlock(&h->lock);
 }
 
@@ -386,53 +220,3 @@ uintptr_t tc__mheap_find_object(const mheap *h, uintptr_t p, span **sp)
 	return span_obj_base(s, idx);
 }
 
-/* ---- scavenger (Go's mgcscavenge.go, without the pacing) ---- */
-
-struct scav {
-	size_t want, got;
-	int err;
-};
-
-static void scav_run(mheap *h, span *run, void *arg)
-{
-	struct scav *sc = arg;
-	for (size_t i = 0; i < run->npages && sc->got < sc->want && !sc->err;) {
-		/* Find a maximal stretch of unreleased pages within one arena. */
-		uintptr_t p = run->base + (i << TC_PAGE_SHIFT);
-		heaparena *ha = mheap_arena_of(h, p);
-		size_t pg = (p - ha->base) >> TC_PAGE_SHIFT, n = 0;
-		while (i + n < run->npages && pg + n < TC_PAGES_PER_ARENA &&
-		       !(ha->released[(pg + n) / 64] & ((uint64_t)1 << ((pg + n) % 64))) &&
-		       sc->got + (n << TC_PAGE_SHIFT) < sc->want)
-			n++;
-		if (n == 0) {
-			i++;
-			continue;
-		}
-		if (tc__os_release((void *)p, n << TC_PAGE_SHIFT) != 0) {
-			atomic_fetch_add(&h->scav_errors, 1); /* the pages stay mapped and free: nothing lost */
-			sc->err = 1;
-			return;
-		}
-		for (size_t k = pg; k < pg + n; k++)
-			ha->released[k / 64] |= (uint64_t)1 << (k % 64);
-		sc->got += n << TC_PAGE_SHIFT;
-		i += n;
-	}
-}
-
-static size_t scavenge_locked(mheap *h, size_t nbytes)
-{
-	struct scav sc = {nbytes, 0, 0};
-	tc__pagealloc_each(h, scav_run, &sc);
-	atomic_fetch_add(&h->released, sc.got);
-	return sc.got;
-}
-
-size_t tc__mheap_scavenge(mheap *h, size_t nbytes)
-{
-	lock(&h->lock);
-	size_t got = scavenge_locked(h, nbytes);
-	unlock(&h->lock);
-	return got;
-}

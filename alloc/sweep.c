@@ -13,8 +13,9 @@
  * a span it cached before the sweep began (sg+1). After tc__span_sweep the span's
  * sweepgen is sg and its mark bits are clear, ready for the next cycle. Sweep
  * never raises the number of allocated objects: a mark bit on a free slot is a
- * collector bug and aborts. With h->poison (the verifier's debug mode) freed
- * objects are filled with 0xdb, so a use after a wrong free shows at once.
+ * collector bug and aborts. With h->junk_free (a debug option the collector
+ * turns on with its verifier) freed objects are filled with 0xdb, so a use
+ * after a wrong free shows at once.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,7 +41,7 @@ uint32_t tc__span_sweep(mheap *h, span *s, bool preserve, bool *freed_span)
 
 	if (spc_sizeclass(s->spc) == 0) {
 		bool live = span_marked(s, 0);
-		if (h->poison && !live)
+		if (h->junk_free && !live)
 			memset((void *)s->base, 0xdb, s->elemsize);
 		s->gcmarkbits[0] = 0;
 		atomic_store_explicit(&s->sweepgen, sg, memory_order_release);
@@ -61,7 +62,7 @@ uint32_t tc__span_sweep(mheap *h, span *s, bool preserve, bool *freed_span)
 			  spc_sizeclass(s->spc), nalloc, s->allocCount);
 	}
 	uint32_t nfreed = s->allocCount - nalloc;
-	if (h->poison && nfreed)
+	if (h->junk_free && nfreed)
 		for (uint32_t i = 0; i < s->nelems; i++)
 			if (!span_is_free(s, i) && !span_marked(s, i))
 				memset((void *)span_obj_base(s, i), 0xdb, s->elemsize);

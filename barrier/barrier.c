@@ -1,34 +1,89 @@
 /*
  * barrier.c — tc_write, the one way a managed pointer is stored into a heap
- * object or a global root (Go's mbarrier.go).
+ * object or a global root (Go's mbarrier.go and mwbbuf.go).
  *
- * The barrier is Go's hybrid: while the collector is marking, a store
- * shades the old value of the slot (Yuasa deletion: a pointer the mutator
- * removes from the heap cannot hide in an unscanned stack) and the new value
- * (Dijkstra insertion), then stores. When the collector is idle the cost is
- * one load of the mutator's barrier flag and one predictable branch, inlined
- * into the caller from tricolor/inline.h; this file holds the slow path.
+ * The barrier is Go's hybrid: while the collector is marking, a store shades
+ * the old value of the slot and the new value, then stores.
  *
- * Invariants: the store itself is an atomic word store with release order:
- * markers read slots concurrently, and a thread that loads the pointer with
- * acquire order sees the object as its writer initialised it (on x86 both are
- * plain moves). The shading goes to the mutator's own buffer, which the
- * collector flushes at mark termination. In a TC_DEBUG build every store
- * comes here and its slot must lie in a heap object, a global root range or
- * one of the mutator's precise frames; any other slot is reported, naming
- * tc_write, and the store still happens (the program runs as written).
+ *  - Shading the old value (Yuasa deletion) is what lets stacks be scanned
+ *    once per cycle, without rescanning: a pointer a mutator deletes from the
+ *    heap after its stack was scanned may still be held in its (black) stack,
+ *    and the deletion would otherwise leave the only heap path to a white
+ *    object unseen by the marker.
+ *  - Shading the new value (Dijkstra insertion) covers the other order: a
+ *    mutator whose stack is not scanned yet (grey) takes a pointer from its
+ *    stack and stores it into a black object; without the shade the object
+ *    would be reachable only from a black object once the stack is scanned
+ *    and has dropped it.
+ * Objects allocated while marking are allocated black (malloc.c), so neither
+ * shade is needed for them, and the heap never holds a black-to-white edge
+ * the marker cannot find: every white object reachable from a black one is
+ * also reachable from a grey object or from a shaded buffer entry.
+ *
+ * When the collector is idle the cost is one load of the mutator's flag and
+ * one predictable branch, inlined into the caller (tricolor/inline.h); this
+ * file holds the slow path. Shaded pointers go to the mutator's own buffer,
+ * with no lock and no atomic; when it fills, and whenever the collector asks
+ * (termination, detach), it is flushed into the mutator's grey work.
+ *
+ * The store itself is an atomic word store with release order: markers read
+ * slots concurrently, and a thread that loads the pointer with acquire order
+ * sees the object as its writer initialised it (on x86 both are plain
+ * moves). In a TC_DEBUG build every store comes here and its slot must be one
+ * the collector knows (a heap object, a global root range or one of the
+ * mutator's precise frames); any other slot is a warning naming tc_write,
+ * and the store still happens (the program runs as written).
  */
 #include "barrier.h"
+#include "check.h"
+#include "error.h"
+
+#ifdef TC_DEBUG
+#define WB_DEBUG_BITS WB_CHECK /* every tc_write takes the slow path and is checked */
+#else
+#define WB_DEBUG_BITS 0
+#endif
 
 /* The external definition of the inline tc_write (tricolor/inline.h). */
 extern inline void tc_write(tc_mutator *m, void **slot, void *val);
 
+void tc__wb_init(wbstate *w, bool marking)
+{
+	w->n = 0;
+	tc__wb_set_marking(w, marking);
+}
+
+void tc__wb_set_marking(wbstate *w, bool marking)
+{
+	__atomic_store_n(&w->head.wb_on, (marking ? WB_MARKING : 0) | WB_DEBUG_BITS, __ATOMIC_RELAXED);
+}
+
+void tc__wb_flush(tc_mutator *m)
+{
+	wbstate *w = wb_of(m);
+	tc_assert(w->n <= WBUF_N);
+	if (w->n > 0)
+		tc__gc_shade(m, w->buf, w->n);
+	w->n = 0;
+}
+
+static void shade(tc_mutator *m, void *old, void *val)
+{
+	wbstate *w = wb_of(m);
+	if (w->n + 2 > WBUF_N)
+		tc__wb_flush(m);
+	w->buf[w->n++] = (uintptr_t)old;
+	w->buf[w->n++] = (uintptr_t)val;
+}
+
 void tc_write_slow(tc_mutator *m, void **slot, void *val)
 {
-	int on = __atomic_load_n(&((const tc_mutator_head *)(const void *)m)->wb_on, __ATOMIC_RELAXED);
-	if (on & WB_CHECK)
-		tc__barrier_check_slot(m, slot);
+	int on = __atomic_load_n(&wb_of(m)->head.wb_on, __ATOMIC_RELAXED);
+	if ((on & WB_CHECK) && !tc__gc_slot_known(m, slot))
+		tc__warn("tc_write: slot %p is neither inside the heap nor in a registered root (tc_root_add, "
+			 "tc_roots_push); stored, but the collector does not scan it",
+			 (void *)slot);
 	if (on & WB_MARKING)
-		tc__barrier_shade(m, __atomic_load_n(slot, __ATOMIC_RELAXED), val);
+		shade(m, __atomic_load_n(slot, __ATOMIC_RELAXED), val);
 	__atomic_store_n(slot, val, __ATOMIC_RELEASE);
 }

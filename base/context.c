@@ -1,6 +1,6 @@
 /*
- * context.c — tc__context_call and the public tc_blocking_enter entry, in
- * assembly (see platform.h). The registers saved are exactly the caller's
+ * context.c — tc__context_call, in assembly (see platform.h; its entry
+ * points, such as tc_blocking_enter, are made with TC_CONTEXT_ENTRY). The registers saved are exactly the caller's
  * callee-saved registers: a conservative stack scan that reads them and the
  * stack above caller_sp sees every pointer the caller's frames may hold.
  */
@@ -26,14 +26,6 @@ __asm__(".text\n"
 	"	addq $56, %rsp\n"
 	"	ret\n"
 	".size tc__context_call, .-tc__context_call\n"
-	/* tc_blocking_enter returns to its caller, whose callee-saved registers
-	 * must be the ones saved: tail-call the trampoline with no C in between. */
-	".globl tc_blocking_enter\n"
-	".type tc_blocking_enter,@function\n"
-	"tc_blocking_enter:\n"
-	"	leaq tc__blocking_enter_impl(%rip), %rsi\n"
-	"	jmp tc__context_call\n"
-	".size tc_blocking_enter, .-tc_blocking_enter\n"
 	".section .note.GNU-stack,\"\",@progbits\n"
 	".text\n");
 #elif defined(__aarch64__)
@@ -55,14 +47,7 @@ __asm__(".text\n"
 	"	blr x9\n"
 	"	ldp x29, x30, [sp], #96\n"
 	"	ret\n"
-	".size tc__context_call, .-tc__context_call\n"
-	".globl tc_blocking_enter\n"
-	".type tc_blocking_enter,%function\n"
-	"tc_blocking_enter:\n"
-	"	adrp x1, tc__blocking_enter_impl\n"
-	"	add x1, x1, :lo12:tc__blocking_enter_impl\n"
-	"	b tc__context_call\n"
-	".size tc_blocking_enter, .-tc_blocking_enter\n");
+	".size tc__context_call, .-tc__context_call\n");
 #else
 #error "tricolor: tc__context_call needs porting to this architecture"
 #endif

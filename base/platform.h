@@ -70,4 +70,18 @@ struct tc_mutator;
 typedef void (*tc__ctx_fn)(struct tc_mutator *m, uintptr_t *regs, uintptr_t caller_sp);
 void tc__context_call(struct tc_mutator *m, tc__ctx_fn fn);
 
+/* TC_CONTEXT_ENTRY(name, impl), at file scope: a global function
+ * name(m) that is tc__context_call(m, impl) with no C in between, so that
+ * the registers saved are name's caller's (name returns to it). */
+#if defined(__x86_64__)
+#define TC_CONTEXT_ENTRY(name, impl)                                                             \
+	__asm__(".text\n.globl " #name "\n.type " #name ",@function\n" #name ":\n"              \
+		"	leaq " #impl "(%rip), %rsi\n	jmp tc__context_call\n.size " #name ", .-" #name "\n")
+#else
+#define TC_CONTEXT_ENTRY(name, impl)                                                              \
+	__asm__(".text\n.globl " #name "\n.type " #name ",%function\n" #name ":\n"               \
+		"	adrp x1, " #impl "\n	add x1, x1, :lo12:" #impl "\n	b tc__context_call\n"        \
+		".size " #name ", .-" #name "\n")
+#endif
+
 #endif /* TC_PLATFORM_H */

@@ -28,11 +28,13 @@
 #define TC_GC_H
 
 #include <pthread.h>
+#include <stddef.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
 #include "alloc.h"
+#include "barrier.h"
 #include "histogram.h"
 #include "lock.h"
 #include "tricolor.h"
@@ -65,10 +67,9 @@ typedef struct rootframe {
 } rootframe;
 
 #define REGS_N 16
-#define WBUF_N 256 /* write barrier buffer: old/new pointer pairs, Go's wbBuf */
 
 struct tc_mutator {
-	tc_mutator_head head; /* first: read by the inlined tc_write (wb_on) */
+	wbstate wb;           /* first: the barrier's flag (read by the inlined tc_write) and buffer */
 	mcache mc;            /* the allocation fast path touches nothing else */
 	struct tc_heap *h;
 	uint32_t magic;
@@ -87,8 +88,6 @@ struct tc_mutator {
 	uintptr_t *snap;   /* verify mode: registers and stack as the last scan read them */
 	size_t snapn, snapcap;
 	gcwork gcw;        /* grey work from this mutator: barrier, own stack, assists */
-	size_t wbn;        /* entries in wbuf */
-	uintptr_t wbuf[WBUF_N];
 	int64_t assist_credit; /* scan bytes banked (>0) or owed (<0) while marking */
 	_Atomic uint64_t stall_ns; /* time this mutator gave the collector: own stack scans, assists, waits */
 	void (*block_fn)(struct tc_mutator *m, void *arg); /* tc__stw_block_while */
@@ -96,6 +95,7 @@ struct tc_mutator {
 	unsigned id;       /* order of attachment, for the interval log */
 	struct tc_mutator *next, *prev;
 };
+_Static_assert(offsetof(struct tc_mutator, wb) == 0, "the barrier reaches its state by casting the mutator (barrier.h)");
 
 typedef struct rootrange {
 	void **slots;
@@ -277,6 +277,8 @@ typedef struct tc_heap {
 	void *after_mark_arg;
 	void (*mark_hook)(struct tc_heap *h, void *arg);
 	void *mark_hook_arg;
+	/* The verifier's type table (verify.c): per arena, a type per heap word. */
+	const tc_type *_Atomic **_Atomic vtypes;
 } tc_heap;
 
 /* ---- gc.c ---- */
@@ -387,6 +389,8 @@ static inline bool limiter_on(const tc_heap *h) { return atomic_load_explicit(&h
 
 /* ---- verify.c ---- */
 void tc__verify_heap(tc_heap *h);
+void tc__verify_note_type(tc_heap *h, uintptr_t obj, const tc_type *t); /* verify mode, at allocation */
+void tc__verify_free_types(tc_heap *h);
 
 /* ---- config.c ---- */
 int tc__config_from_env(tc_config *cfg, bool tuning);

@@ -47,7 +47,7 @@ tc_heap *tc_heap_create(const tc_config *cfg)
 	h->pacer.policy = policy;
 	h->nprocs = tc__ncpus();
 	lock_init(&h->obs.lock, LR_OBS);
-	h->mh.poison = c.verify != 0;
+	h->mh.junk_free = c.verify != 0;
 	h->mh.limit = c.memory_limit;
 	lock_init(&h->world.lock, LR_WORLD);
 	pthread_cond_init(&h->world.stopped, NULL);
@@ -88,6 +88,7 @@ void tc_heap_destroy(tc_heap *h)
 		next = m->next;
 		free(m);
 	}
+	tc__verify_free_types(h);
 	tc__mheap_destroy(&h->mh);
 	lock_destroy(&h->world.lock);
 	pthread_cond_destroy(&h->world.stopped);

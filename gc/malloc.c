@@ -103,16 +103,6 @@ static void alloc_black(tc_mutator *m, span *s, uintptr_t p)
 	m->assist_credit -= (int64_t)(s->elemsize * ratio / 1024);
 }
 
-static void record_type(span *s, uintptr_t obj, const tc_type *t)
-{
-	if (s->vtypes == NULL) {
-		s->vtypes = calloc(s->nelems, sizeof *s->vtypes);
-		if (s->vtypes == NULL)
-			return; /* the verifier will say "type unknown" */
-	}
-	s->vtypes[span_obj_index(s, obj)] = t;
-}
-
 static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count, unsigned kind, const char *fn)
 {
 	tc_heap *h = m->h;
@@ -162,7 +152,7 @@ static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count
 	if (__builtin_expect(atomic_load_explicit(&h->phase, memory_order_relaxed) != GC_OFF, 0))
 		alloc_black(m, s, p);
 	if (__builtin_expect(h->cfg.verify != 0, 0) && t != NULL)
-		record_type(s, p, t);
+		tc__verify_note_type(h, p, t);
 	atomic_store_explicit(&m->mc.alloc_bytes,
 			      atomic_load_explicit(&m->mc.alloc_bytes, memory_order_relaxed) + s->elemsize,
 			      memory_order_relaxed);

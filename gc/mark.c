@@ -201,19 +201,13 @@ void tc__mark_scan_roots(tc_heap *h, gcwork *w, tc_mutator *m)
 /* ---- the write barrier's slow path (barrier/barrier.h) ---- */
 
 /* Shade the buffered old and new values into the mutator's own gcwork. */
-void tc__wb_flush(tc_mutator *m)
+/* The barrier's flush (barrier.h): the buffered values go into the
+ * mutator's own grey work. Conservatively: a slot's old value may be a
+ * pointer to an object that has since been freed and reused. */
+void tc__gc_shade(tc_mutator *m, const uintptr_t *vals, size_t n)
 {
-	for (size_t i = 0; i < m->wbn; i++)
-		grey(&m->gcw, m->wbuf[i], true);
-	m->wbn = 0;
-}
-
-void tc__barrier_shade(tc_mutator *m, void *old, void *val)
-{
-	if (m->wbn + 2 > WBUF_N)
-		tc__wb_flush(m);
-	m->wbuf[m->wbn++] = (uintptr_t)old;
-	m->wbuf[m->wbn++] = (uintptr_t)val;
+	for (size_t i = 0; i < n; i++)
+		grey(&m->gcw, vals[i], true);
 }
 
 /* ---- assists (Go's gcAssistAlloc) ---- */

@@ -22,12 +22,6 @@
 #include "barrier.h"
 #include "gc.h"
 
-#ifdef TC_DEBUG
-#define WB_DEBUG_BITS WB_CHECK /* every tc_write takes the slow path and is checked */
-#else
-#define WB_DEBUG_BITS 0
-#endif
-
 bool tc__mutator_check(tc_mutator *m, const char *fn)
 {
 	const char *why = NULL;
@@ -83,7 +77,7 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 	while (atomic_load_explicit(&h->world.stw_pending, memory_order_relaxed))
 		lock_wait(&h->world.resumed, &h->world.lock);
 	m->mc.flushgen = atomic_load(&h->mh.sweepgen);
-	m->head.wb_on = (atomic_load(&h->phase) != GC_OFF ? WB_MARKING : 0) | WB_DEBUG_BITS;
+	tc__wb_init(&m->wb, atomic_load(&h->phase) != GC_OFF);
 	m->scangen = atomic_load(&h->world.scangen); /* a new thread's stack holds no heap pointer */
 	m->flushack = atomic_load(&h->world.flushgen);
 	atomic_store_explicit(&m->status, M_RUNNING, memory_order_relaxed);
@@ -100,7 +94,7 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 void tc__mutators_set_barrier(tc_heap *h, bool on)
 {
 	for (tc_mutator *m = h->world.mutators; m; m = m->next)
-		__atomic_store_n(&m->head.wb_on, (on ? WB_MARKING : 0) | WB_DEBUG_BITS, __ATOMIC_RELAXED);
+		tc__wb_set_marking(&m->wb, on);
 }
 
 void tc__mutator_stall(tc_mutator *m, uint64_t t0, int kind)

@@ -167,26 +167,22 @@ void tc_roots_pop(tc_mutator *m)
 	m->nframes--;
 }
 
-/* TC_DEBUG (barrier.c): a tc_write slot must be inside the heap (an in-use
- * span), a global root range or one of the mutator's precise frames. */
-void tc__barrier_check_slot(tc_mutator *m, void **slot)
+/* The barrier's debug check (barrier.h): a tc_write slot must be inside the
+ * heap (an in-use span), a global root range or one of m's precise frames. */
+bool tc__gc_slot_known(tc_mutator *m, void **slot)
 {
 	tc_heap *h = m->h;
 	/* Inside an in-use span is enough: whether the object there is
 	 * allocated is in alloc bits that sweeping rewrites concurrently. */
 	if (mheap_span_of(&h->mh, (uintptr_t)slot) != NULL)
-		return;
+		return true;
 	for (size_t i = 0; i < m->nframes; i++)
 		if (slot >= m->frames[i].slots && slot < m->frames[i].slots + m->frames[i].n)
-			return;
+			return true;
 	bool ok = false;
 	lock(&h->roots.lock);
 	for (size_t i = 0; i < h->roots.n && !ok; i++)
 		ok = slot >= h->roots.r[i].slots && slot < h->roots.r[i].slots + h->roots.r[i].n;
 	unlock(&h->roots.lock);
-	if (ok)
-		return;
-	tc__warn("tc_write: slot %p is neither inside the heap nor in a registered root (tc_root_add, "
-		  "tc_roots_push); stored, but the collector does not scan it",
-		  (void *)slot);
+	return ok;
 }

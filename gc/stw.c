@@ -195,6 +195,10 @@ void tc__stw_block_while(tc_mutator *m, void (*wait)(tc_mutator *m, void *arg), 
 
 /* The public entry's body, reached from the assembly above. */
 __attribute__((visibility("hidden"))) void tc__blocking_enter_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp);
+/* tc_blocking_enter(m) returns to its caller, whose callee-saved registers
+ * must be the ones saved: the trampoline is entered with no C in between. */
+TC_CONTEXT_ENTRY(tc_blocking_enter, tc__blocking_enter_impl);
+
 void tc__blocking_enter_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 {
 	if (!tc__mutator_check(m, "tc_blocking_enter"))

@@ -86,7 +86,62 @@ static void push(vstate *v, uintptr_t obj)
 	v->stack[v->sn++] = obj;
 }
 
-static const char *type_name(span *s, uintptr_t obj)
+/* ---- the verifier's type table ----
+ * Small bitmap-scanned objects carry no type, so in verify mode the
+ * allocator records each one's here, for the failure message: one slot per
+ * heap word of each arena, in a table mapped MAP_NORESERVE on first use (only
+ * the pages written cost memory). An object's slot is written by the mutator
+ * that allocates it, before the object escapes; slots of freed objects are
+ * stale and never read, since the verifier only names reachable objects. */
+#define VT_ARENAS ((size_t)1 << TC_ARENA_L2_BITS)
+#define VT_SLOTS (TC_ARENA_SIZE / TC_WORD)
+
+void tc__verify_note_type(tc_heap *h, uintptr_t obj, const tc_type *t)
+{
+	const tc_type *_Atomic **arenas = atomic_load_explicit(&h->vtypes, memory_order_acquire);
+	if (arenas == NULL) {
+		const tc_type *_Atomic **n = tc__os_alloc_meta(VT_ARENAS * sizeof *n);
+		if (n == NULL)
+			return; /* the verifier will say "type not recorded" */
+		if (!atomic_compare_exchange_strong(&h->vtypes, &arenas, n))
+			tc__os_unmap(n, VT_ARENAS * sizeof *n);
+		else
+			arenas = n;
+	}
+	size_t ai = obj >> TC_ARENA_SHIFT;
+	const tc_type *_Atomic *slots = __atomic_load_n(&arenas[ai], __ATOMIC_ACQUIRE);
+	if (slots == NULL) {
+		const tc_type *_Atomic *n = tc__os_alloc_meta(VT_SLOTS * sizeof *n);
+		if (n == NULL)
+			return;
+		if (!__atomic_compare_exchange_n(&arenas[ai], &slots, n, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+			tc__os_unmap(n, VT_SLOTS * sizeof *n);
+		else
+			slots = n;
+	}
+	atomic_store_explicit(&slots[(obj & (TC_ARENA_SIZE - 1)) / TC_WORD], t, memory_order_relaxed);
+}
+
+static const tc_type *recorded_type(tc_heap *h, uintptr_t obj)
+{
+	const tc_type *_Atomic **arenas = atomic_load_explicit(&h->vtypes, memory_order_acquire);
+	const tc_type *_Atomic *slots = arenas ? __atomic_load_n(&arenas[obj >> TC_ARENA_SHIFT], __ATOMIC_ACQUIRE) : NULL;
+	return slots ? atomic_load_explicit(&slots[(obj & (TC_ARENA_SIZE - 1)) / TC_WORD], memory_order_relaxed) : NULL;
+}
+
+void tc__verify_free_types(tc_heap *h)
+{
+	const tc_type *_Atomic **arenas = atomic_load(&h->vtypes);
+	if (arenas == NULL)
+		return;
+	for (size_t i = 0; i < VT_ARENAS; i++)
+		if (arenas[i] != NULL)
+			tc__os_unmap((void *)arenas[i], VT_SLOTS * sizeof *arenas[i]);
+	tc__os_unmap(arenas, VT_ARENAS * sizeof *arenas);
+	atomic_store(&h->vtypes, NULL);
+}
+
+static const char *type_name(tc_heap *h, span *s, uintptr_t obj)
 {
 	const tc_type *t = NULL;
 	if (spc_kind(s->spc) == SK_NOSCAN)
@@ -95,8 +150,8 @@ static const char *type_name(span *s, uintptr_t obj)
 		t = s->largetype;
 	else if (spc_kind(s->spc) == SK_HDR)
 		t = hdr_type(*(uintptr_t *)obj);
-	else if (s->vtypes)
-		t = s->vtypes[span_obj_index(s, obj)];
+	else
+		t = recorded_type(h, obj);
 	if (t == NULL)
 		return "(type not recorded)";
 	return t->name ? t->name : "(unnamed type)";
@@ -120,7 +175,7 @@ static void visit(uintptr_t p, void *ctx)
 		tc__fatal("verify: FAILED after cycle %llu: object %#lx (%zu bytes, type %s) is reachable from %s "
 			  "but not marked; sweep would free it",
 			  (unsigned long long)atomic_load(&v->h->ctrl.cycles) + 1, (unsigned long)obj, s->elemsize,
-			  type_name(s, obj), from);
+			  type_name(v->h, s, obj), from);
 	}
 	if (spc_kind(s->spc) != SK_NOSCAN)
 		push(v, obj);
