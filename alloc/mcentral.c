@@ -61,6 +61,14 @@ static span *pop(mcentral *c, bool partial, unsigned idx)
 	return s;
 }
 
+static span *take(mcentral *c, bool partial, unsigned idx)
+{
+	lock(&c->lock);
+	span *s = pop(c, partial, idx);
+	unlock(&c->lock);
+	return s;
+}
+
 void tc__mcentral_init(mcentral *c, spanclass spc)
 {
 	lock_init(&c->lock, LR_MCENTRAL);
@@ -107,16 +115,12 @@ span *tc__mcentral_cache_span(mcentral *c, mheap *h)
 	int budget = 100; /* unswept spans to try before growing, as Go does */
 	span *s;
 
-	lock(&c->lock);
-	s = pop(c, true, gen_index(sg, true));
-	unlock(&c->lock);
+	s = take(c, true, gen_index(sg, true));
 	if (s)
 		return have_span(s);
 
 	for (; budget > 0; budget--) {
-		lock(&c->lock);
-		s = pop(c, true, gen_index(sg, false));
-		unlock(&c->lock);
+		s = take(c, true, gen_index(sg, false));
 		if (s == NULL)
 			break;
 		if (tc__span_try_acquire_sweep(h, s)) {
@@ -125,9 +129,7 @@ span *tc__mcentral_cache_span(mcentral *c, mheap *h)
 		}
 	}
 	for (; budget > 0; budget--) {
-		lock(&c->lock);
-		s = pop(c, false, gen_index(sg, false));
-		unlock(&c->lock);
+		s = take(c, false, gen_index(sg, false));
 		if (s == NULL)
 			break;
 		if (!tc__span_try_acquire_sweep(h, s))
