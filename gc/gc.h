@@ -53,11 +53,12 @@ typedef struct workbuf {
 	uintptr_t obj[WORKBUF_N];
 } workbuf;
 
+/* One marker's grey work: used by one thread at a time, no lock. */
 typedef struct gcwork {
 	struct tc_heap *h;
-	workbuf *wbuf1, *wbuf2;
-	uint64_t bytes_marked; /* elemsize of every object this worker marked */
-	uint64_t scan_bytes; /* scan work done: bytes of objects (oblets) scanned */
+	workbuf *wbuf1, *wbuf2; /* Go's hysteresis pair: push and pop on wbuf1, swap when it fills or empties */
+	uint64_t bytes_marked;  /* bytes of the objects this marker marked, not yet added to work.bytes_marked */
+	uint64_t scan_bytes;    /* bytes of objects (oblets) scanned by this marker, ever */
 } gcwork;
 
 /* ---- the mutator ---- */
@@ -68,32 +69,34 @@ typedef struct rootframe {
 
 #define REGS_N 16
 
+/* A mutator. "Owner" is the thread that attached it; the collector touches
+ * owner fields only while the owner is parked, blocked or in SCANNING. */
 struct tc_mutator {
-	wbstate wb;           /* first: the barrier's flag (read by the inlined tc_write) and buffer */
-	mcache mc;            /* the allocation fast path touches nothing else */
-	struct tc_heap *h;
-	uint32_t magic;
-	pthread_t thread;
-	_Atomic int status;       /* M_RUNNING, M_BLOCKED, M_PARKED */
-	uintptr_t stack_hi;       /* highest address of the thread's stack */
-	_Atomic uintptr_t sp;     /* stack pointer saved at park or blocking entry */
-	uintptr_t regs[REGS_N];   /* callee-saved registers saved with sp */
-	rootframe *frames;
+	wbstate wb;               /* first: the barrier's flag (read by the inlined tc_write) and buffer (barrier/) */
+	mcache mc;                /* the allocation fast path touches nothing else (owner) */
+	struct tc_heap *h;        /* set at attach, never changed */
+	uint32_t magic;           /* M_MAGIC_LIVE, or M_MAGIC_DEAD after detach (checked on every API call) */
+	pthread_t thread;         /* the owner */
+	_Atomic int status;       /* M_RUNNING, M_BLOCKED, M_PARKED, M_SCANNING (world.lock) */
+	uintptr_t stack_hi;       /* highest address of the owner's stack (set at attach) */
+	_Atomic uintptr_t sp;     /* stack pointer saved at park, blocking entry or own scan (owner) */
+	uintptr_t regs[REGS_N];   /* callee-saved registers saved with sp (owner) */
+	rootframe *frames;        /* precise frames, tc_roots_push order (owner) */
 	size_t nframes, capframes;
-	const tc_type *lasttype; /* last type validated on this mutator */
-	unsigned torture_left;
-	int blocking;
-	uint32_t scangen;  /* == h->world.scangen once this cycle's stack scan is done (mlock) */
-	uint32_t flushack; /* == h->world.flushgen once it flushed its buffers for that request (mlock) */
-	uintptr_t *snap;   /* verify mode: registers and stack as the last scan read them */
-	size_t snapn, snapcap;
-	gcwork gcw;        /* grey work from this mutator: barrier, own stack, assists */
-	int64_t assist_credit; /* scan bytes banked (>0) or owed (<0) while marking */
-	_Atomic uint64_t stall_ns; /* time this mutator gave the collector: own stack scans, assists, waits */
-	void (*block_fn)(struct tc_mutator *m, void *arg); /* tc__stw_block_while */
+	const tc_type *lasttype;  /* last type validated on this mutator (owner) */
+	unsigned torture_left;    /* allocations until the next torture collection (owner) */
+	int blocking;             /* inside tc_blocking_enter/leave (owner) */
+	uint32_t scangen;         /* == world.scangen once this cycle's stack scan is done (world.lock) */
+	uint32_t flushack;        /* == world.flushgen once it flushed for that request (world.lock) */
+	uintptr_t *snap;          /* verify mode: registers and stack words as the last scan read them */
+	size_t snapn, snapcap;    /* words in snap, and allocated */
+	gcwork gcw;               /* grey work from this mutator: barrier flushes, own stack, assists (owner) */
+	int64_t assist_credit;    /* scan bytes banked (> 0) or owed (< 0) while marking (owner) */
+	_Atomic uint64_t stall_ns; /* time this mutator gave the collector: own scans, assists, waits, ns */
+	void (*block_fn)(struct tc_mutator *m, void *arg); /* what tc__stw_block_while runs, blocked (owner) */
 	void *block_arg;
-	unsigned id;       /* order of attachment, for the interval log */
-	struct tc_mutator *next, *prev;
+	unsigned id;              /* order of attachment, for the interval log */
+	struct tc_mutator *next, *prev; /* world.mutators (world.lock) */
 };
 _Static_assert(offsetof(struct tc_mutator, wb) == 0, "the barrier reaches its state by casting the mutator (barrier.h)");
 
