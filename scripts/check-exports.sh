@@ -26,9 +26,8 @@ if ! diff -u "$tmp/api" "$tmp/exported" >"$tmp/diff"; then
   grep -E '^[+-][a-z_]' "$tmp/diff" | sed 's/^/  /' >&2
   status=1
 fi
-bad=$(nm -g --defined-only "$ar" 2>/dev/null | awk 'NF == 3 {print $3}' | grep -vE '^tc_' | sort -u || true)
-bad+=$(nm -g --defined-only "$ar" 2>/dev/null | awk 'NF == 3 {print $3}' | grep -E '^tc_[^_]' | sort -u |
-  comm -23 - "$tmp/api" || true)
+nm -g --defined-only "$ar" 2>/dev/null | awk 'NF == 3 {print $3}' | sort -u >"$tmp/static"
+bad=$( (grep -vE '^tc_' "$tmp/static"; grep -E '^tc_[^_]' "$tmp/static" | comm -23 - "$tmp/api") || true)
 if [ -n "$bad" ]; then
   echo "check-exports: $(basename "$ar") defines globals that are neither public API nor tc__-prefixed:" >&2
   echo "$bad" | sed 's/^/  /' >&2
