@@ -139,8 +139,13 @@ typedef struct cyclerec {
 #define CYCLEREC_N 4096
 
 /* The interval log (metrics.c): when the collector took time from mutators,
- * for MMU curves. A ring of the last IVLOG_N intervals. */
-enum { IV_PAUSE = 0, IV_ASSIST = 1, IV_WAIT = 2 };
+ * for MMU curves. A ring of the last IVLOG_N intervals. IV_PAUSE is a stop of
+ * the world as the collector saw it (mutator -1, from the request until the
+ * restart); every other kind is one mutator's stall: IV_ASSIST (assisting,
+ * scanning its own stack, flushing its buffers for the collector), IV_WAIT
+ * (blocked at the trigger or the goal), IV_STOP (parked in a stop, or held
+ * leaving a blocking region, until the world restarted). */
+enum { IV_PAUSE = 0, IV_ASSIST = 1, IV_WAIT = 2, IV_STOP = 3, IV_KINDS };
 typedef struct interval {
 	uint64_t start_ns, end_ns; /* since the heap was created */
 	int kind, mutator;         /* mutator -1: a pause (every mutator) */
@@ -253,6 +258,7 @@ typedef struct observ {
 	_Atomic uint64_t alloc_bytes_gone, alloc_objects_gone; /* allocation counts of detached mutators */
 	_Atomic uint64_t stall_max_gone; /* the largest stall total of a detached mutator, ns */
 	timehist pauses;           /* every stop-the-world pause */
+	timehist stalls;           /* every stall of every mutator: stops, assists, waits, own scans (gc.stall.ns) */
 	timehist pauses_kind[2];   /* the same by kind: [PAUSE_SWEEP_TERM], [PAUSE_MARK_TERM] */
 	uint64_t last_mark_ns, last_stw1_ns, last_stw2_ns; /* the last cycle's phases, ns (controller) */
 	_Atomic uint64_t verified_objects; /* reachable objects the verifier checked, all cycles */
@@ -312,9 +318,9 @@ void tc__stw_block_while(tc_mutator *m, void (*wait)(tc_mutator *m, void *arg), 
 
 /* ---- mutator.c ---- */
 bool tc__mutator_check(tc_mutator *m, const char *fn);
-/* Time since t0 the mutator gave the collector (IV_ASSIST: assists and
- * own stack scans; IV_WAIT: blocked at the trigger or goal): counts in
- * gc.assist.ns and the mutator's stall, and is logged as an interval. */
+/* A stall of m from t0 until now (IV_ASSIST, IV_WAIT, IV_STOP): logged as an
+ * interval, recorded in gc.stall.ns and m's total; all but IV_STOP count in
+ * gc.assist.ns too. */
 void tc__mutator_stall(tc_mutator *m, uint64_t t0, int kind);
 void tc__mutators_set_barrier(tc_heap *h, bool on); /* world stopped */
 

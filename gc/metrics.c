@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "gc.h"
+#include "mmu.h"
 
 static uint64_t alloc_sum(tc_heap *h, bool objects)
 {
@@ -34,6 +35,52 @@ static uint64_t stall_max(tc_heap *h)
 	return v;
 }
 
+static int by_mutator(const void *a, const void *b)
+{
+	const interval *x = a, *y = b;
+	return (x->mutator > y->mutator) - (x->mutator < y->mutator);
+}
+
+/* The least MMU(w) of any mutator, in parts per million, from the interval
+ * log: each mutator's own stalls (stops, assists, waits), over the span the
+ * log covers (its last IVLOG_N intervals, up to now). */
+static uint64_t mmu_ppm(tc_heap *h, uint64_t w)
+{
+	lock(&h->obs.lock);
+	uint64_t n = h->obs.nivs < IVLOG_N ? h->obs.nivs : IVLOG_N, first = h->obs.nivs - n;
+	interval *log = n ? malloc(n * sizeof *log) : NULL;
+	if (log != NULL)
+		for (uint64_t i = 0; i < n; i++)
+			log[i] = h->obs.ivs[(first + i) % IVLOG_N];
+	unlock(&h->obs.lock);
+	if (n == 0 || log == NULL) {
+		free(log);
+		return n == 0 ? 1000000 : 0;
+	}
+	uint64_t t0 = UINT64_MAX, t1 = tc__now_ns() - h->obs.start_ns;
+	for (uint64_t i = 0; i < n; i++)
+		t0 = log[i].start_ns < t0 ? log[i].start_ns : t0;
+	/* Group each mutator's stalls together, then one MMU per mutator. */
+	qsort(log, n, sizeof *log, by_mutator);
+	tc__ival *mine = malloc(n * sizeof *mine);
+	double least = mine == NULL ? 0.0 : 1.0;
+	for (uint64_t i = 0; i < n && mine != NULL;) {
+		uint64_t k = i;
+		size_t m = 0;
+		for (; k < n && log[k].mutator == log[i].mutator; k++)
+			if (log[k].kind != IV_PAUSE)
+				mine[m++] = (tc__ival){log[k].start_ns, log[k].end_ns};
+		if (log[i].mutator >= 0) {
+			double u = tc__mmu(mine, m, t0, t1, w);
+			least = u < least ? u : least;
+		}
+		i = k;
+	}
+	free(mine);
+	free(log);
+	return (uint64_t)(least * 1e6 + 0.5);
+}
+
 /* One reader per entry of TC_METRICS (include/tricolor/metrics.h), named
  * rd_ID: a metric without a reader, or a reader without a metric, does not
  * compile. */
@@ -52,7 +99,15 @@ static uint64_t rd_gc_mark_restarts(tc_heap *h) { return atomic_load(&h->obs.mar
 static uint64_t rd_gc_cpu_ns(tc_heap *h) { return atomic_load(&h->obs.cpu_ns); }
 static uint64_t rd_gc_assist_ns(tc_heap *h) { return atomic_load(&h->obs.assist_ns); }
 static uint64_t rd_gc_wait_ns(tc_heap *h) { return tc__gc_waited(h); }
-static uint64_t rd_gc_stall_max_ns(tc_heap *h) { return stall_max(h); }
+static uint64_t rd_gc_stall_ns(tc_heap *h) { return atomic_load(&h->obs.stalls.count); }
+static uint64_t rd_gc_stall_p50_ns(tc_heap *h) { return tc__hist_quantile(&h->obs.stalls, 0.50); }
+static uint64_t rd_gc_stall_p99_ns(tc_heap *h) { return tc__hist_quantile(&h->obs.stalls, 0.99); }
+static uint64_t rd_gc_stall_p999_ns(tc_heap *h) { return tc__hist_quantile(&h->obs.stalls, 0.999); }
+static uint64_t rd_gc_stall_max_ns(tc_heap *h) { return atomic_load(&h->obs.stalls.max); }
+static uint64_t rd_gc_stall_total_max_ns(tc_heap *h) { return stall_max(h); }
+static uint64_t rd_gc_mmu_1ms(tc_heap *h) { return mmu_ppm(h, 1000000); }
+static uint64_t rd_gc_mmu_10ms(tc_heap *h) { return mmu_ppm(h, 10000000); }
+static uint64_t rd_gc_mmu_100ms(tc_heap *h) { return mmu_ppm(h, 100000000); }
 static uint64_t rd_gc_verify_objects(tc_heap *h) { return atomic_load(&h->obs.verified_objects); }
 static uint64_t rd_gc_limiter_enabled(tc_heap *h) { return atomic_load(&h->lim.enabled); }
 static uint64_t rd_gc_limiter_ns(tc_heap *h) { return atomic_load(&h->lim.on_ns); }
@@ -177,7 +232,7 @@ void tc__interval_record(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int kin
 
 int tc_intervals_write_csv(tc_heap *h, FILE *out)
 {
-	static const char *const kinds[] = {"pause", "assist", "wait"};
+	static const char *const kinds[IV_KINDS] = {"pause", "assist", "wait", "stopped"};
 	if (h == NULL || out == NULL) {
 		tc__error("tc_intervals_write_csv: %s is NULL", h == NULL ? "heap" : "out");
 		return -1;

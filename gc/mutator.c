@@ -101,7 +101,9 @@ void tc__mutator_stall(tc_mutator *m, uint64_t t0, int kind)
 {
 	uint64_t now = tc__now_ns(), ns = now - t0;
 	atomic_fetch_add_explicit(&m->stall_ns, ns, memory_order_relaxed);
-	atomic_fetch_add_explicit(&m->h->obs.assist_ns, ns, memory_order_relaxed);
+	if (kind != IV_STOP)
+		atomic_fetch_add_explicit(&m->h->obs.assist_ns, ns, memory_order_relaxed);
+	tc__hist_record(&m->h->obs.stalls, ns);
 	tc__interval_record(m->h, t0, now, kind, (int)m->id);
 }
 

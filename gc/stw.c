@@ -92,11 +92,16 @@ static void park_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 	save_ctx(m, regs, sp);
 	lock(&h->world.lock);
 	if (atomic_load_explicit(&h->world.stw_pending, memory_order_relaxed)) {
+		/* Stalled since the stop was requested: time to safepoint included. */
+		uint64_t t0 = h->world.stw_start_ns;
 		atomic_store_explicit(&m->status, M_PARKED, memory_order_relaxed);
 		pthread_cond_broadcast(&h->world.stopped);
 		while (atomic_load_explicit(&h->world.stw_pending, memory_order_relaxed))
 			lock_wait(&h->world.resumed, &h->world.lock);
 		atomic_store_explicit(&m->status, M_RUNNING, memory_order_relaxed);
+		unlock(&h->world.lock);
+		tc__mutator_stall(m, t0, IV_STOP);
+		return;
 	}
 	unlock(&h->world.lock);
 }
@@ -129,12 +134,14 @@ static void scan_self_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
  * go to the global lists, where the markers see them. */
 static void flush_self(tc_heap *h, tc_mutator *m)
 {
+	uint64_t t0 = tc__now_ns();
 	uint32_t gen = atomic_load(&h->world.flushgen);
 	tc__wb_flush(m);
 	tc__gcw_dispose(&m->gcw);
 	lock(&h->world.lock);
 	m->flushack = gen;
 	unlock(&h->world.lock);
+	tc__mutator_stall(m, t0, IV_ASSIST);
 }
 
 void tc__safepoint_slow(tc_mutator *m)
@@ -214,12 +221,18 @@ void tc__blocking_enter_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 void tc__stw_blocking_leave(tc_mutator *m)
 {
 	tc_heap *h = m->h;
+	uint64_t t0 = 0;
 	lock(&h->world.lock);
 	while (atomic_load_explicit(&h->world.stw_pending, memory_order_relaxed) ||
-	       atomic_load_explicit(&m->status, memory_order_relaxed) == M_SCANNING)
+	       atomic_load_explicit(&m->status, memory_order_relaxed) == M_SCANNING) {
+		if (t0 == 0)
+			t0 = tc__now_ns(); /* held by the collector: a stall from here */
 		lock_wait(&h->world.resumed, &h->world.lock);
+	}
 	atomic_store_explicit(&m->status, M_RUNNING, memory_order_relaxed);
 	unlock(&h->world.lock);
+	if (t0 != 0)
+		tc__mutator_stall(m, t0, IV_STOP);
 }
 
 /* Has every mutator's *field (scangen or flushack) reached gen? */

@@ -84,10 +84,14 @@ for name in names:
         if not runs or not rss:
             sys.exit(f"bench-workloads: {name} on {b}: no summary line (see the log above)")
         med = lambda k: statistics.median(float(r.get(k, 0)) for r in runs)
+        # Stalls and MMU where the backend measures them (not Go's summary): "" otherwise.
+        opt = lambda k: statistics.median(float(r[k]) for r in runs) if all(k in r for r in runs) else ""
         got[b] = {"workload": name, "backend": b, "wall_median_s": wall[b], "peak_rss_kb": int(statistics.median(rss)),
                   "gc_cycles": int(med("cycles")), "pause_p50_us": med("pause_p50_us"),
                   "pause_p99_us": med("pause_p99_us"), "pause_max_us": med("pause_max_us"),
-                  "gc_cpu_frac": med("gc_cpu_frac")}
+                  "gc_cpu_frac": med("gc_cpu_frac"), "stall_p99_us": opt("stall_p99_us"),
+                  "stall_max_us": opt("stall_max_us"), "mmu_1ms": opt("mmu_1ms"), "mmu_10ms": opt("mmu_10ms"),
+                  "mmu_100ms": opt("mmu_100ms")}
     je = got["jemalloc"]
     for b in backends:
         r = got[b]
@@ -95,13 +99,15 @@ for name in names:
         r["rss_vs_jemalloc"] = r["peak_rss_kb"] / je["peak_rss_kb"]
         rows.append(r)
 fields = ["workload", "backend", "wall_median_s", "wall_vs_jemalloc", "peak_rss_kb", "rss_vs_jemalloc", "gc_cycles",
-          "pause_p50_us", "pause_p99_us", "pause_max_us", "gc_cpu_frac"]
+          "pause_p50_us", "pause_p99_us", "pause_max_us", "gc_cpu_frac", "stall_p99_us", "stall_max_us", "mmu_1ms",
+          "mmu_10ms", "mmu_100ms"]
 fmt = {"wall_median_s": "{:.4f}", "wall_vs_jemalloc": "{:.2f}", "rss_vs_jemalloc": "{:.2f}", "pause_p50_us": "{:.1f}",
-       "pause_p99_us": "{:.1f}", "pause_max_us": "{:.1f}", "gc_cpu_frac": "{:.3f}"}
+       "pause_p99_us": "{:.1f}", "pause_max_us": "{:.1f}", "gc_cpu_frac": "{:.3f}", "stall_p99_us": "{:.1f}",
+       "stall_max_us": "{:.1f}", "mmu_1ms": "{:.3f}", "mmu_10ms": "{:.3f}", "mmu_100ms": "{:.3f}"}
 with open(out, "w", newline="") as f:
     w = csv.writer(f)
     w.writerow(fields)
     for r in rows:
-        w.writerow([fmt.get(k, "{}").format(r[k]) for k in fields])
+        w.writerow([fmt.get(k, "{}").format(r[k]) if r[k] != "" else "" for k in fields])
 print(open(out).read())
 PY

@@ -39,6 +39,14 @@ if w:
     out.append(table(["workload"] + gcs, [
         [n] + [f"{float(get[n, b]['pause_p50_us']):.0f} / {float(get[n, b]['pause_p99_us']):.0f} / "
                f"{float(get[n, b]['pause_max_us']):.0f} ({get[n, b]['gc_cycles']})" for b in gcs] for n in names]))
+    st = [b for b in gcs if all(get[n, b].get("stall_max_us") for n in names)]
+    if st:
+        out.append("\n### Stalls: every time a mutator could not run its own code because of the collector "
+                   "(stops from the request on, assists, waits); p99 / max µs, and MMU at 1 / 10 / 100 ms\n")
+        out.append(table(["workload"] + st, [
+            [n] + [f"{float(get[n, b]['stall_p99_us']):.0f} / {float(get[n, b]['stall_max_us']):.0f}; "
+                   f"{get[n, b]['mmu_1ms']} / {get[n, b]['mmu_10ms']} / {get[n, b]['mmu_100ms']}" for b in st]
+            for n in names]))
     geo = {b: statistics.geometric_mean(float(get[n, b]["wall_vs_jemalloc"]) for n in names) for b in backends}
     out.append("\nGeometric mean of the wall-time ratios to jemalloc: " +
                ", ".join(f"{b} {geo[b]:.2f}" for b in backends) + ".\n")

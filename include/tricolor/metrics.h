@@ -33,7 +33,20 @@
 	X(gc_wait_ns, "gc.wait.ns",                                                                                    \
 	  "the part of gc.assist.ns spent blocked, waiting for a cycle to start (at the trigger) or to end (at the " \
 	  "goal); the rest is CPU time")                                                                               \
-	X(gc_stall_max_ns, "gc.stall.max.ns", "the largest gc.assist.ns total of any one mutator")                    \
+	X(gc_stall_ns, "gc.stall.ns",                                                                                  \
+	  "count of stalls: every time a mutator could not run its own code because of the collector (parked in a "  \
+	  "stop from its request on, held leaving a blocking region, assisting, scanning its own stack, flushing "   \
+	  "for the collector, waiting at the trigger or goal); a histogram like gc.pause.ns")                        \
+	X(gc_stall_p50_ns, "gc.stall.p50.ns", "median stall")                                                         \
+	X(gc_stall_p99_ns, "gc.stall.p99.ns", "99th percentile stall")                                                \
+	X(gc_stall_p999_ns, "gc.stall.p999.ns", "99.9th percentile stall")                                            \
+	X(gc_stall_max_ns, "gc.stall.max.ns", "longest single stall of any mutator")                                  \
+	X(gc_stall_total_max_ns, "gc.stall.total.max.ns", "the largest total of stalls of any one mutator")          \
+	X(gc_mmu_1ms, "gc.mmu.1ms",                                                                                    \
+	  "minimum mutator utilisation over 1 ms windows, the least of any mutator, in parts per million, from the " \
+	  "interval log (its last 65536 intervals)")                                                                   \
+	X(gc_mmu_10ms, "gc.mmu.10ms", "the same over 10 ms windows")                                                  \
+	X(gc_mmu_100ms, "gc.mmu.100ms", "the same over 100 ms windows")                                               \
 	X(gc_verify_objects, "gc.verify.objects",                                                                      \
 	  "reachable objects the verifier (TRICOLOR_VERIFY) found marked, summed over cycles")                        \
 	X(gc_limiter_enabled, "gc.limiter.enabled", "times the GC CPU limiter turned on")                             \

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "backend.h"
+#include "mmu.h"
 
 const char *const bk_name = "bdwgc";
 const bool bk_manual = false;
@@ -136,6 +137,17 @@ void bk_stats_read(bk_stats *s)
 	}
 	s->alloc_bytes = GC_get_total_bytes();
 	s->gc_cpu_ns = gc_ns;
+	/* Every pause stops every thread: the pauses are the stalls. */
+	s->stall_count = n;
+	s->stall_p99_ns = s->pause_p99_ns;
+	s->stall_max_ns = s->pause_max_ns;
+	static tc__ival iv[NB];
+	double *mmu[3] = {&s->mmu_1ms, &s->mmu_10ms, &s->mmu_100ms};
+	for (int w = 0; w < 3; w++) {
+		for (size_t i = 0; i < n; i++)
+			iv[i] = (tc__ival){starts[i], starts[i] + pauses[i]};
+		*mmu[w] = tc__mmu(iv, n, 0, now() - t_init, (uint64_t)1000000 * (w == 0 ? 1 : w == 1 ? 10 : 100));
+	}
 }
 
 /* The same histogram format as tricolor's (tc_pause_bucket's buckets). */

@@ -82,6 +82,7 @@ void bk_stats_read(bk_stats *s)
 {
 	memset(s, 0, sizeof *s);
 	s->alloc_bytes = atomic_load(&total_bytes);
+	s->mmu_1ms = s->mmu_10ms = s->mmu_100ms = 1.0; /* no collector, no stall */
 }
 
 int bk_pauses_csv(const char *path)

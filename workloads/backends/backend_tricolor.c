@@ -70,7 +70,9 @@ void bk_stats_read(bk_stats *s)
 	tc_metric m[] = {{"gc.cycles", 0},       {"gc.pause.ns", 0},      {"gc.pause.p50.ns", 0},
 			 {"gc.pause.p99.ns", 0}, {"gc.pause.max.ns", 0}, {"heap.alloc.bytes", 0},
 			 {"gc.cpu.ns", 0},       {"gc.assist.ns", 0},     {"gc.wait.ns", 0},
-			 {"gc.verify.objects", 0}};
+			 {"gc.verify.objects", 0}, {"gc.stall.ns", 0},     {"gc.stall.p99.ns", 0},
+			 {"gc.stall.max.ns", 0},  {"gc.mmu.1ms", 0},      {"gc.mmu.10ms", 0},
+			 {"gc.mmu.100ms", 0}};
 	tc_metrics_read(heap, m, sizeof m / sizeof m[0]);
 	s->cycles = m[0].value;
 	s->pause_count = m[1].value;
@@ -81,6 +83,12 @@ void bk_stats_read(bk_stats *s)
 	s->gc_cpu_ns = m[6].value + m[7].value - m[8].value; /* collector threads and assists, not waits */
 	s->overshoot_p99 = overshoot_p99();
 	s->verified = m[9].value;
+	s->stall_count = m[10].value;
+	s->stall_p99_ns = m[11].value;
+	s->stall_max_ns = m[12].value;
+	s->mmu_1ms = (double)m[13].value / 1e6;
+	s->mmu_10ms = (double)m[14].value / 1e6;
+	s->mmu_100ms = (double)m[15].value / 1e6;
 }
 
 static int cmp_double(const void *a, const void *b)

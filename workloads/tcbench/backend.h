@@ -37,6 +37,11 @@ typedef struct bk_config {
 
 typedef struct bk_stats {
 	uint64_t cycles, pause_count, pause_p50_ns, pause_p99_ns, pause_max_ns;
+	/* Stalls: any time a mutator could not run because of the collector
+	 * (for a stop-the-world collector, its pauses); the least MMU of any
+	 * mutator over 1, 10 and 100 ms windows (1 with no collector). */
+	uint64_t stall_count, stall_p99_ns, stall_max_ns;
+	double mmu_1ms, mmu_10ms, mmu_100ms;
 	uint64_t alloc_bytes, gc_cpu_ns;
 	double overshoot_p99; /* p99 over cycles of heap at mark end / goal; 0 = not known */
 	uint64_t verified;    /* objects the heap verifier checked (tricolor, TRICOLOR_VERIFY=1) */

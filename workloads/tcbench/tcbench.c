@@ -106,11 +106,14 @@ int main(int argc, char **argv)
 	snprintf(line, sizeof line,
 		 "workload=%s backend=%s size=%ld threads=%d gogc=%d pacer=%s memlimit=%llu wall_s=%.4f cpu_s=%.4f "
 		 "peak_rss_kb=%ld peak_heap_kb=%llu heap_alloc_bytes=%llu cycles=%llu pauses=%llu pause_p50_us=%.1f "
-		 "pause_p99_us=%.1f pause_max_us=%.1f gc_cpu_frac=%.4f overshoot_p99=%.4f verified_objects=%llu",
+		 "pause_p99_us=%.1f pause_max_us=%.1f stalls=%llu stall_p99_us=%.1f stall_max_us=%.1f mmu_1ms=%.3f "
+		 "mmu_10ms=%.3f mmu_100ms=%.3f gc_cpu_frac=%.4f overshoot_p99=%.4f verified_objects=%llu",
 		 w->name, bk_name, a.size, a.threads, cfg.gogc, cfg.pacer, (unsigned long long)cfg.memlimit, wall, cpu,
 		 ru.ru_maxrss, (unsigned long long)(peak_heap >> 10), (unsigned long long)st.alloc_bytes,
 		 (unsigned long long)st.cycles, (unsigned long long)st.pause_count, (double)st.pause_p50_ns / 1e3,
-		 (double)st.pause_p99_ns / 1e3, (double)st.pause_max_ns / 1e3, gcfrac, st.overshoot_p99,
+		 (double)st.pause_p99_ns / 1e3, (double)st.pause_max_ns / 1e3, (unsigned long long)st.stall_count,
+		 (double)st.stall_p99_ns / 1e3, (double)st.stall_max_ns / 1e3, st.mmu_1ms, st.mmu_10ms, st.mmu_100ms,
+		 gcfrac, st.overshoot_p99,
 		 (unsigned long long)st.verified);
 	fprintf(stderr, "tcbench: %s%s\n", line, rc ? " RESULT=WRONG" : "");
 	if (o.metrics)
