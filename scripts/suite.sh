@@ -25,6 +25,9 @@ scripts/bench-workloads.sh "$@"
 echo "=== stop-the-world pauses: tricolor beside Go, and scaling with the live heap"
 scripts/bench-pauses.sh "$@"
 
+echo "=== latency from the application's side: the service loop, alone and beside a busy process"
+scripts/bench-latency.sh "$@"
+
 echo "=== the pacer sweep: GOGC x policy x memory limit"
 scripts/bench-pacer.sh "$@"
 

@@ -141,11 +141,12 @@ func churn(sizeMiB, threads int) bool {
 }
 
 func main() {
-	w := flag.String("workload", "", "binary-trees, gcbench, churn, fifo, largemix, frag, prodcons or replay")
+	w := flag.String("workload", "", "binary-trees, gcbench, churn, fifo, largemix, frag, prodcons, replay or service")
 	size := flag.Int("size", 0, "as tcbench's --size (tcbench --help)")
 	traceFile := flag.String("trace", "", "replay: the trace file")
 	csvDir := flag.String("csv", "", "write DIR/W-go-pauses.csv, the pause histogram")
 	threads := flag.Int("threads", 1, "mutator goroutines")
+	seconds := flag.Float64("seconds", 5, "service: how long to serve")
 	flag.Parse()
 	runtime.GOMAXPROCS(runtime.NumCPU())
 	var tr *trace
@@ -165,6 +166,11 @@ func main() {
 			*size = 64
 		}
 		ok = churn(*size, *threads)
+	case "service":
+		if *size == 0 {
+			*size = 64
+		}
+		ok = service(*size, *threads, *seconds)
 	case "gcbench", "fifo", "largemix", "frag", "prodcons", "replay":
 		defaults := map[string]int{"gcbench": 16, "fifo": 64, "largemix": 64, "frag": 64, "prodcons": 400, "replay": 1}
 		if *size == 0 {
@@ -185,7 +191,7 @@ func main() {
 			ok = replay(tr, *size)
 		}
 	default:
-		fmt.Fprintf(os.Stderr, "gobench: unknown workload %q; known: binary-trees gcbench churn fifo largemix frag prodcons replay\n", *w)
+		fmt.Fprintf(os.Stderr, "gobench: unknown workload %q; known: binary-trees gcbench churn fifo largemix frag prodcons replay service\n", *w)
 		os.Exit(2)
 	}
 	summary(*w, *size, *threads, start, cpu0)

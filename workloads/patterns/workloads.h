@@ -15,6 +15,7 @@ typedef struct wargs {
 	unsigned long long seed;
 	FILE *out; /* the workload's own output (binary-trees prints its checks) */
 	const char *trace; /* --trace, for replay */
+	double seconds;    /* --seconds, for service */
 } wargs;
 
 typedef struct workload {
@@ -33,6 +34,7 @@ int largemix_run(const wargs *a);
 int frag_run(const wargs *a);
 int prodcons_run(const wargs *a);
 int replay_run(const wargs *a);
+int service_run(const wargs *a);
 int replay_prepare(const wargs *a); /* reads and checks the whole trace */
 
 /* ---- common.c ---- */

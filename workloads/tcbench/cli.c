@@ -18,6 +18,8 @@ static const workload workloads[] = {
 	{"frag", "live MiB refilled with mismatched sizes (1 thread)", 64, frag_run, NULL},
 	{"prodcons", "thousands of messages from ceil(N/2) producers to floor(N/2) consumers", 400, prodcons_run, NULL},
 	{"replay", "times to replay --trace FILE (1 thread)", 1, replay_run, replay_prepare},
+	{"service", "live MiB of sessions; a request loop timed per iteration for --seconds (default 5)", 64,
+	 service_run, NULL},
 };
 #define NWORKLOADS (sizeof workloads / sizeof workloads[0])
 
@@ -25,7 +27,7 @@ void cli_usage(FILE *f, const char *backend)
 {
 	fprintf(f,
 		"usage: tcbench-%s --workload NAME [--size S] [--threads N] [--gogc G|off] [--memlimit B]\n"
-		"                  [--pacer P] [--csv DIR] [--seed X] [--trace FILE] [--metrics]\n"
+		"                  [--pacer P] [--csv DIR] [--seed X] [--trace FILE] [--seconds T] [--metrics]\n"
 		"       tcbench-%s --list-metrics | --help\n\nworkloads (--size means):\n",
 		backend, backend);
 	for (size_t i = 0; i < NWORKLOADS; i++)
@@ -70,7 +72,8 @@ static bool pacer_known(const char *v)
 int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t n)
 {
 	const char *pacer = bk_pacers()[0] ? bk_pacers()[0] : "none";
-	*o = (cli_opts){.size = -1, .cfg = {.gogc = 100, .memlimit = 0, .pacer = pacer, .threads = 1}, .seed = 1};
+	*o = (cli_opts){.size = -1, .cfg = {.gogc = 100, .memlimit = 0, .pacer = pacer, .threads = 1}, .seed = 1,
+			.seconds = -1};
 	for (int i = 1; i < argc; i++) {
 		const char *f = argv[i];
 		long x = 0;
@@ -125,6 +128,10 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t n)
 			o->csv = v;
 		} else if (!strcmp(f, "--trace")) {
 			o->trace = v;
+		} else if (!strcmp(f, "--seconds")) {
+			if (parse_long(f, v, 1, 3600, &x, err, n) != 0)
+				return -1;
+			o->seconds = (double)x;
 		} else if (!strcmp(f, "--seed")) {
 			if (parse_long(f, v, 0, LONG_MAX, &x, err, n) != 0)
 				return -1;
@@ -137,5 +144,7 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t n)
 		return fail(err, n, "--workload is required");
 	if (o->trace != NULL && o->w->run != replay_run)
 		return fail(err, n, "--trace is for --workload replay only");
+	if (o->seconds > 0 && o->w->run != service_run)
+		return fail(err, n, "--seconds is for --workload service only");
 	return 0;
 }

@@ -13,6 +13,7 @@ typedef struct cli_opts {
 	bk_config cfg;
 	const char *csv, *trace;
 	unsigned long long seed;
+	double seconds; /* --seconds, for service; -1: its default */
 	int help;         /* --help was given: print cli_usage and stop */
 	int list_metrics; /* --list-metrics: print the backend's metrics and stop */
 	int metrics;      /* --metrics: print every metric's value after the run */

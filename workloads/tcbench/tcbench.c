@@ -86,6 +86,7 @@ int main(int argc, char **argv)
 		return 2;
 
 	wargs a = {.size = o.size > 0 ? o.size : w->default_size, .threads = cfg.threads, .seed = o.seed,
+		   .seconds = o.seconds > 0 ? o.seconds : 5,
 		   .out = stdout, .trace = o.trace};
 	if (w->prepare && w->prepare(&a) != 0)
 		return 2;
