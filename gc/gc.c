@@ -36,14 +36,14 @@ static bool gcw_empty(const gcwork *w)
 	return (w->wbuf1 == NULL || w->wbuf1->nobj == 0) && (w->wbuf2 == NULL || w->wbuf2->nobj == 0);
 }
 
-static bool any_running(tc_heap *h)
+static int running_mutators(tc_heap *h)
 {
-	bool r = false;
+	int n = 0;
 	lock(&h->world.lock);
-	for (tc_mutator *m = h->world.mutators; m && !r; m = m->next)
-		r = atomic_load_explicit(&m->status, memory_order_relaxed) == M_RUNNING;
+	for (tc_mutator *m = h->world.mutators; m; m = m->next)
+		n += atomic_load_explicit(&m->status, memory_order_relaxed) == M_RUNNING;
 	unlock(&h->world.lock);
-	return r;
+	return n;
 }
 
 static void set_assist_ratio(tc_heap *h)
@@ -51,7 +51,16 @@ static void set_assist_ratio(tc_heap *h)
 	uint64_t done = atomic_load(&h->work.scan_done), exp = h->pacer.scan_expected;
 	uint64_t work = exp > done ? exp - done : exp / 10;
 	uint64_t goal = atomic_load(&h->pacer.goal), live = atomic_load(&h->mh.live);
-	uint64_t room = goal > live + (256u << 10) ? goal - live : 256u << 10;
+	/* Past the goal, the work left is spread over the way to the hard goal
+	 * (Go's 1.1 x goal) instead, and past that over 64 KiB: the assists
+	 * steepen, and do the marking the background could not. */
+	uint64_t hard = hard_goal(goal), room;
+	if (live < goal)
+		room = goal - live;
+	else
+		room = hard > live ? hard - live : 0;
+	if (room < (64u << 10))
+		room = 64u << 10;
 	atomic_store(&h->pacer.assist_ratio, work * 1024 / room);
 }
 
@@ -109,13 +118,20 @@ static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 		if (first && h->ctrl.mark_loops == 0 && h->mark_hook)
 			h->mark_hook(h, h->mark_hook_arg);
 		uint64_t done = 0;
-		/* Go's fractional worker: hold to frac_goal of one CPU while mutators
-		 * run; with every mutator stopped or blocked, mark flat out. */
-		bool throttle = any_running(h) &&
-				(double)(tc__thread_cpu_ns() - cpu0) > h->work.frac_goal * (double)(tc__now_ns() - mark0);
+		/* Go's fractional worker: hold to frac_goal of one CPU while
+		 * mutators run. Go's idle worker: when the running mutators and the
+		 * dedicated workers leave a CPU free, mark flat out on it; that CPU
+		 * time is not charged to the GC CPU limiter (it was idle). */
+		bool idle = running_mutators(h) + h->work.nworkers + 1 <= h->nprocs;
+		bool throttle = !idle && (double)(tc__thread_cpu_ns() - cpu0) >
+						 h->work.frac_goal * (double)(tc__now_ns() - mark0);
 		if (!throttle) {
+			uint64_t c0 = idle ? tc__thread_cpu_ns() : 0;
 			done = tc__mark_drain(h, w, (uint64_t)256 << 10);
 			atomic_fetch_add_explicit(&h->pacer.bg_credit, (int64_t)done, memory_order_relaxed);
+			if (idle)
+				atomic_fetch_add_explicit(&h->obs.idle_mark_ns, tc__thread_cpu_ns() - c0,
+							  memory_order_relaxed);
 		}
 		set_assist_ratio(h);
 		tc__limiter_tick(h, true);
@@ -141,7 +157,7 @@ static bool mark_done_stw(tc_heap *h, gcwork *w)
 	return tc__mark_idle(h) && tc__stw_all_stacks_scanned(h);
 }
 
-static void mark_termination(tc_heap *h, uint64_t heap0, uint64_t assist0, pacer_in *in)
+static void mark_termination(tc_heap *h, uint64_t heap0, uint64_t assist0, uint64_t idle0, pacer_in *in)
 {
 	tc__mark_end(h);
 	if (h->cfg.verify) {
@@ -162,6 +178,7 @@ static void mark_termination(tc_heap *h, uint64_t heap0, uint64_t assist0, pacer
 			 .scan_work = atomic_load(&h->work.scan_done) + roots,
 			 .mark_ns = h->obs.last_mark_ns,
 			 .assist_ns = atomic_load(&h->obs.assist_ns) - assist0,
+			 .idle_ns = atomic_load(&h->obs.idle_mark_ns) - idle0,
 			 .limit = h->cfg.memory_limit,
 			 .procs = h->nprocs};
 	atomic_store(&h->mh.live, marked);
@@ -199,6 +216,7 @@ static void run_cycle(tc_heap *h)
 {
 	uint64_t cpu0 = tc__thread_cpu_ns(), t0 = tc__now_ns(), gccpu0 = atomic_load(&h->obs.cpu_ns);
 	uint64_t assist0 = atomic_load(&h->obs.assist_ns), trigger = atomic_load(&h->pacer.trigger), goal = atomic_load(&h->pacer.goal);
+	uint64_t idle0 = atomic_load(&h->obs.idle_mark_ns);
 	tc__limiter_tick(h, false);
 	tc__mheap_sweep_all(&h->mh); /* 0 */
 	uint64_t heap0 = atomic_load(&h->mh.live);
@@ -229,7 +247,7 @@ static void run_cycle(tc_heap *h)
 	}
 	h->obs.last_mark_ns = tc__now_ns() - mark0;
 	pacer_in in;
-	mark_termination(h, heap0, assist0, &in);
+	mark_termination(h, heap0, assist0, idle0, &in);
 	gc_sweep_finish(h); /* 4 */
 	tc__limiter_tick(h, false);
 	atomic_fetch_add(&h->obs.cpu_ns, tc__thread_cpu_ns() - cpu0);
@@ -367,9 +385,10 @@ void tc__gc_wait_mark(tc_mutator *m)
 /* No cycle asked for and none running (ctrllock held). */
 static bool cycle_idle(const tc_heap *h) { return !h->ctrl.requested && h->ctrl.cycles_started == h->ctrl.cycles_swept; }
 
-/* Like Go's gcStart, the mutator that trips the trigger does not run on until
- * the cycle has begun (sweep termination), or it could allocate far past the
- * goal meanwhile. */
+/* The mutator that trips the trigger asks for a cycle and goes on. Under a
+ * memory limit, or past the hard goal, it does not run on until the cycle
+ * has begun (sweep termination), as in Go's gcStart, or it could allocate
+ * far past the limit meanwhile (tc__gc_must_wait). */
 static void wait_start(tc_mutator *m, void *arg)
 {
 	tc_heap *h = m->h;
@@ -389,7 +408,9 @@ void tc__gc_maybe_trigger(tc_mutator *m)
 	    atomic_load_explicit(&h->mh.live, memory_order_relaxed) <
 		    atomic_load_explicit(&h->pacer.trigger, memory_order_relaxed))
 		return;
-	if (limiter_on(h)) { /* ask, but do not wait: the limiter gives this time back to the program */
+	if (!tc__gc_must_wait(h, atomic_load_explicit(&h->mh.live, memory_order_relaxed),
+			      atomic_load_explicit(&h->pacer.trigger, memory_order_relaxed))) {
+		/* Ask, and go on: marking starts soon, and assists pace it. */
 		lock(&h->ctrl.lock);
 		if (cycle_idle(h))
 			request(h);

@@ -115,6 +115,7 @@ typedef struct pacer_in {
 	uint64_t heap_end;     /* heap.live at mark termination */
 	uint64_t scan_work;    /* bytes scanned: heap objects and roots */
 	uint64_t mark_ns, assist_ns;
+	uint64_t idle_ns;      /* CPU time the controller marked on an otherwise idle CPU */
 	uint64_t limit;        /* the memory limit, 0 = none */
 	int procs;
 } pacer_in;
@@ -202,6 +203,7 @@ typedef struct markstate {
 	pthread_cond_t donecv;   /* the controller waits here for workers to go idle or leave */
 	workbuf *full, *empty;   /* global lists of grey work, and of spare buffers */
 	int nwait;               /* workers idle, waiting for work (lock; read relaxed by mark_drain) */
+	_Atomic int hungry;      /* an assist found no global work: markers share theirs at the next balance check */
 	int markdone;            /* the controller ended this cycle's mark */
 	int nexited;             /* workers that have left this cycle's mark */
 	uint64_t markgen;        /* += 1 at mark_begin; a worker starts a cycle when it moves */
@@ -230,7 +232,7 @@ typedef struct pacer {
 /* The GC CPU limiter's bucket (limiter.c; Go's gcCPULimiterState). */
 typedef struct limiter {
 	uint64_t fill;              /* GC time in the bucket, ns (controller) */
-	uint64_t last_ns, last_cpu, last_assist, last_wait, last_stw; /* readings at the last tick, ns (controller) */
+	uint64_t last_ns, last_cpu, last_assist, last_wait, last_stw, last_idle; /* readings at the last tick, ns (controller) */
 	_Atomic int on;             /* the bucket is full: no assists, no waits (controller; read relaxed) */
 	_Atomic uint64_t on_ns;     /* time it was on, ns */
 	_Atomic uint64_t enabled;   /* times it turned on */
@@ -255,6 +257,7 @@ typedef struct observ {
 	_Atomic uint64_t cpu_ns;    /* CPU time of the controller and the workers, ns */
 	_Atomic uint64_t assist_ns; /* time mutators gave the collector: own stack scans, assists, waits, ns */
 	_Atomic uint64_t stw_ns;    /* all pauses, summed, ns */
+	_Atomic uint64_t idle_mark_ns; /* controller CPU spent marking on an otherwise idle CPU, ns (part of cpu_ns) */
 	_Atomic uint64_t alloc_bytes_gone, alloc_objects_gone; /* allocation counts of detached mutators */
 	_Atomic uint64_t stall_max_gone; /* the largest stall total of a detached mutator, ns */
 	timehist pauses;           /* every stop-the-world pause */
@@ -364,7 +367,7 @@ uint64_t tc__mark_drain(tc_heap *h, gcwork *w, uint64_t budget); /* scan bytes d
 void tc__mark_scan_roots(tc_heap *h, gcwork *w, tc_mutator *m); /* m's frames, registers, stack */
 void tc__grey_conservative(uintptr_t v, void *ctx); /* ctx: gcwork */
 void tc__wb_flush(tc_mutator *m);
-void tc__gc_assist(tc_mutator *m);
+void tc__gc_assist(tc_mutator *m, bool hard); /* hard: the heap is past the hard goal */
 
 /* ---- malloc.c: the header word of SK_HDR objects ---- */
 /* type | count << 48: types are user-space pointers (below 2^47), counts of
@@ -395,6 +398,20 @@ void tc__gctrace_line(tc_heap *h, uint64_t heap0, uint64_t heap_end, uint64_t ma
 /* ---- limiter.c ---- */
 void tc__limiter_tick(tc_heap *h, bool marking); /* controller only */
 static inline bool limiter_on(const tc_heap *h) { return atomic_load_explicit(&h->lim.on, memory_order_relaxed); }
+/* Go's hard goal: how far past the goal assists and idle marking may let
+ * the heap run before a mutator waits. */
+static inline uint64_t hard_goal(uint64_t goal) { return goal > UINT64_MAX / 2 ? goal : goal + goal / 10; }
+/* Must an allocating mutator with the heap at `live` wait for the collector
+ * (for the cycle to start at the trigger, or for the mark to end at the
+ * goal)? Not while the GC CPU limiter is on; under a memory limit, yes, so
+ * that the heap stays under it; otherwise only past the hard goal, which the
+ * pacer and the assists aim never to reach. Past the hard goal while
+ * marking, a mutator first marks alongside (malloc.c, mark.c) and waits for
+ * the mark's end only when there is nothing left for it to mark. */
+static inline bool tc__gc_must_wait(const tc_heap *h, uint64_t live, uint64_t at)
+{
+	return !limiter_on(h) && live >= (h->cfg.memory_limit != 0 ? at : hard_goal(atomic_load(&h->pacer.goal)));
+}
 
 /* ---- verify.c ---- */
 void tc__verify_heap(tc_heap *h);

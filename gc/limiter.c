@@ -49,22 +49,27 @@ void tc__limiter_tick(tc_heap *h, bool marking)
 	uint64_t now = tc__now_ns(), cpu = tc__thread_cpu_ns(), done;
 	uint64_t wait = waited(h, now, &done), assist = atomic_load(&h->obs.assist_ns) - done;
 	uint64_t stw = atomic_load(&h->obs.stw_ns) * (uint64_t)(h->nprocs - 1);
+	uint64_t idle = atomic_load(&h->obs.idle_mark_ns);
 	if (h->lim.last_ns == 0 || now <= h->lim.last_ns) {
 		h->lim.last_ns = now;
 		h->lim.last_cpu = cpu;
 		h->lim.last_assist = assist;
 		h->lim.last_wait = wait;
 		h->lim.last_stw = stw;
+		h->lim.last_idle = idle;
 		return;
 	}
 	uint64_t dt = now - h->lim.last_ns, total = dt * (uint64_t)h->nprocs;
 	uint64_t gc = (cpu - h->lim.last_cpu) + (assist - h->lim.last_assist) + (wait - h->lim.last_wait) +
 		      (stw - h->lim.last_stw) + (marking ? (uint64_t)h->work.nworkers * dt : 0);
+	uint64_t idled = idle - h->lim.last_idle; /* marking on an idle CPU is not GC time taken from the program */
+	gc = gc > idled ? gc - idled : 0;
 	h->lim.last_ns = now;
 	h->lim.last_cpu = cpu;
 	h->lim.last_assist = assist;
 	h->lim.last_wait = wait;
 	h->lim.last_stw = stw;
+	h->lim.last_idle = idle;
 	if (gc > total)
 		gc = total;
 	uint64_t cap = LIMITER_CAP_NS * (uint64_t)h->nprocs;

@@ -84,11 +84,19 @@ static void alloc_poll(tc_mutator *m)
 	int phase = atomic_load_explicit(&h->phase, memory_order_relaxed);
 	if (mutator_poll_due(h, m))
 		tc__safepoint_slow(m);
-	if (phase == GC_MARK && m->assist_credit < 0)
-		tc__gc_assist(m);
-	if (phase == GC_MARK && !limiter_on(h) &&
-	    atomic_load_explicit(&h->mh.live, memory_order_relaxed) >= atomic_load_explicit(&h->pacer.goal, memory_order_relaxed))
-		tc__gc_wait_mark(m); /* past the goal: wait for this cycle's mark, as Go parks assists */
+	if (phase == GC_MARK) {
+		/* Past the goal the ratio steepens (gc.c) and the debt grows
+		 * faster; past the hard goal the mutator marks alongside on every
+		 * slow path. It waits for the mark to end only under a memory
+		 * limit (tc__gc_must_wait). */
+		uint64_t live = atomic_load_explicit(&h->mh.live, memory_order_relaxed);
+		uint64_t goal = atomic_load_explicit(&h->pacer.goal, memory_order_relaxed);
+		bool hard = live >= hard_goal(goal);
+		if (m->assist_credit < 0 || hard)
+			tc__gc_assist(m, hard);
+		if (h->cfg.memory_limit != 0 && tc__gc_must_wait(h, live, goal))
+			tc__gc_wait_mark(m);
+	}
 	tc__gc_maybe_trigger(m);
 }
 

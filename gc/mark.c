@@ -69,8 +69,11 @@ uint64_t tc__mark_drain(tc_heap *h, gcwork *w, uint64_t budget)
 		tc_assert(s != NULL); /* grey work is heap objects (or oblets of them) */
 		tc_assert_expensive(span_marked(s, span_obj_index(s, obj))); /* a grey object is marked */
 		scan_object(w, obj, s);
-		if ((++n & 255) == 0 && __atomic_load_n(&h->work.nwait, __ATOMIC_RELAXED) > 0)
+		if ((++n & 255) == 0 && (__atomic_load_n(&h->work.nwait, __ATOMIC_RELAXED) > 0 ||
+					 atomic_load_explicit(&h->work.hungry, memory_order_relaxed))) {
+			atomic_store_explicit(&h->work.hungry, 0, memory_order_relaxed);
 			tc__gcw_balance(w);
+		}
 	}
 	atomic_fetch_add_explicit(&h->work.scan_done, w->scan_bytes - start, memory_order_relaxed);
 	return w->scan_bytes - start;
@@ -215,22 +218,28 @@ void tc__gc_shade(tc_mutator *m, const uintptr_t *vals, size_t n)
 /* Scan bytes per assist step: about 10 µs of marking on cache-missing
  * objects, the most an assist adds to a pause's time-to-safepoint. */
 #define ASSIST_STEP ((uint64_t)8 << 10)
+/* Past the hard goal an allocation's slow path marks at least this much
+ * (about 80 µs), a bounded stall each time, instead of waiting for the
+ * mark to end. */
+#define HARD_ASSIST ((int64_t)64 << 10)
 
 /* A mutator that allocated more than its credit covers first takes credit
  * the background workers banked, then does the scan work itself. It never
  * waits: with no grey work to take, it goes on (the pacer's margin absorbs
  * it). */
-void tc__gc_assist(tc_mutator *m)
+void tc__gc_assist(tc_mutator *m, bool hard)
 {
 	tc_heap *h = m->h;
 	int64_t debt = -m->assist_credit;
+	if (hard && debt < HARD_ASSIST)
+		debt = HARD_ASSIST; /* past the hard goal: mark alongside, whatever the credit says */
 	if (debt <= 0)
 		return;
 	if (limiter_on(h)) {
 		m->assist_credit = 0; /* the GC CPU limiter is on: no assists (Go's limiter does the same) */
 		return;
 	}
-	int64_t bg = atomic_load_explicit(&h->pacer.bg_credit, memory_order_relaxed);
+	int64_t bg = hard ? 0 : atomic_load_explicit(&h->pacer.bg_credit, memory_order_relaxed);
 	while (bg > 0) {
 		int64_t take = bg < debt ? bg : debt;
 		if (atomic_compare_exchange_weak(&h->pacer.bg_credit, &bg, bg - take)) {
@@ -252,5 +261,12 @@ void tc__gc_assist(tc_mutator *m)
 	m->assist_credit += (int64_t)done;
 	if (m->assist_credit < 0 && done == 0)
 		m->assist_credit = 0; /* nothing to do: forgive, rather than stall */
+	if (done == 0)
+		atomic_store_explicit(&h->work.hungry, 1, memory_order_relaxed); /* markers: share (mark_drain) */
 	tc__mutator_stall(m, t0, IV_ASSIST);
+	/* Past the hard goal with nothing to mark: the mark is ending, or the
+	 * markers hold the rest. Only here does a mutator wait without a
+	 * memory limit: the heap must not run away from a starved collector. */
+	if (hard && done == 0)
+		tc__gc_wait_mark(m);
 }

@@ -66,9 +66,14 @@ static void policy_go(int gogc, const pacer_in *in, pacer_state *st, pacer_out *
 	out->goal = limit_goal(in, go_goal(gogc, in->marked, in->roots));
 	/* This cycle's cons/mark, as Go's endCycle computes it. */
 	if (in->heap_end > in->heap_trigger && in->scan_work > 0) {
+		/* Background utilisation: the 25% goal, or more where the
+		 * controller marked on an idle CPU (Go counts its idle workers
+		 * the same way), plus the assists. */
 		double u = BG_UTIL, denom = (double)in->mark_ns * (double)in->procs;
-		if (denom > 0)
-			u += (double)in->assist_ns / denom;
+		if (denom > 0) {
+			double idle = (double)in->idle_ns / denom;
+			u = (idle > u ? idle : u) + (double)in->assist_ns / denom;
+		}
 		if (u > 0.95)
 			u = 0.95;
 		double cur = (double)(in->heap_end - in->heap_trigger) * u / ((double)in->scan_work * (1 - u));

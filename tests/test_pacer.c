@@ -131,8 +131,8 @@ static void test_heap_goal_and_cycle_record(void **state)
 	tc_root_add(h, keep, 4096);
 	for (int i = 0; i < 4096; i++)
 		tc_write(m, &keep[i], tc_alloc_noscan(m, 2048)); /* 8 MiB live */
-	for (int i = 0; i < 20000; i++)
-		assert_non_null(tc_alloc_noscan(m, 1000)); /* garbage: a few cycles */
+	for (int i = 0; i < 60000; i++)
+		assert_non_null(tc_alloc_noscan(m, 1000)); /* 60 MB of garbage: several cycles of a 16 MiB goal */
 	tc_collect(m);
 	uint64_t live = metric(h, "heap.live.bytes");
 	assert_int_equal(live, 4096 * 2048);
