@@ -43,8 +43,12 @@ static void uncache(mcache *c, spanclass spc)
 	tc_assert(s->allocCount <= s->nelems);
 	tc_assert_expensive(tc__span_count_alloc(s) == s->allocCount);
 	c->alloc[spc] = &tc__emptyspan;
-	/* Give back the live bytes refill counted for the objects never handed out. */
-	atomic_fetch_sub_explicit(&h->live, (uint64_t)(s->nelems - s->allocCount) * s->elemsize, memory_order_relaxed);
+	/* Give back the live bytes refill counted for the objects never handed
+	 * out; not for a span cached before the last sweepgen bump, whose count
+	 * heap.live no longer holds (it restarted from the bytes marked). */
+	if (ssg != sg + 1)
+		atomic_fetch_sub_explicit(&h->live, (uint64_t)(s->nelems - s->allocCount) * s->elemsize,
+					  memory_order_relaxed);
 	tc__mcentral_uncache_span(&h->central[spc], h, s);
 }
 
@@ -55,8 +59,13 @@ static span *mcache_refill(mcache *c, spanclass spc)
 	span *s = tc__mcentral_cache_span(&h->central[spc], h);
 	if (s == NULL)
 		return NULL;
-	tc_assert(atomic_load(&s->sweepgen) == atomic_load(&h->sweepgen)); /* swept before it is cached */
-	atomic_store(&s->sweepgen, atomic_load(&h->sweepgen) + 3);
+	/* Swept for generation ssg; cached from now on: ssg + 3. If the heap's
+	 * sweepgen moved on since (the collector does not stop the world), that
+	 * reads as "cached before the sweep began", and the release sweeps it
+	 * with this cycle's marks, as it must. */
+	uint32_t ssg = atomic_load(&s->sweepgen);
+	tc_assert(ssg == atomic_load(&h->sweepgen) || ssg + 2 == atomic_load(&h->sweepgen));
+	atomic_store(&s->sweepgen, ssg + 3);
 	atomic_fetch_add_explicit(&h->live, (uint64_t)(s->nelems - s->allocCount) * s->elemsize, memory_order_relaxed);
 	c->alloc[spc] = s;
 	return s;

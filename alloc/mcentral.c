@@ -79,12 +79,16 @@ void tc__mcentral_init(mcentral *c, spanclass spc)
 
 void tc__mcentral_push(mcentral *c, mheap *h, span *s, bool swept)
 {
-	uint32_t sg = atomic_load(&h->sweepgen);
+	/* The list is chosen by the generation the span was swept for, not by
+	 * the heap's: if sweepgen moved on meanwhile (the collector bumps it
+	 * without stopping the world), the span lands in what is now the
+	 * unswept list, and is swept again with the marks it has to be. */
+	uint32_t ssg = atomic_load(&s->sweepgen);
 	bool partial = s->allocCount < s->nelems;
-	unsigned idx = gen_index(sg, swept);
+	unsigned idx = swept ? gen_index(ssg, true) : gen_index(atomic_load(&h->sweepgen), false);
 	uint8_t list = (uint8_t)(partial ? LIST_PARTIAL0 + idx : LIST_FULL0 + idx);
 	tc_assert(s->list == LIST_NONE && s->spc == c->spc);
-	tc_assert(!swept || atomic_load(&s->sweepgen) == sg);
+	tc_assert(!swept || ssg == atomic_load(&h->sweepgen) || ssg + 2 == atomic_load(&h->sweepgen));
 	lock(&c->lock);
 	s->list = list;
 	list_push(list_head(c, list), s);

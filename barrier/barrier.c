@@ -67,6 +67,8 @@ void tc__wb_flush(tc_mutator *m)
 	w->n = 0;
 }
 
+void tc__wb_discard(tc_mutator *m) { wb_of(m)->n = 0; }
+
 static void shade(tc_mutator *m, void *old, void *val)
 {
 	wbstate *w = wb_of(m);

@@ -47,6 +47,9 @@ void tc__wb_set_marking(wbstate *w, bool marking);
 /* Hand every buffered pointer to tc__gc_shade, and empty the buffer (the
  * owner, or the collector while the owner is stopped or blocked). */
 void tc__wb_flush(tc_mutator *m);
+/* Empty the buffer without shading (the collector knows nothing in it can
+ * be white: marking is complete). */
+void tc__wb_discard(tc_mutator *m);
 
 /* ---- implemented by the collector ---- */
 /* Shade each of vals (any value: a heap pointer, interior or not, or not a

@@ -1,26 +1,29 @@
 /*
  * gc.c — the collection cycle, run by one controller thread per heap (Go's
- * mgc.go: gcStart, gcBgMarkWorker, gcMarkDone, gcMarkTermination, gcSweep).
+ * mgc.go: gcStart, gcBgMarkWorker, gcMarkDone, gcMarkTermination, gcSweep),
+ * with handshakes where Go stops the world (handshake.c argues why each is
+ * safe):
  *
- *   0. finish sweeping the last cycle                       world running
- *   1. sweep termination: phase = MARK (barrier on,           STW, tiny
- *      allocate-black on), scangen += 1 (every stack unscanned)
- *   2. concurrent mark: the controller scans global roots and the stacks of
- *      blocked mutators; running mutators scan their own stacks at their next
- *      safepoint; dedicated workers and the controller (as Go's fractional
- *      worker) drain grey work; allocating mutators assist
- *   3. mark termination: first a ragged barrier (every mutator flushes its
- *      buffers at a safepoint, the world running) until a round finds no new
- *      work; then, world stopped, flush again; if that produced grey work,
- *      restart the world and mark again (Go's gcMarkDone loop; after
- *      MAX_MARK_LOOPS rounds, finish in the pause); verify if asked; phase = OFF;
- *      release every mcache (heap.live is then exact); sweepgen += 2
+ *   0. finish sweeping the last cycle
+ *   1. cycle start: counters reset; handshake BARRIER_ON; phase = MARK;
+ *      every stack due a scan (each mutator scans its own at its next
+ *      safepoint, and allocates black from then on)
+ *   2. concurrent mark: the controller greys the global roots and scans the
+ *      stacks of blocked mutators; dedicated workers and the controller (as
+ *      Go's fractional worker, or flat out on an idle CPU) drain grey work;
+ *      allocating mutators assist
+ *   3. termination: rounds of the ragged barrier (every mutator flushes its
+ *      buffers at a safepoint; the controller flushes blocked ones) until a
+ *      round that begins with no grey work greys nothing: marking is then
+ *      complete. Verify mode stops the world here to check and verify.
+ *      Handshake BARRIER_OFF; heap.live = marked; sweepgen += 2; pacer;
+ *      handshake RELEASE (mcaches released); phase = OFF
  *   4. concurrent sweep by the controller, and lazily by allocation
  *
- * Invariants: only the controller changes phase, scangen and sweepgen, and
- * only with the world stopped. Mark termination happens only when every stack
- * has been scanned this cycle, no grey work is left in the global lists, in
- * any worker, or in any mutator's buffers. A tc_collect that asks for a cycle
+ * Invariants: only the controller changes phase, the handshake generations
+ * and sweepgen. Termination happens only when every stack has been scanned
+ * this cycle and a clean flush round found no grey work in the global lists,
+ * any worker, or any mutator's buffers. A tc_collect that asks for a cycle
  * gets one that starts after it asked, and returns once it is swept.
  */
 #include <stdio.h>
@@ -29,7 +32,6 @@
 
 #include "gc.h"
 
-#define MAX_MARK_LOOPS 64
 
 static bool gcw_empty(const gcwork *w)
 {
@@ -64,9 +66,19 @@ static void set_assist_ratio(tc_heap *h)
 	atomic_store(&h->pacer.assist_ratio, work * 1024 / room);
 }
 
-static void sweep_termination(tc_heap *h)
+/* A phase change by handshake counts as the cycle's synchronisation with
+ * the mutators in gc.pause.ns (and by kind), from request to last answer. */
+static void record_sync(tc_heap *h, int kind, uint64_t ns)
 {
-	tc__stw_stop(h, NULL);
+	tc__hist_record(&h->obs.pauses, ns);
+	tc__hist_record(&h->obs.pauses_kind[kind], ns);
+}
+
+/* Step 1 (Go's sweep termination, with no stop): every barrier on, then
+ * marking begins. Sweeping is finished: the controller swept every span, and
+ * a mutator that was sweeping one answered the handshake only afterwards. */
+static void cycle_start(tc_heap *h)
+{
 	atomic_store(&h->work.bytes_marked, 0);
 	atomic_store(&h->work.scan_done, 0);
 	atomic_store(&h->work.roots_bytes, 0);
@@ -74,12 +86,14 @@ static void sweep_termination(tc_heap *h)
 	uint64_t last = atomic_load(&h->pacer.heap_marked);
 	h->pacer.scan_expected = last > ((uint64_t)1 << 20) ? last : (uint64_t)1 << 20;
 	set_assist_ratio(h);
-	for (tc_mutator *m = h->world.mutators; m; m = m->next)
-		m->assist_credit = 0;
-	atomic_fetch_add(&h->world.scangen, 1);
-	atomic_store(&h->phase, GC_MARK);
-	tc__mutators_set_barrier(h, true);
-	h->obs.last_stw1_ns = tc__stw_start(h, PAUSE_SWEEP_TERM);
+	lock(&h->world.lock);
+	atomic_store(&h->world.black_sg, atomic_load(&h->mh.sweepgen) + 3);
+	h->world.barrier_on = true;
+	unlock(&h->world.lock);
+	h->obs.last_stw1_ns = tc__handshake(h, HS_BARRIER_ON);
+	record_sync(h, PAUSE_SWEEP_TERM, h->obs.last_stw1_ns);
+	atomic_store_explicit(&h->phase, GC_MARK, memory_order_release);
+	tc__hs_request_scan(h); /* every stack is due a scan */
 	lock(&h->ctrl.lock);
 	pthread_cond_broadcast(&h->ctrl.progress); /* triggering mutators may go on */
 	unlock(&h->ctrl.lock);
@@ -91,20 +105,30 @@ static void sweep_termination(tc_heap *h)
  * only then is stopping the world for termination worth it. */
 static bool ragged_flush(tc_heap *h)
 {
-	atomic_fetch_add(&h->world.flushgen, 1);
+	/* Begins with no grey work anywhere the controller can see. The round
+	 * is clean when nothing was greyed from here until every mutator
+	 * flushed (work.greyed unchanged): then marking is complete (the
+	 * argument is handshake.c's). A round that greyed something is followed
+	 * by more marking and another round. */
+	uint64_t greyed0 = atomic_load(&h->work.greyed);
+	if (!tc__mark_idle(h)) /* after reading greyed0: work published before it is seen here */
+		return false;
+	tc__hs_request_flush(h);
 	for (;;) {
-		tc__stw_flush_blocked(h);
-		if (tc__stw_all_flushed(h)) {
-			if (tc__mark_idle(h))
+		tc__hs_flush_blocked(h);
+		if (tc__hs_all_flushed(h)) {
+			if (tc__mark_idle(h) && atomic_load(&h->work.greyed) == greyed0)
 				return true;
+			h->ctrl.mark_loops++;
 			atomic_fetch_add(&h->obs.late_work, 1);
 			return false;
 		}
 		if (!tc__mark_idle(h)) {
+			h->ctrl.mark_loops++;
 			atomic_fetch_add(&h->obs.late_work, 1);
 			return false; /* the flush produced work: go and mark it */
 		}
-		struct timespec ts = {0, 50000};
+		struct timespec ts = {0, 20000};
 		nanosleep(&ts, NULL);
 	}
 }
@@ -114,7 +138,7 @@ static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 {
 	uint64_t cpu0 = tc__thread_cpu_ns();
 	for (bool first = true;; first = false) {
-		tc__stw_scan_blocked(h, w);
+		tc__hs_scan_blocked(h, w);
 		if (first && h->ctrl.mark_loops == 0 && h->mark_hook)
 			h->mark_hook(h, h->mark_hook_arg);
 		uint64_t done = 0;
@@ -137,7 +161,7 @@ static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 		tc__limiter_tick(h, true);
 		if (done == 0 || gcw_empty(w)) {
 			tc__gcw_dispose(w);
-			if (tc__mark_idle(h) && tc__stw_all_stacks_scanned(h) && ragged_flush(h))
+			if (tc__mark_idle(h) && tc__hs_all_stacks_scanned(h) && ragged_flush(h))
 				return;
 			struct timespec ts = {0, 100000};
 			nanosleep(&ts, NULL);
@@ -145,8 +169,10 @@ static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 	}
 }
 
-/* Step 3's first half: true when marking is complete (world stopped). */
-static bool mark_done_stw(tc_heap *h, gcwork *w)
+/* Verify mode only: stop the world, flush every buffer, check that the
+ * handshake termination left no grey work (it would be a protocol bug:
+ * fatal), and run the heap verifier on the still heap. Returns the pause. */
+static uint64_t verify_stop(tc_heap *h, gcwork *w)
 {
 	tc__stw_stop(h, NULL);
 	for (tc_mutator *m = h->world.mutators; m; m = m->next) {
@@ -154,21 +180,25 @@ static bool mark_done_stw(tc_heap *h, gcwork *w)
 		tc__gcw_dispose(&m->gcw);
 	}
 	tc__gcw_dispose(w);
-	return tc__mark_idle(h) && tc__stw_all_stacks_scanned(h);
+	if (!tc__mark_idle(h) || !tc__hs_all_stacks_scanned(h))
+		tc__fatal("verify: marking was found complete, but a stop found grey work left after cycle %llu",
+			  (unsigned long long)atomic_load(&h->ctrl.cycles) + 1);
+	if (h->after_mark_hook)
+		h->after_mark_hook(h, h->after_mark_arg);
+	tc__verify_heap(h);
+	return tc__stw_start(h);
 }
 
-static void mark_termination(tc_heap *h, uint64_t heap0, uint64_t assist0, uint64_t idle0, pacer_in *in)
+/* Step 3 (Go's mark termination, with no stop): barriers off, the sweep
+ * begins, every mcache released. */
+static void cycle_end(tc_heap *h, gcwork *w, uint64_t heap0, uint64_t assist0, uint64_t idle0, pacer_in *in)
 {
+	uint64_t sync = h->cfg.verify ? verify_stop(h, w) : 0; /* workers still waiting for work: mark_idle holds */
 	tc__mark_end(h);
-	if (h->cfg.verify) {
-		if (h->after_mark_hook)
-			h->after_mark_hook(h, h->after_mark_arg);
-		tc__verify_heap(h);
-	}
-	atomic_store(&h->phase, GC_OFF);
-	tc__mutators_set_barrier(h, false);
-	for (tc_mutator *m = h->world.mutators; m; m = m->next)
-		tc__mcache_release_all(&m->mc);
+	lock(&h->world.lock);
+	h->world.barrier_on = false;
+	unlock(&h->world.lock);
+	sync += tc__handshake(h, HS_BARRIER_OFF);
 	uint64_t marked = atomic_load(&h->work.bytes_marked);
 	uint64_t roots = atomic_load(&h->work.roots_bytes);
 	*in = (pacer_in){.marked = marked,
@@ -181,17 +211,26 @@ static void mark_termination(tc_heap *h, uint64_t heap0, uint64_t assist0, uint6
 			 .idle_ns = atomic_load(&h->obs.idle_mark_ns) - idle0,
 			 .limit = h->cfg.memory_limit,
 			 .procs = h->nprocs};
+	/* The bump: spans cached before it are swept, with these marks, when
+	 * their mcache releases them; mcache.c does not take their unused room
+	 * off heap.live, which starts again from the bytes marked. */
+	lock(&h->world.lock);
+	h->world.releasing = true;
 	atomic_store(&h->mh.live, marked);
 	tc__mheap_start_sweep(&h->mh);
-	uint32_t sg = atomic_load(&h->mh.sweepgen);
-	for (tc_mutator *m = h->world.mutators; m; m = m->next)
-		m->mc.flushgen = sg;
+	unlock(&h->world.lock);
 	tc__pacer_end_cycle(h, in);
 	atomic_fetch_add(&h->ctrl.cycles, 1);
-	h->obs.last_stw2_ns = tc__stw_start(h, PAUSE_MARK_TERM);
 	lock(&h->ctrl.lock);
 	pthread_cond_broadcast(&h->ctrl.progress); /* mutators waiting for the mark to end */
 	unlock(&h->ctrl.lock);
+	sync += tc__handshake(h, HS_RELEASE);
+	lock(&h->world.lock);
+	h->world.releasing = false;
+	atomic_store_explicit(&h->phase, GC_OFF, memory_order_release);
+	unlock(&h->world.lock);
+	h->obs.last_stw2_ns = sync;
+	record_sync(h, PAUSE_MARK_TERM, sync);
 	if (h->cfg.gctrace)
 		tc__gctrace_line(h, heap0, in->heap_end, marked);
 }
@@ -220,34 +259,17 @@ static void run_cycle(tc_heap *h)
 	tc__limiter_tick(h, false);
 	tc__mheap_sweep_all(&h->mh); /* 0 */
 	uint64_t heap0 = atomic_load(&h->mh.live);
-	sweep_termination(h); /* 1 */
+	cycle_start(h); /* 1 */
 	uint64_t mark0 = tc__now_ns();
 	tc__mark_begin(h);
 	gcwork w;
 	tc__gcw_init(&w, h);
 	atomic_fetch_add(&h->work.roots_bytes, tc__roots_globals(h, tc__grey_conservative, &w));
-	for (h->ctrl.mark_loops = 0;; h->ctrl.mark_loops++) { /* 2, 3 */
-		mark_concurrent(h, &w, mark0);
-		if (mark_done_stw(h, &w))
-			break;
-		atomic_fetch_add(&h->obs.late_work, 1);
-		if (h->ctrl.mark_loops < MAX_MARK_LOOPS) {
-			atomic_fetch_add(&h->obs.mark_restarts, 1);
-			tc__stw_start(h, PAUSE_MARK_TERM); /* late grey work: back to concurrent marking */
-			continue;
-		}
-		/* A backstop that should never be reached: only objects allocated
-		 * before the cycle are white, and each loop blackens some, so
-		 * loops end; finish in this pause if they have not. */
-		do {
-			tc__mark_drain(h, &w, 0);
-			tc__gcw_dispose(&w);
-		} while (!tc__mark_idle(h));
-		break;
-	}
+	h->ctrl.mark_loops = 0;
+	mark_concurrent(h, &w, mark0); /* 2, and 3's termination */
 	h->obs.last_mark_ns = tc__now_ns() - mark0;
 	pacer_in in;
-	mark_termination(h, heap0, assist0, idle0, &in);
+	cycle_end(h, &w, heap0, assist0, idle0, &in); /* 3 */
 	gc_sweep_finish(h); /* 4 */
 	tc__limiter_tick(h, false);
 	atomic_fetch_add(&h->obs.cpu_ns, tc__thread_cpu_ns() - cpu0);

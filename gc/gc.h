@@ -59,6 +59,7 @@ typedef struct gcwork {
 	workbuf *wbuf1, *wbuf2; /* Go's hysteresis pair: push and pop on wbuf1, swap when it fills or empties */
 	uint64_t bytes_marked;  /* bytes of the objects this marker marked, not yet added to work.bytes_marked */
 	uint64_t scan_bytes;    /* bytes of objects (oblets) scanned by this marker, ever */
+	uint64_t greyed;        /* objects this marker greyed (white to marked), not yet added to work.greyed */
 } gcwork;
 
 /* ---- the mutator ---- */
@@ -86,8 +87,16 @@ struct tc_mutator {
 	const tc_type *lasttype;  /* last type validated on this mutator (owner) */
 	unsigned torture_left;    /* allocations until the next torture collection (owner) */
 	int blocking;             /* inside tc_blocking_enter/leave (owner) */
-	uint32_t scangen;         /* == world.scangen once this cycle's stack scan is done (world.lock) */
-	uint32_t flushack;        /* == world.flushgen once it flushed for that request (world.lock) */
+	/* Handshake answers (handshake.c): each == the world's generation once
+	 * this mutator (or the controller for it, while blocked) did its part.
+	 * Written under world.lock; read by the owner without it. */
+	uint32_t barack;          /* world.bargen: barrier on */
+	uint32_t scangen;         /* world.scangen: own stack scanned this cycle */
+	uint32_t flushack;        /* world.flushgen: buffers flushed for that request */
+	uint32_t offack;          /* world.offgen: barrier off, buffer dropped */
+	uint32_t relack;          /* world.relgen: mcache released, allocating white */
+	uint64_t hs_seen;         /* world.hs_epoch when it last answered (owner) */
+	bool allocblack;          /* allocate black (malloc.c's span rule): from its stack scan to its release (owner) */
 	uintptr_t *snap;          /* verify mode: registers and stack words as the last scan read them */
 	size_t snapn, snapcap;    /* words in snap, and allocated */
 	gcwork gcw;               /* grey work from this mutator: barrier flushes, own stack, assists (owner) */
@@ -164,7 +173,7 @@ typedef struct interval {
 /* The world: attached mutators, stopping them, and the per-cycle handshake
  * generations they answer (stw.c, mutator.c). */
 typedef struct world {
-	mutex lock;                /* LR_WORLD: the list, and every mutator's status, scangen, flushack */
+	mutex lock;                /* LR_WORLD: the list, and every mutator's status and handshake answers */
 	pthread_cond_t stopped;    /* the stopper waits here for mutators to stop or finish a handshake */
 	pthread_cond_t resumed;    /* parked mutators, and blocked ones leaving, wait here */
 	tc_mutator *mutators;      /* attached mutators, newest first (lock) */
@@ -173,8 +182,17 @@ typedef struct world {
 	unsigned next_id;          /* the id the next attached mutator gets (lock) */
 	_Atomic int stw_pending;   /* 1 from a stop request until the world restarts (stopper, under lock) */
 	uint64_t stw_start_ns;     /* when the current stop was requested, ns (stopper) */
-	_Atomic uint32_t scangen;  /* += 1 at sweep termination: every stack is due a scan (controller, world stopped) */
-	_Atomic uint32_t flushgen; /* += 1 to ask every mutator to flush its grey work: a ragged barrier (controller) */
+	/* Handshakes (handshake.c): each += 1 by the controller, under lock, to
+	 * ask every mutator for its part; hs_epoch += 1 with any of them. */
+	_Atomic uint32_t bargen;   /* turn the barrier on */
+	_Atomic uint32_t scangen;  /* scan your own stack (asked when marking begins) */
+	_Atomic uint32_t flushgen; /* flush your grey work: a ragged barrier */
+	_Atomic uint32_t offgen;   /* turn the barrier off, drop the buffer */
+	_Atomic uint32_t relgen;   /* release your mcache, stop allocating black */
+	_Atomic uint64_t hs_epoch; /* what a mutator's poll compares with its hs_seen */
+	bool barrier_on;           /* from the barrier-on request to the barrier-off one: a new mutator starts with it (lock) */
+	bool releasing;            /* from the sweepgen bump to phase OFF (lock) */
+	_Atomic uint32_t black_sg; /* a cached span's sweepgen that makes allocation black: mheap.sweepgen + 3 at the cycle's start */
 } world;
 
 /* The controller thread and the requests for cycles (gc.c). */
@@ -188,7 +206,7 @@ typedef struct controller {
 	int requested;           /* a cycle was asked for and has not begun */
 	uint64_t cycles_started, cycles_swept; /* cycles the thread began, and finished sweeping */
 	_Atomic uint64_t cycles; /* completed marks: += 1 at mark termination (controller, world stopped) */
-	int mark_loops;          /* this cycle's mark terminations that found grey work (controller) */
+	int mark_loops;          /* this cycle's flush rounds that found grey work (controller) */
 	int nwaiting;            /* mutators waiting for the collector, at the trigger or the goal */
 	uint64_t wait_starts;    /* the sum of their start times, ns */
 	uint64_t wait_done;      /* finished waits, ns, summed (also in observ.assist_ns) */
@@ -204,6 +222,7 @@ typedef struct markstate {
 	workbuf *full, *empty;   /* global lists of grey work, and of spare buffers */
 	int nwait;               /* workers idle, waiting for work (lock; read relaxed by mark_drain) */
 	_Atomic int hungry;      /* an assist found no global work: markers share theirs at the next balance check */
+	_Atomic int nassist;     /* mutators inside an assist, which may hold grey work (mark.c) */
 	int markdone;            /* the controller ended this cycle's mark */
 	int nexited;             /* workers that have left this cycle's mark */
 	uint64_t markgen;        /* += 1 at mark_begin; a worker starts a cycle when it moves */
@@ -214,6 +233,7 @@ typedef struct markstate {
 	_Atomic uint64_t bytes_marked; /* bytes of objects marked this cycle, flushed from each gcwork */
 	_Atomic uint64_t scan_done;    /* bytes of heap objects scanned this cycle */
 	_Atomic uint64_t roots_bytes;  /* bytes of roots scanned this cycle */
+	_Atomic uint64_t greyed;       /* objects greyed, ever (not allocated black): flushed from each gcwork */
 } markstate;
 
 /* The pacer's state and its assist accounting (pacer.c, mark.c; Go's
@@ -265,8 +285,7 @@ typedef struct observ {
 	timehist pauses_kind[2];   /* the same by kind: [PAUSE_SWEEP_TERM], [PAUSE_MARK_TERM] */
 	uint64_t last_mark_ns, last_stw1_ns, last_stw2_ns; /* the last cycle's phases, ns (controller) */
 	_Atomic uint64_t verified_objects; /* reachable objects the verifier checked, all cycles */
-	_Atomic uint64_t mark_restarts;    /* mark terminations that restarted the world to mark more */
-	_Atomic uint64_t late_work;        /* termination attempts (ragged or stopped) that found grey work */
+	_Atomic uint64_t late_work;        /* flush rounds that found or greyed grey work (gc.mark.rounds) */
 	_Atomic int limit_warned;          /* the heap went past its memory limit, and a warning was written */
 } observ;
 
@@ -301,19 +320,25 @@ void tc__gc_controller_stop(tc_heap *h);
 uint64_t tc__gc_waited(tc_heap *h); /* finished waits for the collector, ns */
 
 /* ---- stw.c ---- */
-void tc__stw_stop(tc_heap *h, tc_mutator *self);     /* every mutator but self stopped */
-uint64_t tc__stw_start(tc_heap *h, int kind);       /* restart; records and returns the pause */
-bool tc__stw_all_stacks_scanned(tc_heap *h);
-void tc__stw_scan_blocked(tc_heap *h, gcwork *w);    /* scan stacks of blocked, unscanned mutators */
-bool tc__stw_all_flushed(tc_heap *h);
-void tc__stw_flush_blocked(tc_heap *h);              /* flush buffers of blocked mutators */
+void tc__stw_stop(tc_heap *h, tc_mutator *self);     /* every mutator but self stopped (verify mode) */
+uint64_t tc__stw_start(tc_heap *h);                 /* restart; logs and returns the pause */
+void tc__save_ctx(tc_mutator *m, const uintptr_t *regs, uintptr_t sp);
 static inline bool mutator_poll_due(const tc_heap *h, const tc_mutator *m)
 {
 	return atomic_load_explicit(&h->world.stw_pending, memory_order_relaxed) ||
-	       (atomic_load_explicit(&h->phase, memory_order_relaxed) == GC_MARK &&
-		(m->scangen != atomic_load_explicit(&h->world.scangen, memory_order_relaxed) ||
-		 m->flushack != atomic_load_explicit(&h->world.flushgen, memory_order_relaxed)));
+	       m->hs_seen != atomic_load_explicit(&h->world.hs_epoch, memory_order_relaxed);
 }
+
+/* ---- handshake.c ---- */
+enum { HS_BARRIER_ON = 0, HS_BARRIER_OFF = 1, HS_RELEASE = 2 };
+uint64_t tc__handshake(tc_heap *h, int kind);       /* request, answer for the blocked, wait; ns taken */
+void tc__handshake_answer(tc_mutator *m, bool scan); /* the mutator's part of every pending request */
+void tc__hs_request_scan(tc_heap *h);
+uint32_t tc__hs_request_flush(tc_heap *h);
+bool tc__hs_all_stacks_scanned(tc_heap *h);
+void tc__hs_scan_blocked(tc_heap *h, gcwork *w);    /* scan stacks of blocked, unscanned mutators */
+bool tc__hs_all_flushed(tc_heap *h);
+void tc__hs_flush_blocked(tc_heap *h);              /* flush buffers of blocked mutators */
 void tc__safepoint_slow(tc_mutator *m);
 void tc__stw_blocking_leave(tc_mutator *m);
 void tc__stw_block_while(tc_mutator *m, void (*wait)(tc_mutator *m, void *arg), void *arg);
@@ -325,7 +350,6 @@ bool tc__mutator_check(tc_mutator *m, const char *fn);
  * interval, recorded in gc.stall.ns and m's total; all but IV_STOP count in
  * gc.assist.ns too. */
 void tc__mutator_stall(tc_mutator *m, uint64_t t0, int kind);
-void tc__mutators_set_barrier(tc_heap *h, bool on); /* world stopped */
 
 /* ---- roots.c ---- */
 /* Hand root values to fn: the global roots (returns the bytes scanned), one

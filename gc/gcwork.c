@@ -69,6 +69,7 @@ void tc__gcw_init(gcwork *w, tc_heap *h)
 	w->h = h;
 	w->wbuf1 = w->wbuf2 = NULL;
 	w->bytes_marked = 0;
+	w->greyed = 0;
 	w->scan_bytes = 0;
 }
 
@@ -140,7 +141,9 @@ void tc__gcw_dispose(gcwork *w)
 	}
 	w->wbuf1 = w->wbuf2 = NULL;
 	atomic_fetch_add_explicit(&w->h->work.bytes_marked, w->bytes_marked, memory_order_relaxed);
+	atomic_fetch_add_explicit(&w->h->work.greyed, w->greyed, memory_order_release);
 	w->bytes_marked = 0;
+	w->greyed = 0;
 }
 
 void tc__work_free_all(tc_heap *h)

@@ -100,11 +100,19 @@ static void alloc_poll(tc_mutator *m)
 	tc__gc_maybe_trigger(m);
 }
 
-/* Allocate black while marking (Go's gcmarknewobject): the new object is
- * marked and counted live, never scanned this cycle; the mutator owes assist
- * work for it. */
+/* Allocate black while marking (Go's gcmarknewobject), from the mutator's
+ * stack scan to its release: the new object is marked and counted live,
+ * never scanned this cycle; the mutator owes assist work for it. */
 static void alloc_black(tc_mutator *m, span *s, uintptr_t p)
 {
+	/* Only into a span whose marks are this cycle's: one cached before the
+	 * sweepgen bump (black_sg), or a large object's made before it. A span
+	 * cached after the bump is swept; its marks are the next cycle's, and
+	 * the object is white (handshake.c, RELEASE). */
+	uint32_t bsg = atomic_load_explicit(&m->h->world.black_sg, memory_order_relaxed);
+	uint32_t ssg = atomic_load_explicit(&s->sweepgen, memory_order_relaxed);
+	if (spc_sizeclass(s->spc) != 0 ? ssg != bsg : ssg + 3 != bsg)
+		return;
 	span_set_mark(s, span_obj_index(s, p));
 	m->gcw.bytes_marked += s->elemsize;
 	uint64_t ratio = atomic_load_explicit(&m->h->pacer.assist_ratio, memory_order_relaxed);
@@ -157,7 +165,7 @@ static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count
 		if (s->needzero)
 			memset((void *)p, 0, size);
 	}
-	if (__builtin_expect(atomic_load_explicit(&h->phase, memory_order_relaxed) != GC_OFF, 0))
+	if (__builtin_expect(m->allocblack, 0))
 		alloc_black(m, s, p);
 	if (__builtin_expect(h->cfg.verify != 0, 0) && t != NULL)
 		tc__verify_note_type(h, p, t);

@@ -40,6 +40,7 @@ static inline __attribute__((always_inline)) void grey(gcwork *w, uintptr_t p, b
 	if (!span_set_mark(s, idx))
 		return;
 	w->bytes_marked += s->elemsize;
+	w->greyed++;
 	if (spc_kind(s->spc) != SK_NOSCAN) {
 		uintptr_t obj = span_obj_base(s, idx);
 		__builtin_prefetch((void *)obj); /* LIFO: it is scanned soon */
@@ -183,7 +184,7 @@ void tc__mark_end(tc_heap *h)
 bool tc__mark_idle(tc_heap *h)
 {
 	lock(&h->work.lock);
-	bool idle = h->work.full == NULL && h->work.nwait == h->work.nworkers;
+	bool idle = h->work.full == NULL && h->work.nwait == h->work.nworkers && atomic_load(&h->work.nassist) == 0;
 	unlock(&h->work.lock);
 	return idle;
 }
@@ -209,6 +210,7 @@ void tc__mark_scan_roots(tc_heap *h, gcwork *w, tc_mutator *m)
  * pointer to an object that has since been freed and reused. */
 void tc__gc_shade(tc_mutator *m, const uintptr_t *vals, size_t n)
 {
+	tc_assert(!m->h->world.releasing); /* nothing is greyed after the sweepgen bump */
 	for (size_t i = 0; i < n; i++)
 		grey(&m->gcw, vals[i], true);
 }
@@ -251,13 +253,17 @@ void tc__gc_assist(tc_mutator *m, bool hard)
 	if (debt <= 0)
 		return;
 	/* In steps of ASSIST_STEP bytes of scanning, giving way at once to a world stop:
-	 * a pause must not wait for an assist to finish. */
+	 * a pause must not wait for an assist to finish. While it holds grey
+	 * work the assist counts in work.nassist, so that the controller never
+	 * takes marking for idle meanwhile (mark_idle). */
 	uint64_t t0 = tc__now_ns(), done = 0, step;
+	atomic_fetch_add(&h->work.nassist, 1);
 	do {
 		step = tc__mark_drain(h, &m->gcw, ASSIST_STEP);
 		done += step;
 	} while (step > 0 && (int64_t)done < debt && !atomic_load_explicit(&h->world.stw_pending, memory_order_relaxed));
 	tc__gcw_dispose(&m->gcw);
+	atomic_fetch_sub(&h->work.nassist, 1);
 	m->assist_credit += (int64_t)done;
 	if (m->assist_credit < 0 && done == 0)
 		m->assist_credit = 0; /* nothing to do: forgive, rather than stall */

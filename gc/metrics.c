@@ -95,7 +95,7 @@ static uint64_t rd_gc_pause_sweep_term_max_ns(tc_heap *h) { return atomic_load(&
 static uint64_t rd_gc_pause_mark_term_ns(tc_heap *h) { return atomic_load(&h->obs.pauses_kind[PAUSE_MARK_TERM].count); }
 static uint64_t rd_gc_pause_mark_term_p99_ns(tc_heap *h) { return tc__hist_quantile(&h->obs.pauses_kind[PAUSE_MARK_TERM], 0.99); }
 static uint64_t rd_gc_pause_mark_term_max_ns(tc_heap *h) { return atomic_load(&h->obs.pauses_kind[PAUSE_MARK_TERM].max); }
-static uint64_t rd_gc_mark_restarts(tc_heap *h) { return atomic_load(&h->obs.mark_restarts); }
+static uint64_t rd_gc_mark_rounds(tc_heap *h) { return atomic_load(&h->obs.late_work); }
 static uint64_t rd_gc_cpu_ns(tc_heap *h) { return atomic_load(&h->obs.cpu_ns); }
 static uint64_t rd_gc_assist_ns(tc_heap *h) { return atomic_load(&h->obs.assist_ns); }
 static uint64_t rd_gc_wait_ns(tc_heap *h) { return tc__gc_waited(h); }
@@ -193,7 +193,8 @@ fail:
  *   gc N @T s P%: STW1+mark+STW2 ms clock, A->B->C MB, G MB goal, L loops, W workers
  * P is the GC's share of the machine since the heap was created (collector
  * threads and assists, not waits); A the heap when the cycle started, B at
- * mark termination, C marked live; G the next goal; L the mark restarts. The
+ * mark termination, C marked live; G the next goal; L the flush rounds that
+ * found grey work. The
  * controller's CPU is counted up to the last cycle. */
 void tc__gctrace_line(tc_heap *h, uint64_t heap0, uint64_t heap_end, uint64_t marked)
 {

@@ -77,9 +77,18 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 	while (atomic_load_explicit(&h->world.stw_pending, memory_order_relaxed))
 		lock_wait(&h->world.resumed, &h->world.lock);
 	m->mc.flushgen = atomic_load(&h->mh.sweepgen);
-	tc__wb_init(&m->wb, atomic_load(&h->phase) != GC_OFF);
-	m->scangen = atomic_load(&h->world.scangen); /* a new thread's stack holds no heap pointer */
+	/* Come up in the state every handshake so far asks for (world.lock
+	 * orders this against the controller's requests). A new thread's stack
+	 * holds no heap pointer: nothing to scan, and black from the start while
+	 * marking. */
+	tc__wb_init(&m->wb, h->world.barrier_on);
+	m->barack = atomic_load(&h->world.bargen);
+	m->scangen = atomic_load(&h->world.scangen);
 	m->flushack = atomic_load(&h->world.flushgen);
+	m->offack = atomic_load(&h->world.offgen);
+	m->relack = atomic_load(&h->world.relgen);
+	m->hs_seen = atomic_load(&h->world.hs_epoch);
+	m->allocblack = atomic_load(&h->phase) == GC_MARK && !h->world.releasing;
 	atomic_store_explicit(&m->status, M_RUNNING, memory_order_relaxed);
 	m->next = h->world.mutators;
 	if (h->world.mutators)
@@ -89,12 +98,6 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 	m->id = h->world.next_id++;
 	unlock(&h->world.lock);
 	return m;
-}
-
-void tc__mutators_set_barrier(tc_heap *h, bool on)
-{
-	for (tc_mutator *m = h->world.mutators; m; m = m->next)
-		tc__wb_set_marking(&m->wb, on);
 }
 
 void tc__mutator_stall(tc_mutator *m, uint64_t t0, int kind)

@@ -14,19 +14,22 @@
 #define TC_METRICS(X)                                                                                                  \
 	X(gc_cycles, "gc.cycles", "completed cycles")                                                                  \
 	X(gc_pause_ns, "gc.pause.ns",                                                                                  \
-	  "count of stop-the-world pauses: two per cycle, plus one per gc.mark.restarts (a histogram: see the "      \
-	  "quantiles below and tc_pauses_write_csv)")                                                                  \
+	  "count of the collector's synchronisations with the mutators, two per cycle: its start (the barrier-on "   \
+	  "handshake) and its end (the barrier-off and release handshakes, and in verify mode the stop that checks " \
+	  "the heap), each from its request until the last mutator answered; no mutator waits in one for another "   \
+	  "(a histogram: see the quantiles below and tc_pauses_write_csv)")                                           \
 	X(gc_pause_p50_ns, "gc.pause.p50.ns", "median pause (upper bound of its histogram bucket, at most the max)")  \
 	X(gc_pause_p99_ns, "gc.pause.p99.ns", "99th percentile pause, as above")                                      \
 	X(gc_pause_max_ns, "gc.pause.max.ns", "longest pause")                                                        \
-	X(gc_pause_sweep_term_ns, "gc.pause.sweep_term.ns", "count of sweep-termination pauses (the cycle's first)")  \
+	X(gc_pause_sweep_term_ns, "gc.pause.sweep_term.ns", "count of cycle starts (Go's sweep termination)")         \
 	X(gc_pause_sweep_term_p99_ns, "gc.pause.sweep_term.p99.ns", "their 99th percentile")                          \
 	X(gc_pause_sweep_term_max_ns, "gc.pause.sweep_term.max.ns", "the longest of them")                            \
-	X(gc_pause_mark_term_ns, "gc.pause.mark_term.ns", "count of mark-termination pauses, restarts included")      \
+	X(gc_pause_mark_term_ns, "gc.pause.mark_term.ns", "count of cycle ends (Go's mark termination)")              \
 	X(gc_pause_mark_term_p99_ns, "gc.pause.mark_term.p99.ns", "their 99th percentile")                            \
 	X(gc_pause_mark_term_max_ns, "gc.pause.mark_term.max.ns", "the longest of them")                              \
-	X(gc_mark_restarts, "gc.mark.restarts",                                                                        \
-	  "mark terminations that found grey work and restarted the world to mark it")                               \
+	X(gc_mark_rounds, "gc.mark.rounds",                                                                            \
+	  "flush rounds of the ragged barrier that found grey work, or greyed some, so marking went on: how hard "    \
+	  "termination was to detect")                                                                                 \
 	X(gc_cpu_ns, "gc.cpu.ns", "CPU time of the collector's threads: marking, sweeping, pauses")                   \
 	X(gc_assist_ns, "gc.assist.ns",                                                                                \
 	  "time mutators gave the collector: scanning their own stacks, assisting, waiting at the trigger or goal")  \

@@ -1,0 +1,297 @@
+/*
+ * handshake.c — phase changes without stopping the world (on-the-fly
+ * collection, after Doligez-Leroy-Gonthier and Domani et al.).
+ *
+ * A handshake is a request that every mutator answers at its own next
+ * safepoint, doing its own part; the controller answers for a mutator that
+ * is blocked (holding it in M_SCANNING meanwhile, so that it cannot run under
+ * the controller's hands). The controller waits until every mutator has
+ * answered; no mutator waits for another mutator, or for the controller to be
+ * scheduled. A request bumps a generation (world.*gen) and the world's epoch;
+ * a mutator's poll compares its epoch (hs_seen) with the world's, one load.
+ *
+ * A cycle's handshakes, in order, and the invariant each establishes:
+ *
+ *  BARRIER_ON  every mutator shades with the hybrid barrier (barrier.c) and
+ *              has reset its assist credit. Until all have answered, nothing
+ *              is black: marking, and allocating black, begin only after.
+ *              So a mutator whose barrier is still off, storing or deleting
+ *              pointers meanwhile, cannot hide an object: with no black
+ *              object there is no black-to-white edge to create.
+ *  (phase = MARK; scangen += 1: the controller greys the global roots and
+ *   workers start.)
+ *  SCAN        (lazy: at its next safepoint, or by the controller while it is
+ *              blocked) the mutator scans its own stack and registers, and
+ *              from then on allocates black. Before its scan its stack is
+ *              grey, so a new white object it holds is found by the scan; a
+ *              white object it stores into the heap is shaded (its barrier is
+ *              on). After the scan, the deletion shade keeps every object it
+ *              could load reachable from grey or shaded objects (Go's hybrid
+ *              barrier argument: stacks need no rescan).
+ *  FLUSH       (rounds of the ragged barrier, gc.c) each mutator hands its
+ *              barrier buffer and grey work to the markers. Termination: a
+ *              round that begins with no grey work anywhere and greys nothing
+ *              (work.greyed unchanged) proves that no reachable object is
+ *              white. "No grey work anywhere" is the global list empty, every
+ *              worker idle, and no mutator inside an assist (work.nassist);
+ *              grey work a mutator's barrier put in its own gcwork is
+ *              counted in work.greyed when its flush publishes it, and
+ *              greyed0 is read before the emptiness is checked, so work
+ *              published in between is seen. Every white object reachable at the round's start would
+ *              be reachable through an edge created after its source was
+ *              scanned, whose store shaded the target into some mutator's
+ *              buffer (stacks were all scanned, global roots are written
+ *              through the barrier); that mutator's flush in this round would
+ *              grey it. So at a clean round's end all reachable objects are
+ *              black, new ones are allocated black, and every later shade is
+ *              of a black object: marking is complete, with no global stop.
+ *  BARRIER_OFF each mutator stops shading and drops its buffer (nothing in
+ *              it can be white, by the above). It still allocates black.
+ *  (sweepgen += 2: sweeping may begin. heap.live = marked.)
+ *  RELEASE     each mutator stops allocating black and releases its mcache,
+ *              sweeping its spans cached before the bump with this cycle's
+ *              marks. Between the bump and its answer, a mutator allocates
+ *              black into spans cached before the bump (their marks are this
+ *              cycle's, and sweeping them keeps the object) and white into
+ *              spans it caches after (swept: their marks are the next
+ *              cycle's): malloc.c's span rule, world.black_sg.
+ *  (phase = OFF.)
+ *
+ * Mutators in different phases side by side: during BARRIER_ON, some shade
+ * and some do not, but nothing is black; during SCAN, some allocate black and
+ * some white, but every barrier is on and the white allocators' stacks are
+ * grey; during BARRIER_OFF and RELEASE, no object is white and reachable, so
+ * neither shading nor its absence matters, and the span rule keeps every new
+ * object alive through the sweep. The controller never greys anything after
+ * the bump, and neither does a mutator: its barrier is off and its buffer
+ * empty before it. In verify mode (TRICOLOR_VERIFY) one global stop remains,
+ * after termination: it flushes every buffer, aborts if that finds grey work
+ * (the protocol would be wrong), and runs the heap verifier.
+ */
+#include <stddef.h>
+#include <time.h>
+
+#include "gc.h"
+
+/* Every request: a generation bumped, and the epoch mutators poll. */
+static uint32_t request_gen(tc_heap *h, _Atomic uint32_t *gen)
+{
+	lock(&h->world.lock);
+	uint32_t g = atomic_fetch_add(gen, 1) + 1;
+	atomic_fetch_add_explicit(&h->world.hs_epoch, 1, memory_order_release);
+	unlock(&h->world.lock);
+	return g;
+}
+
+/* ---- a mutator's answers ---- */
+
+static void ack(tc_heap *h, uint32_t *field, uint32_t gen)
+{
+	lock(&h->world.lock);
+	*field = gen;
+	pthread_cond_broadcast(&h->world.stopped);
+	unlock(&h->world.lock);
+}
+
+static void barrier_on(tc_mutator *m)
+{
+	tc__wb_set_marking(&m->wb, true);
+	m->assist_credit = 0;
+}
+
+static void barrier_off(tc_mutator *m)
+{
+	tc__wb_set_marking(&m->wb, false);
+	tc__wb_discard(m);
+	tc__gcw_dispose(&m->gcw);
+}
+
+static void release(tc_heap *h, tc_mutator *m)
+{
+	m->allocblack = false;
+	tc__gcw_dispose(&m->gcw); /* black allocations since BARRIER_OFF: not this cycle's count any more */
+	tc__mcache_release_all(&m->mc);
+	m->mc.flushgen = atomic_load(&h->mh.sweepgen);
+}
+
+/* The mutator scans its own stack (it is running this code: nothing else
+ * touches its stack), then publishes its grey work. */
+static void scan_self_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
+{
+	tc_heap *h = m->h;
+	tc__save_ctx(m, regs, sp);
+	uint64_t t0 = tc__now_ns();
+	uint32_t gen = atomic_load(&h->world.scangen);
+	tc__mark_scan_roots(h, &m->gcw, m);
+	tc__gcw_dispose(&m->gcw);
+	m->allocblack = true;
+	ack(h, &m->scangen, gen);
+	tc__mutator_stall(m, t0, IV_ASSIST); /* the mutator's own GC work */
+}
+
+/* The ragged barrier's step on a mutator: its barrier buffer and grey work
+ * go to the global lists, where the markers see them. */
+static void flush_self(tc_heap *h, tc_mutator *m)
+{
+	uint64_t t0 = tc__now_ns();
+	uint32_t gen = atomic_load(&h->world.flushgen);
+	tc__wb_flush(m);
+	tc__gcw_dispose(&m->gcw);
+	ack(h, &m->flushack, gen);
+	tc__mutator_stall(m, t0, IV_ASSIST);
+}
+
+void tc__handshake_answer(tc_mutator *m, bool scan)
+{
+	tc_heap *h = m->h;
+	uint64_t epoch = atomic_load_explicit(&h->world.hs_epoch, memory_order_acquire);
+	uint32_t gen = atomic_load(&h->world.bargen);
+	if (m->barack != gen) {
+		barrier_on(m);
+		ack(h, &m->barack, gen);
+	}
+	bool marking = atomic_load_explicit(&h->phase, memory_order_acquire) == GC_MARK;
+	if (scan && marking && m->scangen != atomic_load(&h->world.scangen))
+		tc__context_call(m, scan_self_impl);
+	if (marking && m->flushack != atomic_load(&h->world.flushgen))
+		flush_self(h, m);
+	if (m->offack != (gen = atomic_load(&h->world.offgen))) {
+		barrier_off(m);
+		ack(h, &m->offack, gen);
+	}
+	if (m->relack != (gen = atomic_load(&h->world.relgen))) {
+		release(h, m);
+		ack(h, &m->relack, gen);
+	}
+	m->hs_seen = epoch;
+}
+
+/* ---- the controller's side ---- */
+
+/* Has every mutator's *field reached gen? */
+static bool all_at(tc_heap *h, uint32_t gen, size_t field)
+{
+	bool all = true;
+	lock(&h->world.lock);
+	for (tc_mutator *m = h->world.mutators; m && all; m = m->next)
+		all = *(uint32_t *)((char *)m + field) == gen;
+	unlock(&h->world.lock);
+	return all;
+}
+
+bool tc__hs_all_flushed(tc_heap *h) { return all_at(h, atomic_load(&h->world.flushgen), offsetof(tc_mutator, flushack)); }
+
+bool tc__hs_all_stacks_scanned(tc_heap *h)
+{
+	return all_at(h, atomic_load(&h->world.scangen), offsetof(tc_mutator, scangen));
+}
+
+/* Do work on behalf of each blocked mutator whose *field is not gen yet,
+ * holding it in SCANNING meanwhile so that it cannot start running under the
+ * controller's hands; then set *field = gen. */
+static void for_blocked(tc_heap *h, uint32_t gen, size_t field, void (*act)(tc_heap *h, tc_mutator *m, void *ctx),
+			void *ctx)
+{
+	for (;;) {
+		tc_mutator *m;
+		lock(&h->world.lock);
+		for (m = h->world.mutators; m; m = m->next)
+			if (*(uint32_t *)((char *)m + field) != gen &&
+			    atomic_load_explicit(&m->status, memory_order_relaxed) == M_BLOCKED)
+				break;
+		if (m == NULL) {
+			unlock(&h->world.lock);
+			return;
+		}
+		atomic_store_explicit(&m->status, M_SCANNING, memory_order_relaxed);
+		unlock(&h->world.lock);
+		act(h, m, ctx);
+		lock(&h->world.lock);
+		*(uint32_t *)((char *)m + field) = gen;
+		atomic_store_explicit(&m->status, M_BLOCKED, memory_order_relaxed);
+		pthread_cond_broadcast(&h->world.resumed);
+		unlock(&h->world.lock);
+	}
+}
+
+static void scan_act(tc_heap *h, tc_mutator *m, void *w)
+{
+	tc__mark_scan_roots(h, w, m);
+	m->allocblack = true;
+}
+
+static void flush_act(tc_heap *h, tc_mutator *m, void *ctx)
+{
+	(void)h;
+	(void)ctx;
+	tc__wb_flush(m);
+	tc__gcw_dispose(&m->gcw);
+}
+
+static void barrier_on_act(tc_heap *h, tc_mutator *m, void *ctx)
+{
+	(void)h;
+	(void)ctx;
+	barrier_on(m);
+}
+
+static void barrier_off_act(tc_heap *h, tc_mutator *m, void *ctx)
+{
+	(void)h;
+	(void)ctx;
+	barrier_off(m);
+}
+
+static void release_act(tc_heap *h, tc_mutator *m, void *ctx)
+{
+	(void)ctx;
+	release(h, m);
+}
+
+void tc__hs_scan_blocked(tc_heap *h, gcwork *w)
+{
+	for_blocked(h, atomic_load(&h->world.scangen), offsetof(tc_mutator, scangen), scan_act, w);
+}
+
+/* A blocked mutator cannot flush for itself: the controller does it. */
+void tc__hs_flush_blocked(tc_heap *h)
+{
+	for_blocked(h, atomic_load(&h->world.flushgen), offsetof(tc_mutator, flushack), flush_act, NULL);
+}
+
+uint32_t tc__hs_request_flush(tc_heap *h) { return request_gen(h, &h->world.flushgen); }
+
+void tc__hs_request_scan(tc_heap *h) { request_gen(h, &h->world.scangen); }
+
+/* One whole handshake: request, answer for the blocked, wait for the rest.
+ * Returns how long it took, request to last answer, in ns. */
+uint64_t tc__handshake(tc_heap *h, int kind)
+{
+	static const struct {
+		size_t gen, ack;
+		void (*act)(tc_heap *h, tc_mutator *m, void *ctx);
+	} kinds[] = {
+		[HS_BARRIER_ON] = {offsetof(tc_heap, world.bargen), offsetof(tc_mutator, barack), barrier_on_act},
+		[HS_BARRIER_OFF] = {offsetof(tc_heap, world.offgen), offsetof(tc_mutator, offack), barrier_off_act},
+		[HS_RELEASE] = {offsetof(tc_heap, world.relgen), offsetof(tc_mutator, relack), release_act},
+	};
+	uint64_t t0 = tc__now_ns();
+	uint32_t gen = request_gen(h, (_Atomic uint32_t *)((char *)h + kinds[kind].gen));
+	for (int spins = 0;; spins++) {
+		for_blocked(h, gen, kinds[kind].ack, kinds[kind].act, NULL);
+		if (all_at(h, gen, kinds[kind].ack))
+			break;
+		/* Spin briefly while a CPU is free for it (mutators answer within
+		 * microseconds at their next poll), then sleep in short steps: an
+		 * answer broadcasts world.stopped, but a mutator may also block,
+		 * and then it is the controller that must answer for it. */
+		if (spins < 64 && h->nprocs > 1) {
+			for (int k = 0; k < 64; k++)
+				cpu_relax();
+			continue;
+		}
+		struct timespec ts = {0, 20000};
+		nanosleep(&ts, NULL);
+	}
+	return tc__now_ns() - t0;
+}
