@@ -308,6 +308,10 @@ typedef struct tc_heap {
 	void *after_mark_arg;
 	void (*mark_hook)(struct tc_heap *h, void *arg);
 	void *mark_hook_arg;
+	/* and in every phase-change handshake, after the request, before
+	 * waiting for the answers (tests/test_handshake.c) */
+	void (*hs_hook)(struct tc_heap *h, int kind, void *arg);
+	void *hs_hook_arg;
 	/* The verifier's type table (verify.c): per arena, a type per heap word. */
 	const tc_type *_Atomic **_Atomic vtypes;
 } tc_heap;

@@ -277,6 +277,8 @@ uint64_t tc__handshake(tc_heap *h, int kind)
 	};
 	uint64_t t0 = tc__now_ns();
 	uint32_t gen = request_gen(h, (_Atomic uint32_t *)((char *)h + kinds[kind].gen));
+	if (h->hs_hook)
+		h->hs_hook(h, kind, h->hs_hook_arg);
 	for (int spins = 0;; spins++) {
 		for_blocked(h, gen, kinds[kind].ack, kinds[kind].act, NULL);
 		if (all_at(h, gen, kinds[kind].ack))

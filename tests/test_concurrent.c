@@ -92,7 +92,8 @@ static void test_pointer_moved_from_heap_to_scanned_stack_survives(void **state)
 
 /* ---- randomized: many threads, many cycles ---- */
 
-enum { SLOTS = 256, THREADS = 4 };
+enum { SLOTS = 256, MAXTHREADS = 16 };
+static int nthreads = 4; /* TC_STRESS_THREADS */
 static node *table[SLOTS];
 static atomic_int stop;
 
@@ -182,9 +183,9 @@ static void run_random_keep(tc_heap *h, unsigned ms)
 	memset(table, 0, sizeof table);
 	tc_root_add(h, (void **)table, SLOTS);
 	atomic_store(&stop, 0);
-	pthread_t c, t[THREADS];
+	pthread_t c, t[MAXTHREADS];
 	pthread_create(&c, NULL, collector, h);
-	for (int i = 0; i < THREADS; i++)
+	for (int i = 0; i < nthreads; i++)
 		pthread_create(&t[i], NULL, mutator_thread, h);
 	uint64_t end = ms_now() + ms;
 	while (ms_now() < end) {
@@ -192,7 +193,7 @@ static void run_random_keep(tc_heap *h, unsigned ms)
 		nanosleep(&ts, NULL);
 	}
 	atomic_store(&stop, 1);
-	for (int i = 0; i < THREADS; i++)
+	for (int i = 0; i < nthreads; i++)
 		pthread_join(t[i], NULL);
 	pthread_join(c, NULL);
 	assert_true(metric(h, "gc.cycles") >= 10);
@@ -225,9 +226,9 @@ static void test_stress(void **state)
 	long secs = atol(getenv("TC_STRESS_SECONDS"));
 	tc_heap *h = conservative_heap();
 	run_random_keep(h, (unsigned)(secs > 0 ? secs : 60) * 1000);
-	printf("stress: %ld s, %llu cycles, %llu objects allocated, %llu objects verified, %llu late grey finds, "
+	printf("stress: %ld s, %d threads, %llu cycles, %llu objects allocated, %llu objects verified, %llu late grey finds, "
 	       "0 lost\n",
-	       secs, (unsigned long long)metric(h, "gc.cycles"), (unsigned long long)metric(h, "heap.alloc.objects"),
+	       secs, nthreads, (unsigned long long)metric(h, "gc.cycles"), (unsigned long long)metric(h, "heap.alloc.objects"),
 	       (unsigned long long)metric(h, "gc.verify.objects"), (unsigned long long)atomic_load(&h->obs.late_work));
 	tc_heap_destroy(h);
 }
@@ -240,6 +241,9 @@ int main(void)
 		cmocka_unit_test(test_threads_mutate_while_dedicated_workers_mark),
 	};
 	const struct CMUnitTest stress[] = {cmocka_unit_test(test_stress)};
+	const char *nt = getenv("TC_STRESS_THREADS");
+	if (nt != NULL && atoi(nt) > 0)
+		nthreads = atoi(nt) < MAXTHREADS ? atoi(nt) : MAXTHREADS;
 	if (getenv("TC_STRESS_SECONDS"))
 		return cmocka_run_group_tests(stress, NULL, NULL);
 	return cmocka_run_group_tests(tests, NULL, NULL);
