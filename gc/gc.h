@@ -6,23 +6,29 @@
  * workers, the pacer and the metrics. A tc_mutator is an mcache plus what the
  * collector needs to stop it and scan it.
  *
- * The cycle (gc.c), after Go's mgc.go, run by the heap's controller thread:
- *   sweep termination (STW)  phase = MARK, every stack due for a scan
- *   concurrent mark          stacks at safepoints, roots, workers, assists
- *   mark termination (STW)   flush barrier buffers, no grey work left,
- *                            phase = OFF, sweepgen += 2
- *   concurrent sweep         the controller, and lazily on allocation
+ * The cycle (gc.c), after Go's mgc.go, run by the heap's controller thread,
+ * with handshakes where Go stops the world (handshake.c):
+ *   cycle start       handshake barrier-on; phase = MARK, every stack due a scan
+ *   concurrent mark   stacks at safepoints, roots, workers, assists
+ *   termination       flush rounds until one greys nothing
+ *   cycle end         handshake barrier-off; sweepgen += 2; handshake release;
+ *                     phase = OFF
+ *   concurrent sweep  the controller, and lazily on allocation
  *
  * Invariants of this tier:
- *  - Only the controller runs cycles, one at a time. Mutators stop only at safepoints
- *    (allocation slow path, tc_safepoint, tc_blocking_enter); a mutator in a
- *    blocking region counts as stopped and is scanned from the stack pointer
- *    and registers it saved on entry.
+ *  - Only the controller runs cycles, one at a time. Mutators answer
+ *    handshakes only at safepoints (allocation slow path, tc_safepoint,
+ *    tc_blocking_enter); a mutator in a blocking region is answered for by
+ *    the controller, and scanned from the stack pointer and registers it
+ *    saved on entry.
  *  - Every object the collector greys is an allocated object start; mark bits
  *    are set atomically and an object is pushed on a work buffer exactly once
  *    per cycle (when its mark bit goes 0 → 1), unless it is noscan.
- *  - heap.live (mheap.live) is exact after mark termination: all mcaches are
- *    released while the world is stopped, so it equals the bytes marked.
+ *  - heap.live (mheap.live) restarts from the bytes marked at the sweepgen
+ *    bump; the room of spans cached before the bump is not taken off it
+ *    again (mcache.c), and black allocations into them between the bump and
+ *    the release are not counted: it is short by at most a span per class per
+ *    mutator.
  */
 #ifndef TC_GC_H
 #define TC_GC_H

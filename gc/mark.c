@@ -14,8 +14,10 @@
  *    each object is scanned at most once per cycle (oblets of a large object
  *    are separate work items).
  *  - Noscan objects are marked but never queued.
- *  - Marking is done when every marker is idle and the global full list is
- *    empty, decided under work.lock (nwait == nworkers).
+ *  - Marking looks idle when the global full list is empty, every worker
+ *    waits (nwait == nworkers) and no mutator is inside an assist
+ *    (nassist == 0), decided under work.lock; it is done when a flush round
+ *    that began idle greyed nothing (gc.c, handshake.c).
  *  - bytes_marked adds up elemsize of every object marked: heap.live.
  */
 #include <stdio.h>

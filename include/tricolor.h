@@ -146,16 +146,20 @@ TC_API void tc_pause_bucket(uint64_t ns, uint64_t *lower, uint64_t *upper);
 /* The interval log as CSV, for minimum-mutator-utilisation curves: when the
  * collector took time from the program (the last 65536 intervals):
  * start_ns,end_ns,kind,mutator — times since the heap was created; kind
- * "pause" (every mutator stopped; mutator -1), "assist" (a mutator marking
- * or scanning its own stack) or "wait" (a mutator blocked at the trigger or
- * the goal); mutator numbers mutators in order of attachment. */
+ * "pause" (the world stopped, verify mode only; mutator -1), "assist" (a
+ * mutator marking, scanning its own stack or flushing its buffers),
+ * "wait" (a mutator blocked at the trigger or the goal) or "stopped" (a
+ * mutator parked in a stop, or held leaving a blocking region); mutator
+ * numbers mutators in order of attachment. gc.mmu.* are computed from it. */
 TC_API int tc_intervals_write_csv(tc_heap *h, FILE *out);
 
 /* The per-cycle record as CSV, one row per cycle (the last 4096): cycle,
  * start_ms, trigger_bytes, goal_bytes, heap_at_trigger, heap_peak,
- * marked_bytes, roots_bytes, stw1_ns, stw2_ns, mark_ns, assist_ns, gc_cpu_ns,
+ * marked_bytes, roots_bytes, stw1_ns, stw2_ns (the start and end
+ * handshakes: request to last answer), mark_ns, assist_ns, gc_cpu_ns,
  * cycle_ns, gc_cpu_frac (GC CPU over CPU available during the cycle),
- * mark_loops, cons_mark. Returns 0, or -1 on a write error. */
+ * mark_loops (flush rounds that found grey work), cons_mark. Returns 0, or
+ * -1 on a write error. */
 TC_API int tc_cycles_write_csv(tc_heap *h, FILE *out);
 
 TC_API const char *tc_last_error(void); /* this thread's last error, or NULL */
