@@ -258,7 +258,9 @@ typedef struct pacer {
 /* The GC CPU limiter's bucket (limiter.c; Go's gcCPULimiterState). */
 typedef struct limiter {
 	uint64_t fill;              /* GC time in the bucket, ns (controller) */
-	uint64_t last_ns, last_cpu, last_assist, last_wait, last_stw, last_idle; /* readings at the last tick, ns (controller) */
+	struct limreading {
+		uint64_t ns, cpu, assist, wait, stw, idle;
+	} last;                     /* the clocks at the last tick, ns (controller) */
 	_Atomic int on;             /* the bucket is full: no assists, no waits (controller; read relaxed) */
 	_Atomic uint64_t on_ns;     /* time it was on, ns */
 	_Atomic uint64_t enabled;   /* times it turned on */

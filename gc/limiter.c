@@ -46,30 +46,22 @@ static uint64_t waited(tc_heap *h, uint64_t now, uint64_t *done)
 
 void tc__limiter_tick(tc_heap *h, bool marking)
 {
-	uint64_t now = tc__now_ns(), cpu = tc__thread_cpu_ns(), done;
-	uint64_t wait = waited(h, now, &done), assist = atomic_load(&h->obs.assist_ns) - done;
-	uint64_t stw = atomic_load(&h->obs.stw_ns) * (uint64_t)(h->nprocs - 1);
-	uint64_t idle = atomic_load(&h->obs.idle_mark_ns);
-	if (h->lim.last_ns == 0 || now <= h->lim.last_ns) {
-		h->lim.last_ns = now;
-		h->lim.last_cpu = cpu;
-		h->lim.last_assist = assist;
-		h->lim.last_wait = wait;
-		h->lim.last_stw = stw;
-		h->lim.last_idle = idle;
+	uint64_t now = tc__now_ns(), done, wait = waited(h, now, &done);
+	struct limreading cur = {.ns = now,
+				 .cpu = tc__thread_cpu_ns(),
+				 .assist = atomic_load(&h->obs.assist_ns) - done,
+				 .wait = wait,
+				 .stw = atomic_load(&h->obs.stw_ns) * (uint64_t)(h->nprocs - 1),
+				 .idle = atomic_load(&h->obs.idle_mark_ns)},
+			  last = h->lim.last;
+	h->lim.last = cur;
+	if (last.ns == 0 || now <= last.ns)
 		return;
-	}
-	uint64_t dt = now - h->lim.last_ns, total = dt * (uint64_t)h->nprocs;
-	uint64_t gc = (cpu - h->lim.last_cpu) + (assist - h->lim.last_assist) + (wait - h->lim.last_wait) +
-		      (stw - h->lim.last_stw) + (marking ? (uint64_t)h->work.nworkers * dt : 0);
-	uint64_t idled = idle - h->lim.last_idle; /* marking on an idle CPU is not GC time taken from the program */
+	uint64_t dt = now - last.ns, total = dt * (uint64_t)h->nprocs;
+	uint64_t gc = (cur.cpu - last.cpu) + (cur.assist - last.assist) + (cur.wait - last.wait) +
+		      (cur.stw - last.stw) + (marking ? (uint64_t)h->work.nworkers * dt : 0);
+	uint64_t idled = cur.idle - last.idle; /* marking on an idle CPU is not GC time taken from the program */
 	gc = gc > idled ? gc - idled : 0;
-	h->lim.last_ns = now;
-	h->lim.last_cpu = cpu;
-	h->lim.last_assist = assist;
-	h->lim.last_wait = wait;
-	h->lim.last_stw = stw;
-	h->lim.last_idle = idle;
 	if (gc > total)
 		gc = total;
 	uint64_t cap = LIMITER_CAP_NS * (uint64_t)h->nprocs;
