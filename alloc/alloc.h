@@ -91,6 +91,7 @@ struct span {
 	span *next, *prev; /* mcentral list membership */
 	uint32_t nelems;
 	uint32_t freeindex;
+	uint32_t pubfree;  /* freeindex as of the last allocation whose object is initialised (markers, acquire) */
 	uint32_t allocCount;
 	uint32_t divmagic;
 	uint64_t allocCache;
@@ -203,6 +204,16 @@ static inline bool span_is_free(const span *s, uint32_t idx)
 {
 	return idx >= span_freeindex(s) && !((s->allocbits[idx / 64] >> (idx % 64)) & 1);
 }
+/* As a marker must see it, resolving a conservative pointer: an object
+ * still being initialised by its allocating mutator (zeroed, its pointer
+ * bits written) reads as free until the allocation publishes it. Nothing but
+ * a stale value can point at such an object, so skipping it is right. */
+static inline bool span_is_free_published(const span *s, uint32_t idx)
+{
+	return idx >= __atomic_load_n(&s->pubfree, __ATOMIC_ACQUIRE) && !((s->allocbits[idx / 64] >> (idx % 64)) & 1);
+}
+/* The owner, after initialising the object it allocated: publish it. */
+static inline void span_publish(span *s) { __atomic_store_n(&s->pubfree, s->freeindex, __ATOMIC_RELEASE); }
 static inline bool span_marked(const span *s, uint32_t idx)
 {
 	return (__atomic_load_n(&s->gcmarkbits[idx / 64], __ATOMIC_RELAXED) >> (idx % 64)) & 1;

@@ -113,32 +113,49 @@ static span *have_span(span *s)
 	return s;
 }
 
-span *tc__mcentral_cache_span(mcentral *c, mheap *h)
+/* Make a span just taken from a list ours and swept for the heap's current
+ * generation. The collector bumps sweepgen without stopping the world, so
+ * the list a span came from may have turned from unswept into swept (or
+ * the other way) between reading sweepgen and taking it: decide by the
+ * span's own sweepgen, read again. */
+static void claim(mheap *h, span *s)
 {
-	uint32_t sg = atomic_load(&h->sweepgen);
-	int budget = 100; /* unswept spans to try before growing, as Go does */
-	span *s;
-
-	s = take(c, true, gen_index(sg, true));
-	if (s)
-		return have_span(s);
-
-	for (; budget > 0; budget--) {
-		s = take(c, true, gen_index(sg, false));
-		if (s == NULL)
-			break;
+	for (;;) {
+		uint32_t sg = atomic_load(&h->sweepgen), ssg = atomic_load(&s->sweepgen);
+		if (ssg == sg)
+			return; /* swept for now */
+		tc_assert(ssg == sg - 2); /* a listed span is never being swept */
 		if (tc__span_try_acquire_sweep(h, s)) {
 			tc__span_sweep(h, s, true, NULL);
-			return have_span(s);
+			return;
 		}
 	}
+}
+
+span *tc__mcentral_cache_span(mcentral *c, mheap *h)
+{
+	int budget = 100; /* unswept spans to try before growing, as Go does */
+	span *s = take(c, true, gen_index(atomic_load(&h->sweepgen), true));
+	if (s) {
+		claim(h, s);
+		if (s->allocCount < s->nelems)
+			return have_span(s);
+		tc__mcentral_push(c, h, s, true); /* full after all: it was unswept */
+	}
 	for (; budget > 0; budget--) {
-		s = take(c, false, gen_index(sg, false));
+		s = take(c, true, gen_index(atomic_load(&h->sweepgen), false));
 		if (s == NULL)
 			break;
-		if (!tc__span_try_acquire_sweep(h, s))
-			continue;
-		tc__span_sweep(h, s, true, NULL);
+		claim(h, s);
+		if (s->allocCount < s->nelems)
+			return have_span(s);
+		tc__mcentral_push(c, h, s, true);
+	}
+	for (; budget > 0; budget--) {
+		s = take(c, false, gen_index(atomic_load(&h->sweepgen), false));
+		if (s == NULL)
+			break;
+		claim(h, s);
 		if (s->allocCount < s->nelems)
 			return have_span(s);
 		tc__mcentral_push(c, h, s, true);
@@ -178,5 +195,9 @@ span *tc__mcentral_next_unswept(mcentral *c, mheap *h)
 			return NULL;
 		if (tc__span_try_acquire_sweep(h, s))
 			return s;
+		/* sweepgen moved on after it was read: the list taken from holds
+		 * spans swept for the new generation. Put this one back. */
+		tc_assert(atomic_load(&s->sweepgen) == atomic_load(&h->sweepgen));
+		tc__mcentral_push(c, h, s, true);
 	}
 }

@@ -190,6 +190,7 @@ span *tc__mheap_alloc_span(mheap *h, size_t npages, spanclass spc)
 		s->bits[0][0] = ~(uint64_t)0;
 		s->bits[1][0] = 0;
 		span_set_freeindex(s, 1);
+		__atomic_store_n(&s->pubfree, 0, __ATOMIC_RELAXED); /* published by the allocation */
 		s->allocCount = 1;
 		s->allocCache = 0;
 	}

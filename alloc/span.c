@@ -34,6 +34,7 @@ void tc__span_init_small(span *s, spanclass spc)
 	s->divmagic = tc_class_to_divmagic[sc];
 	s->limit = s->base + (uintptr_t)s->nelems * s->elemsize;
 	span_set_freeindex(s, 0);
+	__atomic_store_n(&s->pubfree, 0, __ATOMIC_RELAXED);
 	s->allocCount = 0;
 	s->allocbits = s->bits[0];
 	s->gcmarkbits = s->bits[1];

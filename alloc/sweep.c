@@ -72,6 +72,7 @@ uint32_t tc__span_sweep(mheap *h, span *s, bool preserve, bool *freed_span)
 	memset(old, 0, sizeof s->bits[0]);
 	tc__span_fill_alloc_tail(s->allocbits, s->nelems);
 	span_set_freeindex(s, 0);
+	__atomic_store_n(&s->pubfree, 0, __ATOMIC_RELAXED);
 	tc__span_refill_alloc_cache(s, 0);
 	s->allocCount = nalloc;
 	tc_assert_expensive(tc__span_count_alloc(s) == s->allocCount);

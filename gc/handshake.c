@@ -17,7 +17,11 @@
  *              is black: marking, and allocating black, begin only after.
  *              So a mutator whose barrier is still off, storing or deleting
  *              pointers meanwhile, cannot hide an object: with no black
- *              object there is no black-to-white edge to create.
+ *              object there is no black-to-white edge to create. A
+ *              mutator that has not answered may still be sweeping: a full
+ *              buffer's flush in this window skips objects in spans not yet
+ *              swept (mark.c, tc__gc_shade), whose shade is not owed since no
+ *              stack is scanned yet.
  *  (phase = MARK; scangen += 1: the controller greys the global roots and
  *   workers start.)
  *  SCAN        (lazy: at its next safepoint, or by the controller while it is

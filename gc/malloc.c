@@ -169,6 +169,7 @@ static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count
 		alloc_black(m, s, p);
 	if (__builtin_expect(h->cfg.verify != 0, 0) && t != NULL)
 		tc__verify_note_type(h, p, t);
+	span_publish(s); /* initialised: a conservative pointer may now find it */
 	atomic_store_explicit(&m->mc.alloc_bytes,
 			      atomic_load_explicit(&m->mc.alloc_bytes, memory_order_relaxed) + s->elemsize,
 			      memory_order_relaxed);

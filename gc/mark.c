@@ -37,7 +37,7 @@ static inline __attribute__((always_inline)) void grey(gcwork *w, uintptr_t p, b
 	if (s == NULL)
 		return;
 	uint32_t idx = span_obj_index(s, p);
-	if (conservative && span_is_free(s, idx))
+	if (conservative && span_is_free_published(s, idx))
 		return;
 	if (!span_set_mark(s, idx))
 		return;
@@ -212,9 +212,22 @@ void tc__mark_scan_roots(tc_heap *h, gcwork *w, tc_mutator *m)
  * pointer to an object that has since been freed and reused. */
 void tc__gc_shade(tc_mutator *m, const uintptr_t *vals, size_t n)
 {
-	tc_assert(!m->h->world.releasing); /* nothing is greyed after the sweepgen bump */
-	for (size_t i = 0; i < n; i++)
+	tc_heap *h = m->h;
+	tc_assert(!h->world.releasing); /* nothing is greyed after the sweepgen bump */
+	for (size_t i = 0; i < n; i++) {
+		/* A span not yet swept for this generation (or being swept) exists
+		 * only before every mutator has answered the barrier-on request:
+		 * then nothing is black and no stack is scanned, so the shade is
+		 * not owed, and marking in it would race with its sweep. */
+		span *s = mheap_span_of(&h->mh, vals[i]);
+		if (s == NULL)
+			continue;
+		uint32_t ssg = atomic_load_explicit(&s->sweepgen, memory_order_acquire);
+		uint32_t sg = atomic_load_explicit(&h->mh.sweepgen, memory_order_relaxed);
+		if (ssg != sg && ssg != sg + 3)
+			continue;
 		grey(&m->gcw, vals[i], true);
+	}
 }
 
 /* ---- assists (Go's gcAssistAlloc) ---- */

@@ -37,7 +37,7 @@ __attribute__((no_sanitize("address", "thread"))) static void scan_stack(uintptr
 static void scan_slots(void **slots, size_t n, void (*fn)(uintptr_t, void *), void *ctx)
 {
 	for (size_t i = 0; i < n; i++)
-		fn(__atomic_load_n((uintptr_t *)&slots[i], __ATOMIC_RELAXED), ctx);
+		fn(__atomic_load_n((uintptr_t *)&slots[i], __ATOMIC_ACQUIRE), ctx); /* as scan.h's load_slot */
 }
 
 uint64_t tc__roots_globals(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx)

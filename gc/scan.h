@@ -23,7 +23,9 @@
 
 typedef void (*val_fn)(uintptr_t v, void *ctx);
 
-static inline uintptr_t load_slot(const void *slot) { return __atomic_load_n((const uintptr_t *)slot, __ATOMIC_RELAXED); }
+/* Acquire: a slot may hold a new object another mutator stored with release
+ * (tc_write), and the marker must see that object initialised. */
+static inline uintptr_t load_slot(const void *slot) { return __atomic_load_n((const uintptr_t *)slot, __ATOMIC_ACQUIRE); }
 
 struct trace_ctx {
 	val_fn fn;
