@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # scripts/soak.sh MINUTES — the soak: under ASan+UBSan, then under TSan (half
 # the time each), with the verifier on every cycle and torture collections:
-#   stress  tests/test_concurrent's multi-thread graph stress (4 threads
-#           mutating shared graphs, a 5th collecting back to back)
+#   stress  tests/test_concurrent's multi-thread graph stress (8 threads
+#           mutating shared graphs, a 9th collecting back to back)
 #   churn   tcbench's churn workload (2 threads), run after run
 #   replay  the three shipped traces, run after run
 # (a third of each half for each). It fails on any lost object (the
@@ -62,9 +62,9 @@ for san in address thread; do
 
   f=0
   log=$dir/logs/stress.log
-  TC_STRESS_SECONDS=$part run "$log" "$dir/tests/test_concurrent" || f=1
+  TC_STRESS_SECONDS=$part TC_STRESS_THREADS=8 run "$log" "$dir/tests/test_concurrent" || f=1
   read -r cyc objs < <(python3 -c 'import re, sys
-m = re.findall(r"stress: \d+ s, (\d+) cycles, \d+ objects allocated, (\d+) objects verified", open(sys.argv[1]).read())
+m = re.findall(r"stress: \d+ s, \d+ threads, (\d+) cycles, \d+ objects allocated, (\d+) objects verified", open(sys.argv[1]).read())
 print(*(m[-1] if m else (0, 0)))' "$log")
   echo "$san,stress,$part,1,${cyc:-0},${objs:-0},$f" >>"$OUT"
   fails=$((fails + f))
