@@ -267,10 +267,14 @@ void tc__gc_assist(tc_mutator *m, bool hard)
 	}
 	if (debt <= 0)
 		return;
-	/* In steps of ASSIST_STEP bytes of scanning, giving way at once to a world stop:
+	/* At most HARD_ASSIST bytes of scanning per call, so that one assist is
+	 * a bounded stall: what is left stays owed, paid at the next slow path.
+	 * In steps of ASSIST_STEP bytes, giving way at once to a world stop:
 	 * a pause must not wait for an assist to finish. While it holds grey
 	 * work the assist counts in work.nassist, so that the controller never
 	 * takes marking for idle meanwhile (mark_idle). */
+	if (debt > HARD_ASSIST)
+		debt = HARD_ASSIST;
 	uint64_t t0 = tc__now_ns(), done = 0, step;
 	atomic_fetch_add(&h->work.nassist, 1);
 	do {
