@@ -134,31 +134,21 @@ static void claim(mheap *h, span *s)
 
 span *tc__mcentral_cache_span(mcentral *c, mheap *h)
 {
-	int budget = 100; /* unswept spans to try before growing, as Go does */
-	span *s = take(c, true, gen_index(atomic_load(&h->sweepgen), true));
-	if (s) {
-		claim(h, s);
-		if (s->allocCount < s->nelems)
-			return have_span(s);
-		tc__mcentral_push(c, h, s, true); /* full after all: it was unswept */
-	}
-	for (; budget > 0; budget--) {
-		s = take(c, true, gen_index(atomic_load(&h->sweepgen), false));
-		if (s == NULL)
-			break;
-		claim(h, s);
-		if (s->allocCount < s->nelems)
-			return have_span(s);
-		tc__mcentral_push(c, h, s, true);
-	}
-	for (; budget > 0; budget--) {
-		s = take(c, false, gen_index(atomic_load(&h->sweepgen), false));
-		if (s == NULL)
-			break;
-		claim(h, s);
-		if (s->allocCount < s->nelems)
-			return have_span(s);
-		tc__mcentral_push(c, h, s, true);
+	/* Swept partial spans first, then up to 100 unswept ones, partial before
+	 * full (as Go does), before growing the heap. */
+	static const struct {
+		bool partial, swept;
+	} order[] = {{true, true}, {true, false}, {false, false}};
+	int budget = 100;
+	span *s;
+	for (unsigned k = 0; k < sizeof order / sizeof order[0]; k++) {
+		while ((order[k].swept || budget-- > 0) &&
+		       (s = take(c, order[k].partial, gen_index(atomic_load(&h->sweepgen), order[k].swept))) != NULL) {
+			claim(h, s);
+			if (s->allocCount < s->nelems)
+				return have_span(s);
+			tc__mcentral_push(c, h, s, true); /* full once swept */
+		}
 	}
 
 	unsigned sc = spc_sizeclass(c->spc);

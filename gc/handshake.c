@@ -110,12 +110,11 @@ static void barrier_off(tc_mutator *m)
 	tc__gcw_dispose(&m->gcw);
 }
 
-static void release(tc_heap *h, tc_mutator *m)
+static void release(tc_mutator *m)
 {
 	m->allocblack = false;
 	tc__gcw_dispose(&m->gcw); /* black allocations since BARRIER_OFF: not this cycle's count any more */
-	tc__mcache_release_all(&m->mc);
-	m->mc.flushgen = atomic_load(&h->mh.sweepgen);
+	tc__mcache_prepare_for_sweep(&m->mc); /* releases the spans cached before the bump */
 }
 
 /* The mutator scans its own stack (it is running this code: nothing else
@@ -164,7 +163,7 @@ void tc__handshake_answer(tc_mutator *m, bool scan)
 		ack(h, &m->offack, gen);
 	}
 	if (m->relack != (gen = atomic_load(&h->world.relgen))) {
-		release(h, m);
+		release(m);
 		ack(h, &m->relack, gen);
 	}
 	m->hs_seen = epoch;
@@ -248,8 +247,9 @@ static void barrier_off_act(tc_heap *h, tc_mutator *m, void *ctx)
 
 static void release_act(tc_heap *h, tc_mutator *m, void *ctx)
 {
+	(void)h;
 	(void)ctx;
-	release(h, m);
+	release(m);
 }
 
 void tc__hs_scan_blocked(tc_heap *h, gcwork *w)
