@@ -45,6 +45,7 @@
 #include <stdint.h>
 
 #include "atomics.h"
+#include "chaos.h"
 #include "check.h"
 #include "error.h"
 #include "lock.h"

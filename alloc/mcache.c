@@ -64,6 +64,7 @@ static span *mcache_refill(mcache *c, spanclass spc)
 	 * reads as "cached before the sweep began", and the release sweeps it
 	 * with this cycle's marks, as it must. */
 	uint32_t ssg = atomic_load(&s->sweepgen);
+	tc_chaos();
 	tc_assert(ssg == atomic_load(&h->sweepgen) || ssg + 2 == atomic_load(&h->sweepgen));
 	atomic_store(&s->sweepgen, ssg + 3);
 	atomic_fetch_add_explicit(&h->live, (uint64_t)(s->nelems - s->allocCount) * s->elemsize, memory_order_relaxed);

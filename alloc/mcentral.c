@@ -162,6 +162,7 @@ void tc__mcentral_uncache_span(mcentral *c, mheap *h, span *s)
 {
 	uint32_t sg = atomic_load(&h->sweepgen);
 	uint32_t ssg = atomic_load(&s->sweepgen);
+	tc_chaos();
 	if (ssg == sg + 1) {
 		/* Cached before this sweep began: we sweep it now. */
 		atomic_store(&s->sweepgen, sg - 1);

@@ -20,6 +20,20 @@
  * the marker cannot find: every white object reachable from a black one is
  * also reachable from a grey object or from a shaded buffer entry.
  *
+ * The old value shaded is the one the store replaces: slot and store are one
+ * atomic exchange. Reading the slot first and storing after, as Go's
+ * barrier does (Go programs may not race on a slot; C embedders may), loses
+ * a deletion when another mutator stores into the same slot in between and
+ * that store was not shaded: one made while its mutator's barrier was still
+ * off, in the barrier-on window (handshake.c). A mutator that read the old
+ * value before the window ended, and stores after it, would then overwrite
+ * an unshaded pointer while stacks are being scanned, and an object that a
+ * scanned stack loaded from the slot meanwhile stays white
+ * (tests/test_handshake.c, the stale-old-value race). The shade is buffered
+ * after the store, but before the mutator's next safepoint, and the buffer
+ * is seen by the collector only at a safepoint or a flush: the order within
+ * the barrier does not matter.
+ *
  * When the collector is idle the cost is one load of the mutator's flag and
  * one predictable branch, inlined into the caller (tricolor/inline.h); this
  * file holds the slow path. Shaded pointers go to the mutator's own buffer,
@@ -35,6 +49,7 @@
  * and the store still happens (the program runs as written).
  */
 #include "barrier.h"
+#include "chaos.h"
 #include "check.h"
 #include "error.h"
 
@@ -46,6 +61,8 @@
 
 /* The external definition of the inline tc_write (tricolor/inline.h). */
 extern inline void tc_write(tc_mutator *m, void **slot, void *val);
+
+void (*tc__wb_test_hook)(tc_mutator *m, void **slot);
 
 void tc__wb_init(wbstate *w, bool marking)
 {
@@ -85,7 +102,16 @@ void tc_write_slow(tc_mutator *m, void **slot, void *val)
 		tc__warn("tc_write: slot %p is neither inside the heap nor in a registered root (tc_root_add, "
 			 "tc_roots_push); stored, but the collector does not scan it",
 			 (void *)slot);
-	if (on & WB_MARKING)
-		shade(m, __atomic_load_n(slot, __ATOMIC_RELAXED), val);
-	__atomic_store_n(slot, val, __ATOMIC_RELEASE);
+	if (!(on & WB_MARKING)) {
+		__atomic_store_n(slot, val, __ATOMIC_RELEASE);
+		return;
+	}
+#if defined(TC_DEBUG)
+	tc_chaos();
+	if (tc__wb_test_hook)
+		tc__wb_test_hook(m, slot); /* tests: hold a store between its flag check and the store */
+#endif
+	void *old = __atomic_exchange_n(slot, val, __ATOMIC_ACQ_REL);
+	tc_chaos();
+	shade(m, old, val);
 }

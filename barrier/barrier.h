@@ -51,6 +51,10 @@ void tc__wb_flush(tc_mutator *m);
  * be white: marking is complete). */
 void tc__wb_discard(tc_mutator *m);
 
+/* TC_DEBUG builds: called by a marking tc_write before its store (tests
+ * hold a store there to build a race; NULL otherwise). */
+extern void (*tc__wb_test_hook)(tc_mutator *m, void **slot);
+
 /* ---- implemented by the collector ---- */
 /* Shade each of vals (any value: a heap pointer, interior or not, or not a
  * heap pointer at all) into m's own grey work. */

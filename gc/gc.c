@@ -80,6 +80,7 @@ static void record_sync(tc_heap *h, int kind, uint64_t ns)
 static void cycle_start(tc_heap *h)
 {
 	atomic_store(&h->work.bytes_marked, 0);
+	atomic_store(&h->work.complete, 0);
 	atomic_store(&h->work.scan_done, 0);
 	atomic_store(&h->work.roots_bytes, 0);
 	atomic_store(&h->pacer.bg_credit, 0);
@@ -111,12 +112,16 @@ static bool ragged_flush(tc_heap *h)
 	 * argument is handshake.c's). A round that greyed something is followed
 	 * by more marking and another round. */
 	uint64_t greyed0 = atomic_load(&h->work.greyed);
+	tc_chaos();
 	if (!tc__mark_idle(h)) /* after reading greyed0: work published before it is seen here */
 		return false;
+	tc_chaos();
 	tc__hs_request_flush(h);
 	for (;;) {
 		tc__hs_flush_blocked(h);
+		tc_chaos();
 		if (tc__hs_all_flushed(h)) {
+			tc_chaos();
 			if (tc__mark_idle(h) && atomic_load(&h->work.greyed) == greyed0)
 				return true;
 			h->ctrl.mark_loops++;
@@ -161,8 +166,10 @@ static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 		tc__limiter_tick(h, true);
 		if (done == 0 || gcw_empty(w)) {
 			tc__gcw_dispose(w);
-			if (tc__mark_idle(h) && tc__hs_all_stacks_scanned(h) && ragged_flush(h))
+			if (tc__mark_idle(h) && tc__hs_all_stacks_scanned(h) && ragged_flush(h)) {
+				atomic_store(&h->work.complete, 1);
 				return;
+			}
 			struct timespec ts = {0, 100000};
 			nanosleep(&ts, NULL);
 		}
@@ -175,14 +182,18 @@ static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 static uint64_t verify_stop(tc_heap *h, gcwork *w)
 {
 	tc__stw_stop(h, NULL);
+	char why[256] = "";
 	for (tc_mutator *m = h->world.mutators; m; m = m->next) {
+		if (why[0] == 0)
+			tc__verify_describe_white(h, m, why, sizeof why);
 		tc__wb_flush(m);
 		tc__gcw_dispose(&m->gcw);
 	}
 	tc__gcw_dispose(w);
 	if (!tc__mark_idle(h) || !tc__hs_all_stacks_scanned(h))
-		tc__fatal("verify: marking was found complete, but a stop found grey work left after cycle %llu",
-			  (unsigned long long)atomic_load(&h->ctrl.cycles) + 1);
+		tc__fatal("verify: marking was found complete, but a stop found grey work left after cycle %llu (%s)",
+			  (unsigned long long)atomic_load(&h->ctrl.cycles) + 1,
+			  why[0] ? why : tc__hs_all_stacks_scanned(h) ? "in no barrier buffer" : "a stack not scanned");
 	if (h->after_mark_hook)
 		h->after_mark_hook(h, h->after_mark_arg);
 	tc__verify_heap(h);

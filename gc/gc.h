@@ -103,7 +103,7 @@ struct tc_mutator {
 	uint32_t relack;          /* world.relgen: mcache released, allocating white */
 	uint64_t hs_seen;         /* world.hs_epoch when it last answered (owner) */
 	bool allocblack;          /* allocate black (malloc.c's span rule): from its stack scan to its release (owner) */
-	uintptr_t *snap;          /* verify mode: registers and stack words as the last scan read them */
+	uintptr_t *snap;          /* verify mode: the root words the last scan took for objects */
 	size_t snapn, snapcap;    /* words in snap, and allocated */
 	gcwork gcw;               /* grey work from this mutator: barrier flushes, own stack, assists (owner) */
 	int64_t assist_credit;    /* scan bytes banked (> 0) or owed (< 0) while marking (owner) */
@@ -229,6 +229,7 @@ typedef struct markstate {
 	int nwait;               /* workers idle, waiting for work (lock; read relaxed by mark_drain) */
 	_Atomic int hungry;      /* an assist found no global work: markers share theirs at the next balance check */
 	_Atomic int nassist;     /* mutators inside an assist, which may hold grey work (mark.c) */
+	_Atomic int complete;    /* debug: a clean round ended this cycle's marking; nothing may be greyed now */
 	int markdone;            /* the controller ended this cycle's mark */
 	int nexited;             /* workers that have left this cycle's mark */
 	uint64_t markgen;        /* += 1 at mark_begin; a worker starts a cycle when it moves */
@@ -369,7 +370,7 @@ void tc__mutator_stall(tc_mutator *m, uint64_t t0, int kind);
 uint64_t tc__roots_globals(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx); /* bytes scanned */
 void tc__roots_mutator(tc_heap *h, tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx);
 void tc__roots_frames(tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx);
-void tc__roots_snapshot(tc_heap *h, tc_mutator *m); /* verify mode, at each stack scan */
+void tc__roots_note(tc_mutator *m, uintptr_t v); /* verify mode: a root word the scan took for an object */
 
 /* ---- gcwork.c ---- */
 void tc__gcw_init(gcwork *w, tc_heap *h);
@@ -453,6 +454,7 @@ static inline bool tc__gc_must_wait(const tc_heap *h, uint64_t live, uint64_t at
 void tc__verify_heap(tc_heap *h);
 void tc__verify_note_type(tc_heap *h, uintptr_t obj, const tc_type *t); /* verify mode, at allocation */
 void tc__verify_free_types(tc_heap *h);
+void tc__verify_describe_white(tc_heap *h, tc_mutator *m, char *why, size_t n); /* verify_stop's diagnosis */
 
 /* ---- config.c ---- */
 int tc__config_from_env(tc_config *cfg, bool tuning);

@@ -140,6 +140,7 @@ void tc__gcw_dispose(gcwork *w)
 			putempty(w->h, bs[i]);
 	}
 	w->wbuf1 = w->wbuf2 = NULL;
+	tc_chaos();
 	atomic_fetch_add_explicit(&w->h->work.bytes_marked, w->bytes_marked, memory_order_relaxed);
 	atomic_fetch_add_explicit(&w->h->work.greyed, w->greyed, memory_order_release);
 	w->bytes_marked = 0;

@@ -17,7 +17,13 @@
  *              is black: marking, and allocating black, begin only after.
  *              So a mutator whose barrier is still off, storing or deleting
  *              pointers meanwhile, cannot hide an object: with no black
- *              object there is no black-to-white edge to create. A
+ *              object there is no black-to-white edge to create. What such
+ *              a store leaves in the heap is shaded when it is overwritten
+ *              later, by whichever mutator overwrites it: the barrier
+ *              shades the value its store replaces, read in the same atomic
+ *              exchange, so a store whose flag check came before the
+ *              window's end cannot shade a stale value instead (barrier.c;
+ *              the race is test_handshake's fourth test). A
  *              mutator that has not answered may still be sweeping: a full
  *              buffer's flush in this window skips objects in spans not yet
  *              swept (mark.c, tc__gc_shade), whose shade is not owed since no
@@ -84,6 +90,7 @@ static uint32_t request_gen(tc_heap *h, _Atomic uint32_t *gen)
 	uint32_t g = atomic_fetch_add(gen, 1) + 1;
 	atomic_fetch_add_explicit(&h->world.hs_epoch, 1, memory_order_release);
 	unlock(&h->world.lock);
+	tc_chaos();
 	return g;
 }
 
@@ -125,9 +132,12 @@ static void scan_self_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 	tc__save_ctx(m, regs, sp);
 	uint64_t t0 = tc__now_ns();
 	uint32_t gen = atomic_load(&h->world.scangen);
+	tc_chaos();
 	tc__mark_scan_roots(h, &m->gcw, m);
+	tc_chaos();
 	tc__gcw_dispose(&m->gcw);
 	m->allocblack = true;
+	tc_chaos();
 	ack(h, &m->scangen, gen);
 	tc__mutator_stall(m, t0, IV_ASSIST); /* the mutator's own GC work */
 }
@@ -138,8 +148,11 @@ static void flush_self(tc_heap *h, tc_mutator *m)
 {
 	uint64_t t0 = tc__now_ns();
 	uint32_t gen = atomic_load(&h->world.flushgen);
+	tc_chaos();
 	tc__wb_flush(m);
+	tc_chaos();
 	tc__gcw_dispose(&m->gcw);
+	tc_chaos();
 	ack(h, &m->flushack, gen);
 	tc__mutator_stall(m, t0, IV_ASSIST);
 }
@@ -149,9 +162,11 @@ void tc__handshake_answer(tc_mutator *m, bool scan)
 	tc_heap *h = m->h;
 	uint64_t epoch = atomic_load_explicit(&h->world.hs_epoch, memory_order_acquire);
 	uint32_t gen = atomic_load(&h->world.bargen);
+	tc_chaos();
 	if (m->barack != gen) {
 		barrier_on(m);
 		ack(h, &m->barack, gen);
+		tc_chaos();
 	}
 	bool marking = atomic_load_explicit(&h->phase, memory_order_acquire) == GC_MARK;
 	if (scan && marking && m->scangen != atomic_load(&h->world.scangen))
@@ -208,6 +223,7 @@ static void for_blocked(tc_heap *h, uint32_t gen, size_t field, void (*act)(tc_h
 		}
 		atomic_store_explicit(&m->status, M_SCANNING, memory_order_relaxed);
 		unlock(&h->world.lock);
+		tc_chaos();
 		act(h, m, ctx);
 		lock(&h->world.lock);
 		*(uint32_t *)((char *)m + field) = gen;

@@ -165,6 +165,7 @@ static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count
 		if (s->needzero)
 			memset((void *)p, 0, size);
 	}
+	tc_chaos();
 	if (__builtin_expect(m->allocblack, 0))
 		alloc_black(m, s, p);
 	if (__builtin_expect(h->cfg.verify != 0, 0) && t != NULL)

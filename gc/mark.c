@@ -30,17 +30,18 @@
 
 /* Grey the object holding p. `conservative`: p may point at a free slot
  * (a stale stack word); heap fields are precise and never do (Go's
- * greyobject checks isFree only for conservative roots). */
-static inline __attribute__((always_inline)) void grey(gcwork *w, uintptr_t p, bool conservative)
+ * greyobject checks isFree only for conservative roots). Returns whether p
+ * is an object (marked now or before), false for a non-heap or free one. */
+static inline __attribute__((always_inline)) bool grey(gcwork *w, uintptr_t p, bool conservative)
 {
 	span *s = mheap_span_of(&w->h->mh, p);
 	if (s == NULL)
-		return;
+		return false;
 	uint32_t idx = span_obj_index(s, p);
 	if (conservative && span_is_free_published(s, idx))
-		return;
+		return false;
 	if (!span_set_mark(s, idx))
-		return;
+		return true;
 	w->bytes_marked += s->elemsize;
 	w->greyed++;
 	if (spc_kind(s->spc) != SK_NOSCAN) {
@@ -48,11 +49,28 @@ static inline __attribute__((always_inline)) void grey(gcwork *w, uintptr_t p, b
 		__builtin_prefetch((void *)obj); /* LIFO: it is scanned soon */
 		gcw_put(w, obj);
 	}
+	return true;
 }
 
 static inline __attribute__((always_inline)) void grey_val(uintptr_t p, void *ctx) { grey(ctx, p, false); }
 
 void tc__grey_conservative(uintptr_t p, void *ctx) { grey(ctx, p, true); }
+
+/* Verify mode: grey, and note in the mutator's snapshot each word the scan
+ * took for an object. Not the words it skipped as free: a stale word that
+ * aliases a slot allocated after the scan is no root, and the verifier must
+ * not take it for one. */
+typedef struct snapctx {
+	gcwork *w;
+	tc_mutator *m;
+} snapctx;
+
+static void grey_noted(uintptr_t p, void *ctx)
+{
+	snapctx *c = ctx;
+	if (grey(c->w, p, true))
+		tc__roots_note(c->m, p);
+}
 
 static void push_oblet(uintptr_t p, void *ctx) { gcw_put(ctx, p); }
 
@@ -72,6 +90,8 @@ uint64_t tc__mark_drain(tc_heap *h, gcwork *w, uint64_t budget)
 		tc_assert(s != NULL); /* grey work is heap objects (or oblets of them) */
 		tc_assert_expensive(span_marked(s, span_obj_index(s, obj))); /* a grey object is marked */
 		scan_object(w, obj, s);
+		if ((n & 63) == 0)
+			tc_chaos();
 		if ((++n & 255) == 0 && (__atomic_load_n(&h->work.nwait, __ATOMIC_RELAXED) > 0 ||
 					 atomic_load_explicit(&h->work.hungry, memory_order_relaxed))) {
 			atomic_store_explicit(&h->work.hungry, 0, memory_order_relaxed);
@@ -199,9 +219,12 @@ void tc__mark_scan_roots(tc_heap *h, gcwork *w, tc_mutator *m)
 	if (h->cfg.stacks != TC_STACKS_PRECISE)
 		bytes += REGS_N * TC_WORD + (m->stack_hi - atomic_load_explicit(&m->sp, memory_order_relaxed));
 	atomic_fetch_add_explicit(&h->work.roots_bytes, bytes, memory_order_relaxed);
-	tc__roots_mutator(h, m, tc__grey_conservative, w);
-	if (h->cfg.verify)
-		tc__roots_snapshot(h, m);
+	if (!h->cfg.verify) {
+		tc__roots_mutator(h, m, tc__grey_conservative, w);
+		return;
+	}
+	m->snapn = 0;
+	tc__roots_mutator(h, m, grey_noted, &(snapctx){w, m});
 }
 
 /* ---- the write barrier's slow path (barrier/barrier.h) ---- */
@@ -226,7 +249,16 @@ void tc__gc_shade(tc_mutator *m, const uintptr_t *vals, size_t n)
 		uint32_t sg = atomic_load_explicit(&h->mh.sweepgen, memory_order_relaxed);
 		if (ssg != sg && ssg != sg + 3)
 			continue;
+#if defined(TC_DEBUG)
+		uint64_t g0 = m->gcw.greyed;
+#endif
 		grey(&m->gcw, vals[i], true);
+#if defined(TC_DEBUG)
+		if (m->gcw.greyed != g0 && atomic_load_explicit(&h->work.complete, memory_order_relaxed))
+			tc__fatal("barrier: mutator %d's buffer entry %zu of %zu (%s value) %#lx was white after marking was "
+				  "found complete (span sweepgen %u, heap %u)",
+				  (int)m->id, i, n, i % 2 ? "new" : "old", (unsigned long)vals[i], ssg, sg);
+#endif
 	}
 }
 
@@ -281,7 +313,12 @@ void tc__gc_assist(tc_mutator *m, bool hard)
 		step = tc__mark_drain(h, &m->gcw, ASSIST_STEP);
 		done += step;
 	} while (step > 0 && (int64_t)done < debt && !atomic_load_explicit(&h->world.stw_pending, memory_order_relaxed));
+#if defined(TC_DEBUG)
+	if (done > 0 && atomic_load_explicit(&h->work.complete, memory_order_relaxed))
+		tc__fatal("assist: mutator %d found grey work after marking was found complete", (int)m->id);
+#endif
 	tc__gcw_dispose(&m->gcw);
+	tc_chaos();
 	atomic_fetch_sub(&h->work.nassist, 1);
 	m->assist_credit += (int64_t)done;
 	if (m->assist_credit < 0 && done == 0)

@@ -69,25 +69,18 @@ void tc__roots_mutator(tc_heap *h, tc_mutator *m, void (*fn)(uintptr_t v, void *
 	scan_stack(atomic_load_explicit(&m->sp, memory_order_relaxed), m->stack_hi, fn, ctx);
 }
 
-/* The verifier's copy of the registers and stack words a scan reads. */
-__attribute__((no_sanitize("address", "thread"))) void tc__roots_snapshot(tc_heap *h, tc_mutator *m)
+/* The verifier's record of the root words a scan took for objects. */
+void tc__roots_note(tc_mutator *m, uintptr_t v)
 {
-	if (h->cfg.stacks == TC_STACKS_PRECISE)
-		return;
-	uintptr_t lo = (atomic_load_explicit(&m->sp, memory_order_relaxed) + TC_WORD - 1) & ~(uintptr_t)(TC_WORD - 1);
-	size_t n = REGS_N + (m->stack_hi > lo ? (m->stack_hi - lo) / TC_WORD : 0);
-	if (n > m->snapcap) {
-		uintptr_t *snap = realloc(m->snap, n * sizeof *snap);
-		if (snap == NULL) {
+	if (m->snapn == m->snapcap) {
+		size_t cap = m->snapcap ? 2 * m->snapcap : 256;
+		uintptr_t *snap = realloc(m->snap, cap * sizeof *snap);
+		if (snap == NULL)
 			tc__fatal("verify: out of memory for a stack snapshot");
-		}
 		m->snap = snap;
-		m->snapcap = n;
+		m->snapcap = cap;
 	}
-	memcpy(m->snap, m->regs, REGS_N * sizeof *m->snap);
-	for (size_t i = REGS_N; i < n; i++)
-		m->snap[i] = *(volatile uintptr_t *)(lo + (i - REGS_N) * TC_WORD);
-	m->snapn = n;
+	m->snap[m->snapn++] = v;
 }
 
 void tc_root_add(tc_heap *h, void **slots, size_t n)

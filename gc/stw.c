@@ -120,6 +120,7 @@ static void blocking_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 	 * make the controller do it later; then save the caller's context, which
 	 * is what the controller scans while this mutator is blocked. */
 	tc__handshake_answer(m, true);
+	tc_chaos();
 	tc__save_ctx(m, regs, sp);
 	lock(&h->world.lock);
 	atomic_store_explicit(&m->status, M_BLOCKED, memory_order_relaxed);

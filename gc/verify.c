@@ -10,8 +10,10 @@
  *
  * Roots, and why they are taken as they are:
  *  - global roots and precise frames: as they are now; every slot is live.
- *  - conservative stacks and registers: as the marker's scan of each stack
- *    read them (a snapshot kept in verify mode). A stack is scanned once per
+ *  - conservative stacks and registers: the words the marker's scan of each
+ *    stack took for objects (noted in verify mode; a word it skipped as a
+ *    free slot is stale, and may alias an object allocated since, white
+ *    and unreachable, so it is no root). A stack is scanned once per
  *    cycle and never again; slots that change afterwards are either live
  *    values that came from the heap (the barrier shaded what the heap lost) or
  *    new objects (allocated black), or dead values left in slots that live
@@ -211,4 +213,41 @@ void tc__verify_heap(tc_heap *h)
 	atomic_fetch_add(&h->obs.verified_objects, v.checked);
 	free(v.set);
 	free(v.stack);
+}
+
+/* Verify mode, world stopped, after a termination the protocol claims is
+ * complete: describe the first unmarked object in m's barrier buffer, or grey
+ * work m holds, into why (left empty if there is none). A non-empty result
+ * is a protocol bug; this says where to look. */
+void tc__verify_describe_white(tc_heap *h, tc_mutator *m, char *why, size_t n)
+{
+	const wbstate *wb = wb_of(m);
+	for (size_t i = 0; i < wb->n; i++) {
+		span *s = mheap_span_of(&h->mh, wb->buf[i]);
+		if (s == NULL)
+			continue;
+		uint32_t idx = span_obj_index(s, wb->buf[i]);
+		if (span_is_free_published(s, idx) || span_marked(s, idx))
+			continue;
+		snprintf(why, n,
+			 "mutator %d's barrier buffer entry %zu of %zu (%s value) is %#lx, white, class %u, span sweepgen "
+			 "%u, heap %u, black_sg %u; mutator allocblack %d",
+			 (int)m->id, i, wb->n, i % 2 ? "new" : "old", (unsigned long)wb->buf[i], spc_sizeclass(s->spc),
+			 atomic_load(&s->sweepgen), atomic_load(&h->mh.sweepgen), atomic_load(&h->world.black_sg),
+			 (int)m->allocblack);
+		return;
+	}
+	const gcwork *w = &m->gcw;
+	size_t held = (w->wbuf1 ? w->wbuf1->nobj : 0) + (w->wbuf2 ? w->wbuf2->nobj : 0);
+	if (held == 0)
+		return;
+	uintptr_t obj = w->wbuf1 && w->wbuf1->nobj ? w->wbuf1->obj[0] : w->wbuf2->obj[0];
+	span *s = mheap_span_of(&h->mh, obj);
+	uint32_t idx = span_obj_index(s, obj);
+	snprintf(why, n,
+		 "mutator %d holds %zu grey objects (%llu greyed, not yet counted), the first %#lx: class %u, index %u, "
+		 "freeindex %u, published to %u, span sweepgen %u, heap %u, black_sg %u; mutator allocblack %d",
+		 (int)m->id, held, (unsigned long long)w->greyed, (unsigned long)obj, spc_sizeclass(s->spc), idx,
+		 span_freeindex(s), __atomic_load_n(&s->pubfree, __ATOMIC_RELAXED), atomic_load(&s->sweepgen),
+		 atomic_load(&h->mh.sweepgen), atomic_load(&h->world.black_sg), (int)m->allocblack);
 }

@@ -226,9 +226,9 @@ static void test_stress(void **state)
 	long secs = atol(getenv("TC_STRESS_SECONDS"));
 	tc_heap *h = conservative_heap();
 	run_random_keep(h, (unsigned)(secs > 0 ? secs : 60) * 1000);
-	printf("stress: %ld s, %d threads, %llu cycles, %llu objects allocated, %llu objects verified, %llu late grey finds, "
+	printf("stress: %ld s, %d threads, chaos %u/1000, %llu cycles, %llu objects allocated, %llu objects verified, %llu late grey finds, "
 	       "0 lost\n",
-	       secs, nthreads, (unsigned long long)metric(h, "gc.cycles"), (unsigned long long)metric(h, "heap.alloc.objects"),
+	       secs, nthreads, atomic_load(&tc__chaos_permille), (unsigned long long)metric(h, "gc.cycles"), (unsigned long long)metric(h, "heap.alloc.objects"),
 	       (unsigned long long)metric(h, "gc.verify.objects"), (unsigned long long)atomic_load(&h->obs.late_work));
 	tc_heap_destroy(h);
 }
@@ -242,6 +242,11 @@ int main(void)
 	};
 	const struct CMUnitTest stress[] = {cmocka_unit_test(test_stress)};
 	const char *nt = getenv("TC_STRESS_THREADS");
+	/* TC_STRESS_CHAOS=N: yield at protocol steps with probability N/1000
+	 * (chaos.h; TC_DEBUG builds). */
+	const char *ch = getenv("TC_STRESS_CHAOS");
+	if (ch != NULL)
+		atomic_store(&tc__chaos_permille, (unsigned)atoi(ch));
 	if (nt != NULL && atoi(nt) > 0)
 		nthreads = atoi(nt) < MAXTHREADS ? atoi(nt) : MAXTHREADS;
 	if (getenv("TC_STRESS_SECONDS"))

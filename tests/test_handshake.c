@@ -5,7 +5,9 @@
  *    an object that a mutator which has answered is reading;
  *  - a mutator held away from its safepoint does not delay another mutator's
  *    allocations (latency asserted from the other thread's side);
- *  - marking terminates while a mutator keeps shading. */
+ *  - marking terminates while a mutator keeps shading;
+ *  - a store that straddles the end of the barrier-on window, racing with
+ *    an unshaded store into the same slot (the stale-old-value race). */
 #define TC_GRAPH_HELPERS
 #include <pthread.h>
 #include <stdatomic.h>
@@ -253,12 +255,142 @@ static void test_termination_while_a_mutator_keeps_shading(void **state)
 	tc_heap_destroy(h);
 }
 
+/* ---- 4. a store straddling the end of the barrier-on window ---- */
+
+/* The race chaos scheduling found in test_stress (a white object shaded
+ * after marking was found complete). W's store into S->next has read the
+ * barrier flag (on) and is held before it stores. Meanwhile R, whose
+ * barrier is still off, stores B there unshaded and drops it; R answers,
+ * is scanned, and loads B from the slot into its scanned frame. Then W's
+ * store of C overwrites B, and W's frame (holding S) is scanned. A barrier
+ * that read the old value before being held shades that stale value (A)
+ * and not B; B, held only by a scanned frame, stays white and is freed: the
+ * verifier or R's magic check says so. The exchange in tc_write_slow shades
+ * B, the value it replaced. S is reachable only from W's frame, so no
+ * marker reads the slot while it holds B. The store is held by a TC_DEBUG
+ * hook: the sanitizer builds run this test, Release skips it. */
+#if defined(TC_DEBUG)
+static tc_mutator *held_writer;
+static node *straddle_s; /* not a root: R's way to S */
+
+static void hold_store_hook(tc_mutator *m, void **slot)
+{
+	(void)slot;
+	if (m != held_writer)
+		return;
+	held_writer = NULL; /* once */
+	set_stage(4);
+	wait_stage(7);
+}
+
+static void straddle_hook(tc_heap *h, int kind, void *arg)
+{
+	(void)h;
+	(void)arg;
+	if (kind != HS_BARRIER_ON || stage != 2)
+		return;
+	set_stage(3); /* W: answer, start the store */
+	wait_stage(4);
+	set_stage(5); /* R: store B unshaded, drop it */
+	wait_stage(6);
+}
+
+static void *straddle_writer(void *arg)
+{
+	tc_mutator *m = tc_mutator_attach(arg);
+	node *frame[2] = {NULL, NULL};
+	tc_roots_push(m, (void **)frame, 2);
+	frame[0] = new_node(m, 0);                              /* S */
+	tc_write(m, (void **)&frame[0]->next, new_node(m, 1)); /* A */
+	frame[1] = new_node(m, 7);                              /* C */
+	straddle_s = frame[0];
+	held_writer = m;
+	tc_blocking_enter(m);
+	set_stage(2);
+	wait_stage(3);
+	tc_blocking_leave(m);
+	tc_safepoint(m); /* answers the barrier-on request */
+	assert_true(m->wb.head.wb_on & WB_MARKING);
+	tc_write(m, (void **)&frame[0]->next, frame[1]); /* held in the hook until R has loaded B */
+	tc_blocking_enter(m); /* answers the scan: S, whose next is C now */
+	wait_stage(9);
+	tc_blocking_leave(m);
+	assert_int_equal(frame[0]->next->val, 7); /* W's store came last */
+	tc_roots_pop(m);
+	tc_mutator_detach(m);
+	return NULL;
+}
+
+static void *straddle_racer(void *arg)
+{
+	tc_heap *h = arg;
+	tc_mutator *m = tc_mutator_attach(h);
+	node *frame[1] = {NULL};
+	tc_roots_push(m, (void **)frame, 1);
+	frame[0] = new_node(m, 9); /* B, white in the coming cycle */
+	set_stage(1);
+	wait_stage(5); /* no safepoint: R has not answered */
+	assert_false(m->wb.head.wb_on & WB_MARKING);
+	tc_write(m, (void **)&straddle_s->next, frame[0]); /* unshaded */
+	node *b = frame[0];
+	frame[0] = NULL;
+	uint32_t scan = atomic_load(&h->world.scangen) + 1; /* the cycle's scan request comes after the handshake */
+	set_stage(6);
+	while (m->scangen != scan)
+		tc_safepoint(m); /* answer, then have the frame scanned (it holds nothing) */
+	frame[0] = __atomic_load_n(&straddle_s->next, __ATOMIC_ACQUIRE);
+	assert_ptr_equal(frame[0], b); /* held only by a scanned frame from here */
+	set_stage(7);
+	tc_blocking_enter(m);
+	wait_stage(9);
+	tc_blocking_leave(m);
+	assert_int_equal(frame[0]->magic, NODE_MAGIC); /* freed objects are junk-filled in verify mode */
+	assert_int_equal(frame[0]->val, 9);
+	tc_roots_pop(m);
+	tc_mutator_detach(m);
+	return NULL;
+}
+
+static void test_store_straddling_the_barrier_on_window(void **state)
+{
+	(void)state;
+	tc_heap *h = precise_heap();
+	tc_mutator *m = tc_mutator_attach(h);
+	stage = 0;
+	h->hs_hook = straddle_hook;
+	tc__wb_test_hook = hold_store_hook;
+	pthread_t w, r;
+	pthread_create(&r, NULL, straddle_racer, h);
+	wait_stage(1);
+	pthread_create(&w, NULL, straddle_writer, h);
+	wait_stage(2);
+	tc_collect(m); /* the race happens in it; B must come out marked */
+	h->hs_hook = NULL;
+	tc__wb_test_hook = NULL;
+	tc_collect(m); /* and once more, B held by R's frame */
+	set_stage(9);
+	tc_blocking_enter(m);
+	pthread_join(w, NULL);
+	pthread_join(r, NULL);
+	tc_blocking_leave(m);
+	tc_mutator_detach(m);
+	tc_heap_destroy(h);
+}
+#else
+static void test_store_straddling_the_barrier_on_window(void **state)
+{
+	(void)state;
+	skip();
+}
+#endif
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_store_by_unanswered_mutator_read_by_answered_one),
 		cmocka_unit_test(test_held_mutator_does_not_delay_others),
 		cmocka_unit_test(test_termination_while_a_mutator_keeps_shading),
+		cmocka_unit_test(test_store_straddling_the_barrier_on_window),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

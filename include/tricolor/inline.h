@@ -4,9 +4,8 @@
  *
  * tc_write's idle path is one load of the mutator's own barrier flag and one
  * predictable branch, then the store. The flag is the first word of every
- * tc_mutator; the collector sets it for all mutators while the world is
- * stopped (at sweep termination and mark termination), so a running mutator
- * only ever reads it. A library built with TC_DEBUG keeps a second bit set
+ * tc_mutator; each mutator sets its own at a handshake (or the collector sets
+ * it while the mutator is blocked), so the load needs no ordering. A library built with TC_DEBUG keeps a second bit set
  * in the flag, so every store takes the slow path and its slot is checked,
  * with no change to the embedder's build. The library also exports tc_write
  * as a function, for callers that cannot inline C (FFI).
