@@ -77,6 +77,18 @@
  * empty before it. In verify mode (TRICOLOR_VERIFY) one global stop remains,
  * after termination: it flushes every buffer, aborts if that finds grey work
  * (the protocol would be wrong), and runs the heap verifier.
+ *
+ * The protocol is modelled in verify/handshake.pml and model-checked with
+ * SPIN (verify/check.sh), with a mutant for each shade and each step that
+ * must fail. The model's names for this file's state: marking (phase ==
+ * GC_MARK), releasing (world.releasing), pend[m] bits (the world.*gen /
+ * tc_mutator.*ack pairs: BAR, SCAN, FLUSH, OFF, REL), wb[m] (wb_on),
+ * buf[m] (the barrier buffer), lgrey[m] and lcount[m] (the mutator's gcw
+ * and its greyed count), ggrey (work.full), greyed_since (work.greyed
+ * against greyed0), nassist (work.nassist), allocblack[m], blocked[m]
+ * (status M_BLOCKED), complete (work.complete). A change to a handshake
+ * step, a shade or the termination test changes the model in the same
+ * commit (docs/ARCHITECTURE.md).
  */
 #include <stddef.h>
 #include <time.h>

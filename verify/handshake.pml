@@ -1,0 +1,662 @@
+/*
+ * handshake.pml — tricolor's marking protocol as a Promela model, checked by
+ * SPIN (verify/check.sh runs every property and every mutant).
+ *
+ * What it models, at the level of the protocol rather than of the C:
+ *  - a heap of NO objects with one pointer field each, a global root slot,
+ *    and NM mutators whose stacks have NS slots (the roots a stack scan reads);
+ *  - the mutators' operations: load a field or the root into a stack slot,
+ *    store a stack slot into a field or the root through the hybrid barrier,
+ *    allocate (black or white by the mutator's state), drop a stack slot,
+ *    flush a full barrier buffer, assist, reach a safepoint and answer every
+ *    pending request in handshake.c's order, block and unblock;
+ *  - the controller: the BARRIER_ON handshake (answering for blocked
+ *    mutators), phase MARK and the lazy stack-scan request, marking, scanning
+ *    blocked mutators' stacks, ragged flush rounds and their termination
+ *    test, BARRIER_OFF, the sweepgen bump with the sweep, RELEASE.
+ *
+ * Abstractions, each argued in the C it stands for:
+ *  - Grey work is a set per holder: the global full list (work.full), each
+ *    mutator's gcwork, each mutator's barrier buffer. Order inside a buffer
+ *    does not matter to the protocol.
+ *  - work.greyed, a counter in the C, is the flag greyed_since: the controller
+ *    clears it where the C reads greyed0, and a gcwork's dispose sets it
+ *    where the C adds its count. The test "greyed unchanged" is "flag clear".
+ *  - The sweep is one atomic step at the bump. In the C spans are swept
+ *    lazily, and the span rule (malloc.c, black_sg) makes an allocation
+ *    between the bump and the mutator's RELEASE answer survive this sweep and
+ *    be white for the next cycle: here, allocation after the bump is white
+ *    and the sweep is already over, the same outcome.
+ *  - The controller is the only marker; its own gcwork is disposed before each
+ *    idleness test in the C, so here it greys straight into the global set.
+ *  - A mutator may run any number of operations between safepoints (up to
+ *    its bound, below), and other mutators and the controller interleave
+ *    between a barrier's flag check and its store, and between the steps of
+ *    every answer. Once its bound is spent it only answers, blocks and
+ *    unblocks: that is the embedder's promise of a safepoint in bounded time,
+ *    on which termination rests.
+ *  - Local variables are reset after each use, so that they do not split
+ *    states.
+ *  - The search is bounded: each mutator does at most B heap operations
+ *    (loads, stores, allocations, drops, buffer flushes, assists) per cycle,
+ *    from the barrier-on request of one cycle to that of the next; answers,
+ *    blocking and unblocking are not bounded. Every race the tests name
+ *    takes at most four operations of one mutator in a cycle.
+ *
+ * Every protocol variable names its C counterpart, and the C names these:
+ *   marking        h->phase == GC_MARK
+ *   releasing      h->world.releasing
+ *   wb[m]          wbstate.head.wb_on & WB_MARKING (barrier.c)
+ *   buf[m][o]      wbstate.buf
+ *   lgrey[m][o]    tc_mutator.gcw (grey objects not yet disposed)
+ *   lcount[m]      tc_mutator.gcw.greyed != 0
+ *   ggrey[o]       h->work.full
+ *   greyed_since   h->work.greyed != greyed0 (gc.c, ragged_flush)
+ *   nassist        h->work.nassist
+ *   allocblack[m]  tc_mutator.allocblack
+ *   blocked[m]     tc_mutator.status == M_BLOCKED
+ *   pend[m]        world.{bar,scan,flush,off,rel}gen != tc_mutator.{barack,
+ *                  scangen,flushack,offack,relack}, one bit each
+ *   mark[o]        the span's gcmarkbits; alloc[o]: allocated (allocbits)
+ *   complete       h->work.complete (the TC_DEBUG check in mark.c)
+ *
+ * Properties (check.sh):
+ *  - safety: at the sweep no freed object is referenced by a stack, the root
+ *    or an allocated object (sweep()); at termination every object reachable
+ *    from the roots is marked (terminated()); nothing is greyed after
+ *    termination (grey_local);
+ *  - no load of a freed object (load ops);
+ *  - termination: every cycle ends (the controller passes its progress
+ *    label), checked as the absence of non-progress cycles under weak
+ *    fairness;
+ *  - no waiting on others: a mutator's every guard reads only its own state
+ *    (blocked[m], ops[m]), so it is never held by another mutator's step;
+ *    SPIN's invalid-end-state check confirms no state leaves every process
+ *    without a move.
+ *
+ * Mutants (-DMUT_...): each removes one shade or one handshake step, and
+ * each must fail (check.sh says which property caught it). The search for a
+ * mutant's counterexample may leave out operations its race does not need
+ * (-DNO_ALLOC, -DNO_ASSIST, -DNO_BLOCK) and start from INIT=2: a smaller
+ * space, in which the search reaches the race's depth.
+ */
+
+#ifndef NM
+#define NM 2
+#endif
+#ifndef NO
+#define NO 3
+#endif
+#define NS 2
+#define NIL 0
+#define O1 (NO + 1)
+
+#ifndef B
+#define B 4 /* heap operations per mutator per cycle: the bound of the search */
+#endif
+#ifndef NCYC
+#define NCYC 2 /* cycles the controller runs; then every process ends */
+#endif
+
+#define P_BAR 1
+#define P_SCAN 2
+#define P_FLUSH 4
+#define P_OFF 8
+#define P_REL 16
+
+byte field[O1];
+bool alloc[O1];
+bool mark[O1];
+bool ggrey[O1];
+byte groot;
+byte stack[NM * NS];
+bool wb[NM];
+bool buf[NM * O1];
+bool lgrey[NM * O1];
+bool lcount[NM];
+bool allocblack[NM];
+bool blocked[NM];
+byte pend[NM];
+byte ops[NM];   /* heap operations this cycle (< B) */
+bool marking;
+bool releasing;
+bool complete;
+bool greyed_since;
+byte cycles;
+byte nassist;
+
+/* mark_idle: the global list empty and no mutator inside an assist. */
+#define NONE_GREY (!ggrey[1] && !ggrey[2] && !ggrey[3] && (NO < 4 || !ggrey[NO]))
+#ifdef MUT_NO_ASSIST_CHECK
+#define IDLE NONE_GREY
+#else
+#define IDLE (NONE_GREY && nassist == 0)
+#endif
+
+/* ---- greying ---- */
+
+/* grey() into mutator m's gcwork. */
+inline grey_local(m, o)
+{
+	if
+	:: (o != NIL && alloc[o] && !mark[o]) ->
+		assert(!complete); /* nothing is greyed after termination */
+		mark[o] = 1;
+		lgrey[m * O1 + o] = 1;
+		lcount[m] = 1
+	:: else -> skip
+	fi
+}
+
+/* grey() by the controller (its gcwork is disposed before every test). */
+inline grey_global(o)
+{
+	if
+	:: (o != NIL && alloc[o] && !mark[o]) ->
+		assert(!complete);
+		mark[o] = 1;
+		ggrey[o] = 1;
+		greyed_since = 1
+	:: else -> skip
+	fi
+}
+
+inline putfull(m)
+{
+	i = 1;
+	do
+	:: i <= NO -> if :: lgrey[m * O1 + i] -> ggrey[i] = 1; lgrey[m * O1 + i] = 0 :: else -> skip fi; i++
+	:: else -> break
+	od;
+	i = 0
+}
+
+inline count(m)
+{
+	if :: lcount[m] -> greyed_since = 1; lcount[m] = 0 :: else -> skip fi
+}
+
+/* tc__gcw_dispose: putfull, then the greyed count (two steps, as in C). */
+inline dispose(m)
+{
+	d_step { putfull(m) };
+	atomic { count(m) }
+}
+
+/* tc__wb_flush: every buffered pointer through grey into the gcwork. */
+inline wb_flush(m)
+{
+	d_step { wb_flush_body(m) }
+}
+
+inline wb_flush_body(m)
+{
+	{
+		i = 1;
+		do
+		:: i <= NO ->
+			if
+			:: buf[m * O1 + i] -> buf[m * O1 + i] = 0; grey_local(m, i)
+			:: else -> skip
+			fi;
+			i++
+		:: else -> break
+		od;
+		i = 0
+	}
+}
+
+/* The barrier's shade of one value into the buffer. */
+inline shade(m, o)
+{
+	if :: o != NIL -> buf[m * O1 + o] = 1 :: else -> skip fi
+}
+
+/* ---- the barrier: tc_write_slow ---- */
+
+/* Store v into the field of t (t == NIL: the global root). The flag check
+ * is its own step: a store may be held between it and the store. */
+inline store(m, t, v)
+{
+#ifdef MUT_STALE_OLD
+	/* Read the old value with the flag, store later: the race the exchange
+	 * closes (barrier.c; test_handshake's fourth test). */
+	atomic { w = wb[m]; old = (t == NIL -> groot : field[t]) };
+	atomic {
+#else
+	w = wb[m];
+	atomic {
+		old = (t == NIL -> groot : field[t]);
+#endif
+		if :: t == NIL -> groot = v :: else -> field[t] = v fi;
+		if
+		:: w ->
+#ifndef MUT_NO_DELETION
+			shade(m, old);
+#endif
+#ifndef MUT_NO_INSERTION
+			shade(m, v);
+#endif
+			skip
+		:: else -> skip
+		fi
+	}
+}
+
+/* ---- a mutator's answers (handshake.c, tc__handshake_answer) ---- */
+
+/* Each answer is two steps: its work, which ends with the gcwork's buffers
+ * put on the global list (tc__gcw_dispose's putfull), then the greyed count
+ * and the acknowledgement (the count is added before the ack is seen, as in
+ * C: dispose, then ack). */
+inline answer(m)
+{
+	atomic { if :: pend[m] & P_BAR -> wb[m] = 1; pend[m] = pend[m] & ~P_BAR :: else -> skip fi };
+	if
+	:: atomic {
+		(pend[m] & P_SCAN) && marking ->
+		j = 0;
+		do
+		:: j < NS -> grey_local(m, stack[m * NS + j]); j++
+		:: else -> break
+		od;
+		j = 0;
+		putfull(m)
+	   };
+	   atomic {
+		count(m);
+#ifndef MUT_WHITE_AFTER_SCAN
+		allocblack[m] = 1;
+#endif
+		pend[m] = pend[m] & ~P_SCAN
+	   }
+	:: else -> skip
+	fi;
+	if
+	:: atomic { (pend[m] & P_FLUSH) && marking -> wb_flush_body(m); putfull(m) };
+	   atomic { count(m); pend[m] = pend[m] & ~P_FLUSH }
+	:: else -> skip
+	fi;
+	atomic {
+		if
+		:: pend[m] & P_OFF ->
+			wb[m] = 0;
+			i = 1;
+			do :: i <= NO -> buf[m * O1 + i] = 0; i++ :: else -> break od;
+			i = 0;
+			putfull(m);
+			count(m);
+			pend[m] = pend[m] & ~P_OFF
+		:: else -> skip
+		fi
+	};
+	atomic { if :: pend[m] & P_REL -> allocblack[m] = 0; pend[m] = pend[m] & ~P_REL :: else -> skip fi }
+}
+
+/* ---- the mutator ---- */
+
+proctype mutator(byte m)
+{
+	byte i, j, t, v, o, old;
+	bool w;
+	do
+	:: !blocked[m] && ops[m] < B ->
+		ops[m]++;
+		if
+		:: /* load a field: stack[d] = stack[s]->f */
+			atomic {
+				if :: i = 0 :: i = 1 fi;
+				if :: j = 0 :: j = 1 fi;
+				t = stack[m * NS + i];
+				if
+				:: t != NIL -> assert(alloc[t]); v = field[t]; assert(v == NIL || alloc[v]); stack[m * NS + j] = v
+				:: else -> skip
+				fi;
+				i = 0; j = 0; t = 0; v = 0
+			}
+		:: /* load the root */
+			atomic {
+				if :: j = 0 :: j = 1 fi;
+				v = groot;
+				assert(v == NIL || alloc[v]);
+				stack[m * NS + j] = v;
+				j = 0; v = 0
+			}
+		:: /* store: stack[d]->f = stack[s], or the root = stack[s] */
+			atomic {
+				if :: i = 0 :: i = 1 fi;
+				if :: j = 0 :: j = 1 fi;
+				v = stack[m * NS + i];
+				if :: t = stack[m * NS + j] :: t = NIL fi; /* NIL: the root */
+				i = 0; j = 0
+			};
+			store(m, t, v);
+			t = 0; v = 0; old = 0; w = 0
+		:: /* allocate into stack[d]: black while allocblack, but not
+		    * after the bump (the span rule) */
+#ifdef NO_ALLOC
+			false;
+#endif
+			atomic {
+				if :: j = 0 :: j = 1 fi;
+				o = 1;
+				do
+				:: o <= NO && alloc[o] -> o++
+				:: else -> break
+				od;
+				if
+				:: o <= NO ->
+					alloc[o] = 1; field[o] = NIL;
+					mark[o] = allocblack[m] && !releasing;
+					stack[m * NS + j] = o
+				:: else -> skip
+				fi;
+				j = 0; o = 0
+			}
+		:: /* drop */
+			atomic { if :: stack[m * NS] = NIL :: stack[m * NS + 1] = NIL fi }
+		:: /* a full buffer flushes into the gcwork */
+			wb_flush(m)
+		:: /* assist: take grey work, scan it, dispose (tc__gc_assist) */
+#ifdef NO_ASSIST
+			false;
+#endif
+			marking && !NONE_GREY ->
+			nassist++;
+			atomic {
+				o = 1;
+				do
+				:: o <= NO && !ggrey[o] -> o++
+				:: else -> break
+				od;
+				if
+				:: o <= NO -> ggrey[o] = 0; grey_local(m, field[o])
+				:: else -> skip
+				fi;
+				o = 0
+			};
+			dispose(m);
+			nassist--
+		fi
+	:: !blocked[m] -> answer(m)                   /* tc_safepoint */
+#ifndef NO_BLOCK
+	:: !blocked[m] -> answer(m); blocked[m] = 1   /* tc_blocking_enter */
+#endif
+	:: blocked[m] -> blocked[m] = 0                            /* tc_blocking_leave */
+	:: cycles == NCYC -> break
+	od
+}
+
+/* ---- the controller (gc.c, handshake.c) ---- */
+
+/* Answer request bit p for blocked mutator k, if it owes it (for_blocked:
+ * the mutator cannot run meanwhile, so one step). */
+inline act_one(p, k)
+{
+	atomic {
+		if
+		:: blocked[k] && (pend[k] & p) ->
+			if
+			:: p == P_BAR -> wb[k] = 1
+			:: p == P_SCAN ->
+#ifndef MUT_NO_BLOCKED_SCAN
+				j = 0;
+				do
+				:: j < NS -> grey_global(stack[k * NS + j]); j++
+				:: else -> break
+				od;
+				j = 0;
+#endif
+#ifndef MUT_WHITE_AFTER_SCAN
+				allocblack[k] = 1;
+#endif
+				skip
+			:: p == P_FLUSH ->
+				i = 1;
+				do
+				:: i <= NO -> if :: buf[k * O1 + i] -> buf[k * O1 + i] = 0; grey_global(i) :: else -> skip fi; i++
+				:: else -> break
+				od;
+				i = 1;
+				do
+				:: i <= NO -> if :: lgrey[k * O1 + i] -> ggrey[i] = 1; lgrey[k * O1 + i] = 0 :: else -> skip fi; i++
+				:: else -> break
+				od;
+				i = 0;
+				if :: lcount[k] -> greyed_since = 1; lcount[k] = 0 :: else -> skip fi
+			:: p == P_OFF ->
+				wb[k] = 0;
+				i = 1;
+				do
+				:: i <= NO -> buf[k * O1 + i] = 0; if :: lgrey[k * O1 + i] -> ggrey[i] = 1; lgrey[k * O1 + i] = 0 :: else -> skip fi; i++
+				:: else -> break
+				od;
+				i = 0
+			:: p == P_REL -> allocblack[k] = 0
+			:: else -> skip
+			fi;
+			pend[k] = pend[k] & ~p
+		:: else -> skip
+		fi
+	}
+}
+
+inline act_blocked(p)
+{
+	act_one(p, 0);
+#if NM > 1
+	act_one(p, 1);
+#endif
+#if NM > 2
+	act_one(p, 2);
+#endif
+}
+
+inline request(p)
+{
+	d_step {
+		m = 0;
+		do
+		:: m < NM -> pend[m] = pend[m] | p; if :: p == P_BAR -> ops[m] = 0 :: else -> skip fi; m++
+		:: else -> break
+		od;
+		m = 0
+	}
+}
+
+#define OWED_BY_BLOCKED(p) ((blocked[0] && (pend[0] & (p))) || (NM > 1 && blocked[NM - 1] && (pend[NM - 1] & (p))) || (NM > 2 && blocked[1] && (pend[1] & (p))))
+#define ALL_ANSWERED(p) ((pend[0] & (p)) == 0 && (NM < 2 || (pend[NM - 1] & (p)) == 0) && (NM < 3 || (pend[2] & (p)) == 0))
+
+/* One whole handshake: request, answer for the blocked, wait for the rest. */
+inline handshake(p)
+{
+	request(p);
+	do
+	:: ALL_ANSWERED(p) -> break
+	:: else -> act_blocked(p)
+	od
+}
+
+
+/* Which objects do the roots reach? (the safety assertions' own walk) */
+bool reach[O1];
+
+inline compute_reach()
+{
+	d_step {
+		i = 1;
+		do
+		:: i <= NO -> reach[i] = 0; i++
+		:: else -> break
+		od;
+		reach[groot] = 1;
+		j = 0;
+		do
+		:: j < NM * NS -> reach[stack[j]] = 1; j++
+		:: else -> break
+		od;
+		j = 0;
+		do
+		:: j < NO ->
+			i = 1;
+			do
+			:: i <= NO -> if :: reach[i] && i != NIL -> reach[field[i]] = 1 :: else -> skip fi; i++
+			:: else -> break
+			od;
+			j++
+		:: else -> break
+		od;
+		reach[NIL] = 0;
+		i = 0; j = 0
+	}
+}
+
+inline clear_reach()
+{
+	d_step { i = 0; do :: i <= NO -> reach[i] = 0; i++ :: else -> break od; i = 0 }
+}
+
+proctype controller()
+{
+	byte m, i, j, o;
+	do
+	:: cycles == NCYC -> break
+	:: cycles < NCYC ->
+		/* 1. BARRIER_ON, then phase MARK and the scan request */
+#ifdef MUT_NO_BARRIER_WAIT
+		request(P_BAR);
+#else
+		handshake(P_BAR);
+#endif
+		marking = 1;
+		request(P_SCAN);
+		atomic { grey_global(groot) };
+		/* 2. mark, and 3. ragged flush rounds until one is clean */
+		do
+		:: atomic {
+				!NONE_GREY ->
+				o = 1;
+				do
+				:: o <= NO && !ggrey[o] -> o++
+				:: else -> break
+				od;
+				ggrey[o] = 0;
+				grey_global(field[o]);
+				o = 0
+			}
+		:: OWED_BY_BLOCKED(P_SCAN) -> act_blocked(P_SCAN)
+		:: IDLE && ALL_ANSWERED(P_SCAN) ->
+#ifndef MUT_READ_GREYED_LATE
+			greyed_since = 0; /* greyed0 = work.greyed */
+#endif
+			if
+			:: IDLE ->
+#ifdef MUT_READ_GREYED_LATE
+				greyed_since = 0; /* greyed0 read after the idleness test */
+#endif
+#ifdef MUT_NO_FLUSH_ROUND
+				goto terminated
+#else
+				request(P_FLUSH);
+				do
+				:: ALL_ANSWERED(P_FLUSH) ->
+					if
+#ifdef MUT_NO_GREYED_CHECK
+					:: IDLE -> goto terminated
+#else
+					:: IDLE && !greyed_since -> goto terminated
+#endif
+					:: else -> break
+					fi
+				:: !ALL_ANSWERED(P_FLUSH) && !IDLE -> break
+				:: !ALL_ANSWERED(P_FLUSH) -> act_blocked(P_FLUSH)
+				od
+#endif
+			:: else -> skip
+			fi
+		od;
+terminated:
+		atomic {
+			complete = 1;
+			compute_reach();
+			i = 1;
+			do
+			:: i <= NO -> assert(!reach[i] || mark[i]); i++ /* every reachable object marked */
+			:: else -> break
+			od;
+			i = 0;
+			clear_reach()
+		};
+		/* BARRIER_OFF, the bump (sweep), RELEASE, phase OFF */
+		handshake(P_OFF);
+		atomic {
+			releasing = 1;
+			compute_reach();
+			i = 1;
+			do
+			:: i <= NO ->
+				if
+				:: alloc[i] && !mark[i] ->
+					assert(!reach[i]); /* the sweep frees nothing reachable */
+					alloc[i] = 0; field[i] = NIL
+				:: else -> skip
+				fi;
+				mark[i] = 0;
+				i++
+			:: else -> break
+			od;
+			i = 0;
+			complete = 0;
+			clear_reach()
+		};
+		handshake(P_REL);
+		atomic { releasing = 0; marking = 0; cycles++ }
+	od
+}
+
+/* Termination: under weak fairness every cycle ends (check.sh: -a -f). */
+ltl cycles_end { <> (cycles == NCYC) }
+
+/* The heap the search starts from: the root holds o1, o1's field o2; the
+ * first mutator holds o1 and o2, the second o1 and o3 (o3 reachable only
+ * from its stack). Every object is allocated and shared, so that a race
+ * takes few operations; allocation, drops and loads change it from there.
+ * INIT=2: the same, but the root holds o2, so that o1 is reachable only
+ * from the stacks (no marker reads o1's field before a stack scan). INIT=3:
+ * as INIT=1, with o3 free (the second mutator holds o1 only), so that the
+ * first cycle can allocate. INIT=0: an empty heap and empty stacks (the
+ * mutators build the graph: the smallest space, searched exhaustively). */
+#ifndef INIT
+#define INIT 1
+#endif
+init
+{
+	byte k = 0;
+	atomic {
+#if INIT != 0
+		alloc[1] = 1; alloc[2] = 1;
+#if INIT != 3
+		alloc[3] = 1;
+#endif
+#if INIT == 2
+		groot = 2;
+#else
+		groot = 1;
+#endif
+		field[1] = 2;
+		stack[0] = 1; stack[1] = 2;
+		stack[NS] = 1;
+#if INIT != 3
+		stack[NS + 1] = 3;
+#endif
+#if NM > 2
+		stack[2 * NS] = 2;
+#endif
+#endif
+		do
+		:: k < NM -> run mutator(k); k++
+		:: else -> break
+		od;
+		run controller()
+	}
+}
