@@ -53,16 +53,12 @@ static void *thread_a(void *arg)
 	tc_mutator *m = tc_mutator_attach(arg);
 	node *frame[1] = {NULL};
 	tc_roots_push(m, (void **)frame, 1);
-	tc_blocking_enter(m);
-	wait_stage(2);
-	tc_blocking_leave(m);
+	wait_stage_blocked(m, 2);
 	tc_safepoint(m); /* answers the barrier-on request */
 	assert_true(m->wb.head.wb_on & WB_MARKING);
 	frame[0] = groot->next; /* A reads what B is about to delete */
 	set_stage(3);
-	tc_blocking_enter(m);
-	wait_stage(8);
-	tc_blocking_leave(m);
+	wait_stage_blocked(m, 8);
 	check_list(frame[0], 40); /* it survived both cycles */
 	tc_roots_pop(m);
 	tc_mutator_detach(m);
@@ -312,9 +308,7 @@ static void *straddle_writer(void *arg)
 	tc_safepoint(m); /* answers the barrier-on request */
 	assert_true(m->wb.head.wb_on & WB_MARKING);
 	tc_write(m, (void **)&frame[0]->next, frame[1]); /* held in the hook until R has loaded B */
-	tc_blocking_enter(m); /* answers the scan: S, whose next is C now */
-	wait_stage(9);
-	tc_blocking_leave(m);
+	wait_stage_blocked(m, 9); /* answers the scan: S, whose next is C now */
 	assert_int_equal(frame[0]->next->val, 7); /* W's store came last */
 	tc_roots_pop(m);
 	tc_mutator_detach(m);
@@ -341,9 +335,7 @@ static void *straddle_racer(void *arg)
 	frame[0] = __atomic_load_n(&straddle_s->next, __ATOMIC_ACQUIRE);
 	assert_ptr_equal(frame[0], b); /* held only by a scanned frame from here */
 	set_stage(7);
-	tc_blocking_enter(m);
-	wait_stage(9);
-	tc_blocking_leave(m);
+	wait_stage_blocked(m, 9);
 	assert_int_equal(frame[0]->magic, NODE_MAGIC); /* freed objects are junk-filled in verify mode */
 	assert_int_equal(frame[0]->val, 9);
 	tc_roots_pop(m);

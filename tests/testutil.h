@@ -174,6 +174,15 @@ static inline void set_stage(int s)
 	pthread_mutex_unlock(&stage_mu);
 }
 
+/* Wait for stage s inside a blocking region: the collector answers for m
+ * meanwhile, so a cycle can go on without this thread. */
+static inline void wait_stage_blocked(tc_mutator *m, int s)
+{
+	tc_blocking_enter(m);
+	wait_stage(s);
+	tc_blocking_leave(m);
+}
+
 static inline tc_heap *conservative_heap(void)
 {
 	tc_config c;
