@@ -219,13 +219,20 @@ static inline bool span_marked(const span *s, uint32_t idx)
 {
 	return (__atomic_load_n(&s->gcmarkbits[idx / 64], __ATOMIC_RELAXED) >> (idx % 64)) & 1;
 }
-/* Atomic: several markers race on one word. True if this call set the bit. */
+/* Atomic: several markers race on one word. True if this call set the bit.
+ * Sequentially consistent (on x86 the same locked instruction as relaxed):
+ * the ephemeron table and the weak readers order their own accesses against
+ * a mark (gc/weak.c). */
 static inline bool span_set_mark(span *s, uint32_t idx)
 {
 	uint64_t bit = (uint64_t)1 << (idx % 64), *w = &s->gcmarkbits[idx / 64];
 	if (__atomic_load_n(w, __ATOMIC_RELAXED) & bit)
 		return false;
-	return !(__atomic_fetch_or(w, bit, __ATOMIC_RELAXED) & bit);
+	return !(__atomic_fetch_or(w, bit, __ATOMIC_SEQ_CST) & bit);
+}
+static inline bool span_marked_sc(const span *s, uint32_t idx)
+{
+	return (__atomic_load_n(&s->gcmarkbits[idx / 64], __ATOMIC_SEQ_CST) >> (idx % 64)) & 1;
 }
 uint32_t tc__span_count_marked(const span *s);
 uint32_t tc__span_count_alloc(const span *s); /* debug checks: i < freeindex or allocbits[i] */

@@ -17,6 +17,10 @@
  *   LR_MCENTRAL   mcentral.lock         one size class's span lists (mcentral.c)
  *   LR_MHEAP      mheap.lock            free page runs, arenas, growth (mheap.c)
  *   LR_WORK       markstate.lock        global grey work lists, workers (gcwork.c, mark.c)
+ *   LR_SPECIAL    finstate.lock         finalizer and cleanup records (final.c)
+ *   LR_FINQ       finstate.qlock        due finalizers and cleanups, the finalizer thread (final.c)
+ *   LR_WEAK       weakstate.lock        every weak reference and ephemeron (weak.c)
+ *   LR_EPHE       weakstate.elock       ephemerons waiting for their key's mark (weak.c)
  *   LR_OBS        observ.lock           cycle record and interval rings (metrics.c)
  *   LR_OUTPUT     the output function   (base/error.c)
  *
@@ -30,7 +34,7 @@
 
 #include <pthread.h>
 
-enum lockrank { LR_NONE = 0, LR_CTRL, LR_WORLD, LR_ROOTS, LR_MCENTRAL, LR_MHEAP, LR_WORK, LR_OBS, LR_OUTPUT, LR_COUNT };
+enum lockrank { LR_NONE = 0, LR_CTRL, LR_WORLD, LR_ROOTS, LR_MCENTRAL, LR_MHEAP, LR_WORK, LR_SPECIAL, LR_FINQ, LR_WEAK, LR_EPHE, LR_OBS, LR_OUTPUT, LR_COUNT };
 
 typedef struct mutex {
 	pthread_mutex_t mu;

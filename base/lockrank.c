@@ -11,7 +11,8 @@
 
 #ifdef TC_DEBUG
 static const char *const names[LR_COUNT] = {"none",     "controller", "world", "roots", "mcentral",
-					    "mheap", "mark work",  "observ", "output"};
+					    "mheap", "mark work",  "specials", "finalizer queue", "weak", "ephemerons",
+					    "observ", "output"};
 
 static _Thread_local unsigned held; /* bit r: a mutex of rank r is held */
 

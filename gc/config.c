@@ -56,6 +56,11 @@ int tc__config_from_env(tc_config *cfg, bool tuning)
 			}
 			cfg->pacer = v;
 		}
+		if ((v = getenv("TRICOLOR_FINALIZERS"))) {
+			if (strcmp(v, "thread") != 0 && strcmp(v, "manual") != 0)
+				return tc__bad_value("TRICOLOR_FINALIZERS", v, "'thread' or 'manual'");
+			cfg->finalizers = v;
+		}
 	}
 	int verify = 0;
 	if ((v = getenv("TRICOLOR_VERIFY")) && parse_flag("TRICOLOR_VERIFY", v, &verify) != 0)
@@ -78,5 +83,6 @@ int tc_config_init(tc_config *cfg)
 	cfg->gogc = 100;
 	cfg->stacks = TC_STACKS_CONSERVATIVE;
 	cfg->pacer = "go";
+	cfg->finalizers = "thread";
 	return tc__config_from_env(cfg, true);
 }

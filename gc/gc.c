@@ -16,7 +16,8 @@
  *      buffers at a safepoint; the controller flushes blocked ones) until a
  *      round that begins with no grey work greys nothing: marking is then
  *      complete. Verify mode stops the world here to check and verify.
- *      Handshake BARRIER_OFF; heap.live = marked; sweepgen += 2; pacer;
+ *      Weak references to white objects cleared, due finalizers queued
+ *      (weak.c, final.c). Handshake BARRIER_OFF; heap.live = marked; sweepgen += 2; pacer;
  *      handshake RELEASE (mcaches released); phase = OFF
  *   4. concurrent sweep by the controller, and lazily by allocation
  *
@@ -122,7 +123,15 @@ static bool ragged_flush(tc_heap *h)
 		tc_chaos();
 		if (tc__hs_all_flushed(h)) {
 			tc_chaos();
-			if (tc__mark_idle(h) && atomic_load(&h->work.greyed) == greyed0)
+			/* Weak readers shade outside the flush rounds: hold them
+			 * off while deciding, so that each shade is either counted
+			 * here or made after, against complete (weak.c). */
+			tc__weak_gate_close(h);
+			bool clean = tc__mark_idle(h) && atomic_load(&h->work.greyed) == greyed0;
+			if (clean)
+				atomic_store(&h->work.complete, 1);
+			tc__weak_gate_open(h);
+			if (clean)
 				return true;
 			h->ctrl.mark_loops++;
 			atomic_fetch_add(&h->obs.late_work, 1);
@@ -166,10 +175,8 @@ static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 		tc__limiter_tick(h, true);
 		if (done == 0 || gcw_empty(w)) {
 			tc__gcw_dispose(w);
-			if (tc__mark_idle(h) && tc__hs_all_stacks_scanned(h) && ragged_flush(h)) {
-				atomic_store(&h->work.complete, 1);
-				return;
-			}
+			if (tc__mark_idle(h) && tc__hs_all_stacks_scanned(h) && ragged_flush(h))
+				return; /* work.complete is set */
 			struct timespec ts = {0, 100000};
 			nanosleep(&ts, NULL);
 		}
@@ -206,6 +213,12 @@ static void cycle_end(tc_heap *h, gcwork *w, uint64_t heap0, uint64_t assist0, u
 {
 	uint64_t sync = h->cfg.verify ? verify_stop(h, w) : 0; /* workers still waiting for work: mark_idle holds */
 	tc__mark_end(h);
+	/* Weak references and ephemerons to white objects cleared, then
+	 * finalizers due queued, their objects kept (Go's order): both before
+	 * the barrier-off handshake, so before any span is swept with these
+	 * marks, and while weak readers still answer from them (weak.c). */
+	tc__weak_sweep(h);
+	tc__fin_sweep(h);
 	lock(&h->world.lock);
 	h->world.barrier_on = false;
 	unlock(&h->world.lock);
@@ -276,6 +289,7 @@ static void run_cycle(tc_heap *h)
 	gcwork w;
 	tc__gcw_init(&w, h);
 	atomic_fetch_add(&h->work.roots_bytes, tc__roots_globals(h, tc__grey_conservative, &w));
+	tc__fin_mark_roots(h, &w); /* after phase = MARK: a record made later is greyed by its maker */
 	h->ctrl.mark_loops = 0;
 	mark_concurrent(h, &w, mark0); /* 2, and 3's termination */
 	h->obs.last_mark_ns = tc__now_ns() - mark0;

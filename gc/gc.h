@@ -122,6 +122,64 @@ typedef struct rootrange {
 
 /* ---- metrics.c ---- */
 
+/* ---- final.c: finalizers and cleanups (Go's specials and finq) ---- */
+typedef struct cleanup {
+	void (*fn)(void *arg);
+	void *arg;
+	struct cleanup *next;
+} cleanup;
+
+/* One object's finalizer and cleanups: a slot of finstate.tab. */
+typedef struct special {
+	uintptr_t obj;                      /* the user address; 0 = empty slot, 1 = deleted slot */
+	void (*fin)(void *obj, void *arg);  /* NULL: none (cleanups only) */
+	void *finarg;
+	cleanup *cleanups;                  /* newest first */
+} special;
+
+/* A finalizer or cleanup that is due: fin(obj, arg) or cfn(arg). */
+typedef struct finjob {
+	void *obj;
+	void (*fin)(void *obj, void *arg);
+	void (*cfn)(void *arg);
+	void *arg;
+	struct finjob *next;
+} finjob;
+
+typedef struct finstate {
+	mutex lock;               /* LR_SPECIAL: the table */
+	special *tab;             /* open addressing on obj, linear probing (lock) */
+	size_t cap, used, n;      /* slots; slots not empty (live or deleted); live records (lock) */
+	mutex qlock;              /* LR_FINQ: the queue, the running list and the thread's state */
+	pthread_cond_t qcv;       /* the finalizer thread waits here for jobs, or to stop */
+	finjob *head, *tail;      /* due, not started: FIFO (qlock) */
+	finjob *running;          /* started, not returned: roots until they return (qlock) */
+	bool manual;              /* tc_config.finalizers "manual": no thread (set at creation) */
+	int tstate;               /* the thread: 0 not started, 1 running, 2 asked to stop (qlock) */
+	pthread_t thread;
+	tc_mutator *tm;           /* the thread's mutator, NULL until attached (qlock) */
+	_Atomic uint64_t queued;  /* jobs ever queued */
+	_Atomic uint64_t run;     /* jobs ever finished */
+	_Atomic size_t nrec;      /* == n, read without the lock: 0 = nothing to do in a cycle */
+} finstate;
+
+/* ---- weak.c: weak references and ephemerons ---- */
+typedef struct weakstate {
+	mutex lock;               /* LR_WEAK: objs */
+	uintptr_t *objs;          /* every tc_weak and tc_ephemeron not yet found dead, by user address (lock) */
+	size_t n, cap;            /* (lock) */
+	/* The reader gate (weak.c): a marking reader shades inside it; the
+	 * controller closes it to decide termination. */
+	_Atomic int active;       /* readers inside */
+	_Atomic int block;        /* closed: readers wait outside */
+	mutex elock;              /* LR_EPHE: the pending table */
+	uintptr_t *buckets;       /* pending ephemerons by key object, chained through their link word (elock) */
+	size_t nbuckets;          /* a power of two, or 0 (elock) */
+	_Atomic size_t npending;  /* ephemerons in the table (elock); grey() reads it on every new mark */
+	_Atomic uint64_t cleared; /* weak references and ephemerons cleared, ever */
+	_Atomic uint64_t traced;  /* ephemeron values traced because their key was marked, ever */
+} weakstate;
+
 /* What a cycle measured, for the pacer (pacer.c). */
 typedef struct pacer_in {
 	uint64_t marked;       /* live bytes marked */
@@ -309,6 +367,8 @@ typedef struct tc_heap {
 	pacer pacer;
 	limiter lim;
 	rootset roots;
+	finstate fin;
+	weakstate weak;
 	observ obs;
 	/* Test hooks (the controller calls them): after mark, before the
 	 * verifier; and once per cycle in concurrent mark, after the blocked
@@ -448,6 +508,49 @@ static inline uint64_t hard_goal(uint64_t goal) { return goal > UINT64_MAX / 2 ?
 static inline bool tc__gc_must_wait(const tc_heap *h, uint64_t live, uint64_t at)
 {
 	return !limiter_on(h) && live >= (h->cfg.memory_limit != 0 ? at : hard_goal(atomic_load(&h->pacer.goal)));
+}
+
+/* ---- final.c ---- */
+void tc__fin_init(tc_heap *h);
+void tc__fin_stop(tc_heap *h);      /* the thread, if any, stopped and detached; the queue dropped */
+tc_mutator *tc__fin_mutator(tc_heap *h); /* the finalizer thread's mutator, or NULL */
+void tc__fin_mark_roots(tc_heap *h, gcwork *w); /* cycle start: what specials and jobs keep alive */
+void tc__fin_sweep(tc_heap *h);     /* after termination: queue what is due, keep its objects */
+/* The verifier's view of tc__fin_mark_roots: fields(obj) for each object
+ * whose referents a finalizer keeps, val(v) for each other root value. */
+void tc__fin_roots(tc_heap *h, void (*fields)(uintptr_t obj, void *ctx), void (*val)(uintptr_t v, void *ctx), void *ctx);
+
+/* ---- weak.c ---- */
+extern const tc_type tc__weak_type, tc__ephe_type;
+void tc__weak_init(tc_heap *h);
+void tc__weak_destroy(tc_heap *h);
+void tc__weak_gate_close(tc_heap *h); /* the controller: no reader shades until _open */
+void tc__weak_gate_open(tc_heap *h);
+void tc__ephe_scan(gcwork *w, uintptr_t e);        /* the marker scans ephemeron e (its user address) */
+void tc__ephe_key_marked(gcwork *w, uintptr_t k);  /* object k was just marked: resolve its ephemerons */
+void tc__weak_sweep(tc_heap *h);      /* after termination: clear what refers to dead objects */
+
+/* ---- malloc.c: objects as the API sees them ---- */
+/* The user address of the object at base in s (after its header word for a
+ * small header object). */
+static inline uintptr_t obj_user(const span *s, uintptr_t base)
+{
+	return base + (spc_kind(s->spc) == SK_HDR && spc_sizeclass(s->spc) != 0 ? TC_WORD : 0);
+}
+/* Is p the user address of an allocated object of h? 0, with *sp and
+ * *base set; or -1 with an error "FN: WHAT ... is ..." and nothing changed. */
+int tc__obj_check(tc_heap *h, const void *p, const char *fn, const char *what, span **sp, uintptr_t *base);
+
+/* ---- mark.c, for final.c and weak.c ---- */
+bool tc__grey(gcwork *w, uintptr_t p);                 /* a conservative grey; true if p is an object */
+void tc__grey_fields(gcwork *w, uintptr_t p);          /* grey what p's object references, but itself */
+/* Is m inside marking as far as its own shading goes: its stack scanned
+ * and its barrier still on, so that the sweepgen bump cannot come before its
+ * next safepoint? Shades by m outside this window are not owed, or must not
+ * be made (after the bump they would set the next cycle's mark bits). */
+static inline bool mutator_shading(const tc_mutator *m)
+{
+	return m->allocblack && (__atomic_load_n(&m->wb.head.wb_on, __ATOMIC_RELAXED) & WB_MARKING);
 }
 
 /* ---- verify.c ---- */

@@ -61,6 +61,8 @@ tc_heap *tc_heap_create(const tc_config *cfg)
 	pthread_cond_init(&h->work.startcv, NULL);
 	pthread_cond_init(&h->work.donecv, NULL);
 	tc__pacer_init(h);
+	tc__fin_init(h);
+	tc__weak_init(h);
 	h->obs.start_ns = tc__now_ns();
 	return h;
 }
@@ -72,11 +74,14 @@ void tc_heap_destroy(tc_heap *h)
 	lock(&h->world.lock);
 	size_t n = h->world.n;
 	unlock(&h->world.lock);
+	if (n != 0 && tc__fin_mutator(h) != NULL)
+		n--; /* the finalizer thread's own: tc__fin_stop detaches it */
 	if (n != 0) {
 		tc__error("tc_heap_destroy: %zu mutator%s still attached; detach them first (heap %p left intact)", n,
 			  n == 1 ? " is" : "s are", (void *)h);
 		return;
 	}
+	tc__fin_stop(h);
 	tc__gc_controller_stop(h);
 	tc__mark_workers_stop(h);
 	tc__work_free_all(h);
@@ -88,6 +93,7 @@ void tc_heap_destroy(tc_heap *h)
 		next = m->next;
 		free(m);
 	}
+	tc__weak_destroy(h);
 	tc__verify_free_types(h);
 	tc__mheap_destroy(&h->mh);
 	lock_destroy(&h->world.lock);

@@ -231,3 +231,30 @@ void *tc_alloc_noscan(tc_mutator *m, size_t bytes)
 	}
 	return mallocgc(m, bytes, NULL, 0, SK_NOSCAN, "tc_alloc_noscan");
 }
+
+int tc__obj_check(tc_heap *h, const void *p, const char *fn, const char *what, span **sp, uintptr_t *base)
+{
+	if (p == NULL) {
+		tc__error("%s: %s is NULL", fn, what);
+		return -1;
+	}
+	span *s = mheap_span_of(&h->mh, (uintptr_t)p);
+	if (s == NULL) {
+		tc__error("%s: %s %p is not in this heap", fn, what, p);
+		return -1;
+	}
+	uint32_t idx = span_obj_index(s, (uintptr_t)p);
+	uintptr_t b = span_obj_base(s, idx);
+	if (span_is_free(s, idx)) {
+		tc__error("%s: %s %p is a free slot of the heap, not an allocated object", fn, what, p);
+		return -1;
+	}
+	if (obj_user(s, b) != (uintptr_t)p) {
+		tc__error("%s: %s %p points inside the object at %p, not at its start", fn, what, p,
+			  (void *)obj_user(s, b));
+		return -1;
+	}
+	*sp = s;
+	*base = b;
+	return 0;
+}

@@ -44,12 +44,49 @@ static inline __attribute__((always_inline)) bool grey(gcwork *w, uintptr_t p, b
 		return true;
 	w->bytes_marked += s->elemsize;
 	w->greyed++;
+	uintptr_t obj = span_obj_base(s, idx);
 	if (spc_kind(s->spc) != SK_NOSCAN) {
-		uintptr_t obj = span_obj_base(s, idx);
 		__builtin_prefetch((void *)obj); /* LIFO: it is scanned soon */
 		gcw_put(w, obj);
 	}
+	/* An ephemeron may wait for this key (weak.c). Sequentially
+	 * consistent with the mark above (span_set_mark): either this load
+	 * sees the waiting ephemeron's count, or its scanner sees this mark. */
+	if (__builtin_expect(atomic_load(&w->h->weak.npending) != 0, 0))
+		tc__ephe_key_marked(w, obj);
 	return true;
+}
+
+bool tc__grey(gcwork *w, uintptr_t p) { return grey(w, p, true); }
+
+/* What a finalizer keeps: the object's referents, not the object itself
+ * (then it would never be found unreachable), and not through a pointer into
+ * itself (libgc's ignore_self: a self-reference would keep it for ever). */
+typedef struct fieldsctx {
+	gcwork *w;
+	uintptr_t lo, hi;
+} fieldsctx;
+
+static void grey_not_self(uintptr_t p, void *ctx)
+{
+	fieldsctx *c = ctx;
+	if (p < c->lo || p >= c->hi)
+		grey(c->w, p, false);
+}
+
+static void ephe_not_self(uintptr_t e, void *ctx)
+{
+	tc__ephe_scan(((fieldsctx *)ctx)->w, e);
+}
+
+void tc__grey_fields(gcwork *w, uintptr_t p)
+{
+	span *s = mheap_span_of(&w->h->mh, p);
+	if (s == NULL || spc_kind(s->spc) == SK_NOSCAN)
+		return;
+	uintptr_t base = span_obj_base(s, span_obj_index(s, p));
+	fieldsctx c = {w, base, base + s->elemsize};
+	scan_each(base, s, grey_not_self, NULL, ephe_not_self, &c);
 }
 
 static inline __attribute__((always_inline)) void grey_val(uintptr_t p, void *ctx) { grey(ctx, p, false); }
@@ -74,9 +111,11 @@ static void grey_noted(uintptr_t p, void *ctx)
 
 static void push_oblet(uintptr_t p, void *ctx) { gcw_put(ctx, p); }
 
+static void ephe_val(uintptr_t e, void *ctx) { tc__ephe_scan(ctx, e); }
+
 static void scan_object(gcwork *w, uintptr_t obj, span *s)
 {
-	scan_each(obj, s, grey_val, push_oblet, w);
+	scan_each(obj, s, grey_val, push_oblet, ephe_val, w);
 	w->scan_bytes += spc_sizeclass(s->spc) ? s->elemsize : MAX_OBLET_BYTES;
 }
 

@@ -123,6 +123,23 @@ static uint64_t rd_heap_ready_peak_bytes(tc_heap *h) { return atomic_load(&h->mh
 static uint64_t rd_heap_limit_bytes(tc_heap *h) { return h->cfg.memory_limit; }
 static uint64_t rd_heap_limit_exceeded(tc_heap *h) { return atomic_load(&h->mh.over_limit); }
 static uint64_t rd_heap_scavenge_errors(tc_heap *h) { return atomic_load(&h->mh.scav_errors); }
+static uint64_t rd_gc_finalizers_queued(tc_heap *h) { return atomic_load(&h->fin.queued); }
+static uint64_t rd_gc_finalizers_run(tc_heap *h) { return atomic_load(&h->fin.run); }
+static uint64_t rd_gc_finalizers_pending(tc_heap *h)
+{
+	uint64_t run = atomic_load(&h->fin.run); /* first: run never passes queued */
+	return atomic_load(&h->fin.queued) - run;
+}
+static uint64_t rd_gc_finalizers_registered(tc_heap *h) { return atomic_load(&h->fin.nrec); }
+static uint64_t rd_gc_weak_registered(tc_heap *h)
+{
+	lock(&h->weak.lock);
+	uint64_t n = h->weak.n;
+	unlock(&h->weak.lock);
+	return n;
+}
+static uint64_t rd_gc_weak_cleared(tc_heap *h) { return atomic_load(&h->weak.cleared); }
+static uint64_t rd_gc_ephemerons_traced(tc_heap *h) { return atomic_load(&h->weak.traced); }
 
 static const struct {
 	const char *name;

@@ -100,6 +100,21 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 	return m;
 }
 
+tc_mutator *tc_mutator_current(tc_heap *h)
+{
+	if (h == NULL) {
+		tc__error("tc_mutator_current: heap is NULL");
+		return NULL;
+	}
+	pthread_t self = pthread_self();
+	lock(&h->world.lock);
+	tc_mutator *m = h->world.mutators;
+	while (m && !pthread_equal(m->thread, self))
+		m = m->next;
+	unlock(&h->world.lock);
+	return m;
+}
+
 void tc__mutator_stall(tc_mutator *m, uint64_t t0, int kind)
 {
 	uint64_t now = tc__now_ns(), ns = now - t0;

@@ -6,7 +6,9 @@
  *
  *   small SCAN   the span's pointer bitmap, one bit per word
  *   small HDR    header word (type | count << 48), then count elements, each
- *                traced by the type's callback
+ *                traced by the type's callback; an ephemeron (weak.c) goes to
+ *                the caller's ephe function instead, which decides whether
+ *                its value is traced
  *   large        the type and count recorded in the span; scanned in oblets of
  *                MAX_OBLET_BYTES so that one huge array is shared among markers
  *                (the first oblet, at the span base, enqueues the others)
@@ -39,7 +41,7 @@ static void trace_visit(void **slot, void *ctx)
 }
 
 static inline __attribute__((always_inline)) void scan_each(uintptr_t obj, span *s, val_fn visit,
-							    val_fn push_oblet, void *ctx)
+							    val_fn push_oblet, val_fn ephe, void *ctx)
 {
 	unsigned kind = spc_kind(s->spc);
 	if (spc_sizeclass(s->spc) != 0) {
@@ -59,6 +61,10 @@ static inline __attribute__((always_inline)) void scan_each(uintptr_t obj, span 
 			uintptr_t hdr = load_slot((void *)obj);
 			const tc_type *t = hdr_type(hdr);
 			size_t count = hdr_count(hdr);
+			if (__builtin_expect(t == &tc__ephe_type, 0)) {
+				ephe(obj + TC_WORD, ctx);
+				return;
+			}
 			struct trace_ctx tc = {visit, ctx};
 			for (size_t k = 0; t != NULL && k < count; k++)
 				t->trace((void *)(obj + TC_WORD + k * t->size), trace_visit, &tc);

@@ -183,14 +183,54 @@ static void visit(uintptr_t p, void *ctx)
 		push(v, obj);
 }
 
+/* An ephemeron: its value must be marked if its key is (the rule the
+ * marker keeps in weak.c); its key is weak, and not followed. */
+static void visit_ephe(uintptr_t e, void *ctx)
+{
+	vstate *v = ctx;
+	uintptr_t k = load_slot((void *)e);
+	span *s = k ? mheap_span_of(&v->h->mh, k) : NULL;
+	if (s != NULL && span_marked(s, span_obj_index(s, k)))
+		visit(load_slot((void *)(e + TC_WORD)), v);
+}
+
 /* Scan everything reached so far (depth first, explicit stack). */
 static void drain(vstate *v)
 {
 	while (v->sn > 0) {
 		v->cur = v->stack[--v->sn];
-		scan_each(v->cur, mheap_span_of(&v->h->mh, v->cur), visit, NULL, v);
+		scan_each(v->cur, mheap_span_of(&v->h->mh, v->cur), visit, NULL, visit_ephe, v);
 	}
 	v->cur = 0;
+}
+
+/* A finalizable object's referents are roots (not the object itself, nor
+ * through a pointer into itself: final.c). */
+typedef struct selfctx {
+	vstate *v;
+	uintptr_t lo, hi;
+} selfctx;
+
+static void visit_not_self(uintptr_t p, void *ctx)
+{
+	selfctx *c = ctx;
+	if (p < c->lo || p >= c->hi)
+		visit(p, c->v);
+}
+
+static void visit_ephe_self(uintptr_t e, void *ctx) { visit_ephe(e, ((selfctx *)ctx)->v); }
+
+static void visit_fields(uintptr_t obj, void *ctx)
+{
+	vstate *v = ctx;
+	span *s = mheap_span_of(&v->h->mh, obj);
+	if (s == NULL || spc_kind(s->spc) == SK_NOSCAN)
+		return;
+	uintptr_t base = span_obj_base(s, span_obj_index(s, obj));
+	v->cur = base;
+	scan_each(base, s, visit_not_self, NULL, visit_ephe_self, &(selfctx){v, base, base + s->elemsize});
+	v->cur = 0;
+	drain(v);
 }
 
 void tc__verify_heap(tc_heap *h)
@@ -200,6 +240,9 @@ void tc__verify_heap(tc_heap *h)
 	v.h = h;
 	snprintf(v.rootdesc, sizeof v.rootdesc, "the global roots");
 	tc__roots_globals(h, visit, &v);
+	drain(&v);
+	snprintf(v.rootdesc, sizeof v.rootdesc, "the finalizers and cleanups");
+	tc__fin_roots(h, visit_fields, visit, &v);
 	drain(&v);
 	for (tc_mutator *m = h->world.mutators; m; m = m->next) {
 		snprintf(v.rootdesc, sizeof v.rootdesc, "mutator %p's precise frames", (void *)m);

@@ -79,12 +79,14 @@ typedef struct tc_config {
 	int verify;            /* 1: re-mark from the roots after every mark and abort on a miss */
 	unsigned torture;      /* N > 0: collect every N allocations of each mutator */
 	const char *pacer;     /* "go" (Go 1.18's pacer, default) or "fixed"; NULL = "go" */
+	const char *finalizers; /* where finalizers and cleanups run: "thread" (default) or
+				 * "manual" (see tc_run_finalizers); NULL = "thread" */
 } tc_config;
 
 /* Defaults, then the environment: TRICOLOR_GOGC (a number or "off"),
  * TRICOLOR_MEMLIMIT ("512MiB", "2GiB", a byte count or "off"),
  * TRICOLOR_GCTRACE, TRICOLOR_PACER (go, fixed), TRICOLOR_VERIFY (0/1),
- * TRICOLOR_TORTURE (N).
+ * TRICOLOR_TORTURE (N), TRICOLOR_FINALIZERS (thread, manual).
  * Returns -1 on a malformed value, naming the variable and the value. */
 TC_API int tc_config_init(tc_config *cfg);
 
@@ -102,6 +104,10 @@ TC_API tc_heap *tc_heap_create(const tc_config *cfg); /* cfg NULL: tc_config_ini
 TC_API void tc_heap_destroy(tc_heap *h);
 TC_API tc_mutator *tc_mutator_attach(tc_heap *h); /* the calling thread becomes a mutator */
 TC_API void tc_mutator_detach(tc_mutator *m);
+/* The calling thread's mutator of h, or NULL if it is not attached to h
+ * (for code that runs on threads it did not attach, such as finalizers on
+ * the finalizer thread). It takes the heap's world lock: keep the result. */
+TC_API tc_mutator *tc_mutator_current(tc_heap *h);
 
 TC_API void *tc_alloc(tc_mutator *m, const tc_type *t); /* zeroed */
 TC_API void *tc_alloc_array(tc_mutator *m, const tc_type *elem, size_t n);
@@ -117,6 +123,71 @@ TC_API void tc_root_remove(tc_heap *h, void **slots);
 TC_API void tc_roots_push(tc_mutator *m, void **slots, size_t n); /* precise frame */
 TC_API void tc_roots_pop(tc_mutator *m);
 TC_API void tc_collect(tc_mutator *m); /* full cycle now, returns when swept */
+
+/* ---- Finalizers, cleanups, weak references, ephemerons ----
+ *
+ * For every call below, obj (and key) must be the start of a heap object of
+ * m's heap, as tc_alloc* returned it: NULL, an interior pointer, a pointer
+ * outside the heap, or a free slot is refused with an error naming the call,
+ * and nothing changes. They never allocate on the allocation or barrier fast
+ * paths: an embedder that uses none of them pays nothing there.
+ *
+ * Finalizer (Go's runtime.SetFinalizer): fn(obj, arg) runs once, some time
+ * after obj became unreachable. obj and everything it references stay
+ * allocated until fn returns; obj is freed by a later cycle unless fn made it
+ * reachable again (fn may store obj, allocate, set a new finalizer on obj or
+ * others, collect, or block inside tc_blocking_enter/leave). fn == NULL
+ * removes obj's finalizer (an error if it has none). Setting a second one is
+ * an error. Order: if A references B and both have finalizers, A's runs in
+ * one cycle and B's in a later one, after A is gone. A pointer from obj to
+ * itself does not keep it (libgc's ignore_self); but a cycle of two or more
+ * finalizable objects keeps all of them alive for ever, and none of their
+ * finalizers runs (as in Go and libgc): break the cycle, or put the
+ * finalizer on an object outside it. arg is kept alive as long as the
+ * finalizer is set or queued (a heap pointer in it is a root).
+ * Returns 0, or -1 with tc_last_error(). */
+TC_API int tc_set_finalizer(tc_mutator *m, void *obj, void (*fn)(void *obj, void *arg), void *arg);
+
+/* Cleanup (Go 1.24's runtime.AddCleanup): fn(arg) runs after obj became
+ * unreachable, and after its finalizer if it has one and obj is then
+ * unreachable again; obj is not resurrected and may already be reused. An
+ * object may have several; they run in no particular order. arg is a root
+ * until fn runs, so it must not reference obj, or obj never dies. */
+TC_API int tc_add_cleanup(tc_mutator *m, void *obj, void (*fn)(void *arg), void *arg);
+
+/* Where finalizers and cleanups run (tc_config.finalizers, or
+ * TRICOLOR_FINALIZERS): "thread" (default) on a thread the heap starts at
+ * the first registration and attaches as a mutator (as Go does); "manual":
+ * queued until the embedder calls tc_run_finalizers on a thread of its
+ * choice (as Lua runs __gc). tc_run_finalizers runs, on the caller, every
+ * job queued when it was called (in "thread" mode too: it helps the thread)
+ * and returns how many ran. A finalizer that never returns holds only the
+ * thread running it. Jobs still queued at tc_heap_destroy are dropped. */
+TC_API size_t tc_run_finalizers(tc_mutator *m);
+
+/* Weak reference (Go 1.24's weak.Pointer): a heap object that refers to obj
+ * without keeping it alive. tc_weak_get returns obj while obj is reachable,
+ * and NULL for ever from the cycle that found it unreachable, before obj's
+ * finalizer runs (Go's order: a finalizer that resurrects obj does not bring
+ * its weak references back). A tc_weak is collected when unreachable; store
+ * it in managed-pointer fields with tc_write like any object. Reading while
+ * the collector marks is safe: what tc_weak_get returns is marked (shaded)
+ * before it is handed out, or NULL if marking had already found it dead. */
+typedef struct tc_weak tc_weak;
+TC_API tc_weak *tc_weak_new(tc_mutator *m, void *obj);   /* NULL with an error on bad input */
+TC_API void *tc_weak_get(tc_mutator *m, tc_weak *w);
+
+/* Ephemeron (JavaScript WeakMap entries, Lua weak-key tables, Whippet's
+ * ephemerons): a heap object holding key weakly and value only while key is
+ * reachable other than through this ephemeron. Chains (a value that reaches
+ * another ephemeron's key) and cycles resolve in time linear in the number
+ * of ephemerons; a cycle through ephemerons only is garbage. Once key died
+ * both readers return NULL for ever; reading is safe while marking, as for
+ * tc_weak_get (a read keeps key and value alive through the current cycle). */
+typedef struct tc_ephemeron tc_ephemeron;
+TC_API tc_ephemeron *tc_ephemeron_new(tc_mutator *m, void *key, void *value); /* value may be NULL */
+TC_API void *tc_ephemeron_key(tc_mutator *m, tc_ephemeron *e);   /* NULL once key died */
+TC_API void *tc_ephemeron_value(tc_mutator *m, tc_ephemeron *e); /* NULL once key died */
 
 /* Metrics, after Go's runtime/metrics: name the ones you want, get their
  * values; returns how many names were known (unknown ones read 0). The

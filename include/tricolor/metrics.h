@@ -52,6 +52,18 @@
 	X(gc_mmu_100ms, "gc.mmu.100ms", "the same over 100 ms windows")                                               \
 	X(gc_verify_objects, "gc.verify.objects",                                                                      \
 	  "reachable objects the verifier (TRICOLOR_VERIFY) found marked, summed over cycles")                        \
+	X(gc_finalizers_queued, "gc.finalizers.queued",                                                                \
+	  "finalizers and cleanups queued to run because their object was found unreachable, cumulative")           \
+	X(gc_finalizers_run, "gc.finalizers.run", "finalizers and cleanups that ran and returned, cumulative")        \
+	X(gc_finalizers_pending, "gc.finalizers.pending", "queued or running, not yet returned (queued - run)")       \
+	X(gc_finalizers_registered, "gc.finalizers.registered",                                                        \
+	  "objects with a finalizer or cleanups set, now (the records each cycle walks)")                             \
+	X(gc_weak_registered, "gc.weak.registered",                                                                    \
+	  "weak references and ephemerons not yet found dead, now (the records each cycle walks)")                    \
+	X(gc_weak_cleared, "gc.weak.cleared",                                                                          \
+	  "weak references and ephemerons cleared because their target or key was found unreachable, cumulative")   \
+	X(gc_ephemerons_traced, "gc.ephemerons.traced",                                                                \
+	  "ephemeron values traced because their key was marked, cumulative (one per ephemeron per cycle)")          \
 	X(gc_limiter_enabled, "gc.limiter.enabled", "times the GC CPU limiter turned on")                             \
 	X(gc_limiter_ns, "gc.limiter.ns", "time the limiter was on (assists and waits at the goal off)")              \
 	X(heap_alloc_bytes, "heap.alloc.bytes", "bytes allocated, class-rounded sizes, cumulative")                   \
