@@ -54,9 +54,11 @@ void tc__fin_init(tc_heap *h)
 
 /* ---- the table (lock held) ---- */
 
+/* Fibonacci hashing: the top bits of the product (cap is a power of two,
+ * at least 64). */
 static size_t slot0(const finstate *f, uintptr_t obj)
 {
-	return (size_t)((obj >> 4) * 0x9E3779B97F4A7C15ull >> 17) & (f->cap - 1);
+	return (size_t)((obj >> 3) * 0x9E3779B97F4A7C15ull >> (64 - __builtin_ctzll(f->cap)));
 }
 
 static special *find(finstate *f, uintptr_t obj)
@@ -109,50 +111,69 @@ static void delete(finstate *f, special *s)
 
 /* ---- the queue ---- */
 
-static void enqueue(tc_heap *h, finjob *j)
+/* Queue a list of jobs, first..last, n of them. */
+static void enqueue(tc_heap *h, finjob *first, finjob *last, size_t n)
 {
 	finstate *f = &h->fin;
 	lock(&f->qlock);
-	j->next = NULL;
+	last->next = NULL;
 	if (f->tail)
-		f->tail->next = j;
+		f->tail->next = first;
 	else
-		f->head = j;
-	f->tail = j;
-	atomic_fetch_add_explicit(&f->queued, 1, memory_order_relaxed);
+		f->head = first;
+	f->tail = last;
+	atomic_fetch_add_explicit(&f->queued, n, memory_order_relaxed);
 	pthread_cond_signal(&f->qcv);
 	unlock(&f->qlock);
 }
 
-/* The oldest job, moved to the running list (qlock held), or NULL. */
-static finjob *take(finstate *f)
+/* A batch: up to max of the oldest jobs, moved to the running list as one
+ * entry (qlock held); NULL if none. Batches keep the lock traffic per job
+ * low when a cycle makes a hundred thousand of them due. */
+#define BATCH 256
+typedef struct batch {
+	finjob *jobs[BATCH];
+	size_t n;
+	struct batch *next; /* the running list */
+} batch;
+
+static batch *take(finstate *f, batch *b, size_t max)
 {
-	finjob *j = f->head;
-	if (j == NULL)
-		return NULL;
-	f->head = j->next;
+	b->n = 0;
+	while (f->head != NULL && b->n < max && b->n < BATCH) {
+		b->jobs[b->n++] = f->head;
+		f->head = f->head->next;
+	}
 	if (f->head == NULL)
 		f->tail = NULL;
-	j->next = f->running;
-	f->running = j;
-	return j;
+	if (b->n == 0)
+		return NULL;
+	b->next = f->running;
+	f->running = b;
+	return b;
 }
 
-static void run_job(tc_heap *h, finjob *j)
+/* The batch's jobs stay in the running list, roots, until all have
+ * returned; then they go. */
+static void run_batch(tc_heap *h, batch *b)
 {
-	if (j->fin)
-		j->fin(j->obj, j->arg);
-	else
-		j->cfn(j->arg);
+	for (size_t i = 0; i < b->n; i++) {
+		finjob *j = b->jobs[i];
+		if (j->fin)
+			j->fin(j->obj, j->arg);
+		else
+			j->cfn(j->arg);
+		atomic_fetch_add_explicit(&h->fin.run, 1, memory_order_relaxed);
+	}
 	finstate *f = &h->fin;
 	lock(&f->qlock);
-	finjob **pp = &f->running;
-	while (*pp != j)
+	batch **pp = &f->running;
+	while (*pp != b)
 		pp = &(*pp)->next;
-	*pp = j->next;
+	*pp = b->next;
 	unlock(&f->qlock);
-	free(j);
-	atomic_fetch_add_explicit(&f->run, 1, memory_order_relaxed);
+	for (size_t i = 0; i < b->n; i++)
+		free(b->jobs[i]);
 }
 
 size_t tc_run_finalizers(tc_mutator *m)
@@ -166,14 +187,15 @@ size_t tc_run_finalizers(tc_mutator *m)
 		due++;
 	unlock(&f->qlock);
 	size_t ran = 0;
+	batch b;
 	while (ran < due) {
 		lock(&f->qlock);
-		finjob *j = take(f);
+		batch *got = take(f, &b, due - ran);
 		unlock(&f->qlock);
-		if (j == NULL)
+		if (got == NULL)
 			break; /* the thread took the rest */
-		run_job(m->h, j);
-		ran++;
+		run_batch(m->h, &b);
+		ran += b.n;
 	}
 	return ran;
 }
@@ -190,17 +212,28 @@ static void *fin_main(void *arg)
 	unlock(&f->qlock);
 	if (m == NULL)
 		return NULL; /* attach said why; jobs wait for tc_run_finalizers */
+	batch b;
 	for (;;) {
-		tc_blocking_enter(m); /* waiting holds up no handshake */
 		lock(&f->qlock);
-		while (f->head == NULL && f->tstate != 2)
-			lock_wait(&f->qcv, &f->qlock);
-		finjob *j = f->tstate == 2 ? NULL : take(f);
+		bool idle = f->head == NULL && f->tstate != 2;
 		unlock(&f->qlock);
-		tc_blocking_leave(m);
-		if (j == NULL)
-			break;
-		run_job(h, j);
+		if (idle) {
+			tc_blocking_enter(m); /* waiting holds up no handshake */
+			lock(&f->qlock);
+			while (f->head == NULL && f->tstate != 2)
+				lock_wait(&f->qcv, &f->qlock);
+			unlock(&f->qlock);
+			tc_blocking_leave(m);
+		}
+		lock(&f->qlock);
+		batch *got = f->tstate == 2 ? NULL : take(f, &b, BATCH);
+		unlock(&f->qlock);
+		if (got == NULL) {
+			if (f->tstate == 2)
+				break;
+			continue;
+		}
+		run_batch(h, &b);
 	}
 	lock(&f->qlock);
 	f->tm = NULL;
@@ -391,10 +424,14 @@ static void roots_copy(tc_heap *h, vec *fields, vec *vals)
 	}
 	unlock(&f->lock);
 	lock(&f->qlock);
-	for (int list = 0; list < 2; list++)
-		for (finjob *j = list ? f->running : f->head; j; j = j->next) {
-			vpush(vals, (uintptr_t)j->obj);
-			vpush(vals, (uintptr_t)j->arg);
+	for (finjob *j = f->head; j; j = j->next) {
+		vpush(vals, (uintptr_t)j->obj);
+		vpush(vals, (uintptr_t)j->arg);
+	}
+	for (batch *b = f->running; b; b = b->next)
+		for (size_t i = 0; i < b->n; i++) {
+			vpush(vals, (uintptr_t)b->jobs[i]->obj);
+			vpush(vals, (uintptr_t)b->jobs[i]->arg);
 		}
 	unlock(&f->qlock);
 }
@@ -426,6 +463,15 @@ void tc__fin_roots(tc_heap *h, void (*fields)(uintptr_t obj, void *ctx), void (*
 	free(vv.v);
 }
 
+static finjob *append(finjob **first, finjob *last, finjob *j)
+{
+	if (last)
+		last->next = j;
+	else
+		*first = j;
+	return j;
+}
+
 static finjob *job(void *obj, void (*fin)(void *, void *), void (*cfn)(void *), void *arg)
 {
 	finjob *j = malloc(sizeof *j);
@@ -441,6 +487,7 @@ void tc__fin_sweep(tc_heap *h)
 	if (atomic_load_explicit(&f->nrec, memory_order_relaxed) == 0)
 		return;
 	size_t due = 0;
+	finjob *first = NULL, *last = NULL;
 	lock(&f->lock);
 	for (size_t i = 0; i < f->cap; i++) {
 		special *r = &f->tab[i];
@@ -454,7 +501,8 @@ void tc__fin_sweep(tc_heap *h)
 		if (r->fin) {
 			/* Kept for its finalizer: marked now, its referents are
 			 * already (they were greyed from this record). */
-			enqueue(h, job((void *)r->obj, r->fin, NULL, r->finarg));
+			last = append(&first, last, job((void *)r->obj, r->fin, NULL, r->finarg));
+			due++;
 			if (span_set_mark(s, idx))
 				atomic_fetch_add(&h->work.bytes_marked, s->elemsize);
 			r->fin = NULL;
@@ -464,15 +512,17 @@ void tc__fin_sweep(tc_heap *h)
 		} else {
 			for (cleanup *c = r->cleanups, *next; c; c = next) {
 				next = c->next;
-				enqueue(h, job(NULL, NULL, c->fn, c->arg));
+				last = append(&first, last, job(NULL, NULL, c->fn, c->arg));
+				due++;
 				free(c);
 			}
 			delete(f, r);
 		}
-		due++;
 	}
 	atomic_store_explicit(&f->nrec, f->n, memory_order_relaxed);
 	unlock(&f->lock);
-	if (due)
+	if (first != NULL) {
+		enqueue(h, first, last, due);
 		start_thread(h);
+	}
 }

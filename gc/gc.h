@@ -153,7 +153,7 @@ typedef struct finstate {
 	mutex qlock;              /* LR_FINQ: the queue, the running list and the thread's state */
 	pthread_cond_t qcv;       /* the finalizer thread waits here for jobs, or to stop */
 	finjob *head, *tail;      /* due, not started: FIFO (qlock) */
-	finjob *running;          /* started, not returned: roots until they return (qlock) */
+	struct batch *running;    /* batches of jobs being run: roots until the batch is done (final.c; qlock) */
 	bool manual;              /* tc_config.finalizers "manual": no thread (set at creation) */
 	int tstate;               /* the thread: 0 not started, 1 running, 2 asked to stop (qlock) */
 	pthread_t thread;
@@ -537,8 +537,9 @@ static inline uintptr_t obj_user(const span *s, uintptr_t base)
 {
 	return base + (spc_kind(s->spc) == SK_HDR && spc_sizeclass(s->spc) != 0 ? TC_WORD : 0);
 }
-/* Is p the user address of an allocated object of h? 0, with *sp and
- * *base set; or -1 with an error "FN: WHAT ... is ..." and nothing changed. */
+/* Is p the user address of an object of h (NULL, outside the heap and
+ * interior pointers are refused)? 0, with *sp and *base set; or -1 with an
+ * error "FN: WHAT ... is ..." and nothing changed. */
 int tc__obj_check(tc_heap *h, const void *p, const char *fn, const char *what, span **sp, uintptr_t *base);
 
 /* ---- mark.c, for final.c and weak.c ---- */

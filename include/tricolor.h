@@ -127,9 +127,9 @@ TC_API void tc_collect(tc_mutator *m); /* full cycle now, returns when swept */
 /* ---- Finalizers, cleanups, weak references, ephemerons ----
  *
  * For every call below, obj (and key) must be the start of a heap object of
- * m's heap, as tc_alloc* returned it: NULL, an interior pointer, a pointer
- * outside the heap, or a free slot is refused with an error naming the call,
- * and nothing changes. They never allocate on the allocation or barrier fast
+ * m's heap, as tc_alloc* returned it, that the caller holds: NULL, an
+ * interior pointer or a pointer outside the heap is refused with an error
+ * naming the call, and nothing changes. They never allocate on the allocation or barrier fast
  * paths: an embedder that uses none of them pays nothing there.
  *
  * Finalizer (Go's runtime.SetFinalizer): fn(obj, arg) runs once, some time

@@ -28,6 +28,9 @@ scripts/bench-pauses.sh "$@"
 echo "=== latency from the application's side: the service loop, alone and beside a busy process"
 scripts/bench-latency.sh "$@"
 
+echo "=== finalizers and ephemerons beside libgc; what registrations cost a cycle"
+scripts/bench-runtime.sh "$@"
+
 echo "=== the pacer sweep: GOGC x policy x memory limit"
 scripts/bench-pacer.sh "$@"
 

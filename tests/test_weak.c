@@ -355,8 +355,10 @@ static void readers_while_marking(int stacks)
 			new_node(m, 0);
 	}
 	atomic_store(&s.stop, 1);
+	tc_blocking_enter(m); /* the readers may need a cycle to detach */
 	for (int i = 0; i < READERS; i++)
 		pthread_join(th[i], NULL);
+	tc_blocking_leave(m);
 	/* Every rooted key's pair is intact; every dropped one reads NULL
 	 * after a full cycle. */
 	tc_collect(m);

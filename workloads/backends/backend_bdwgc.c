@@ -15,6 +15,7 @@
 
 const char *const bk_name = "bdwgc";
 const bool bk_manual = false;
+const bool bk_gc = true, bk_ephemerons = false;
 
 #define NB 4096
 static uint64_t pauses[NB], starts[NB], t_init;
@@ -107,6 +108,58 @@ void bk_free(bk_thread *t, void *p, size_t size)
 	(void)p;
 	(void)size;
 }
+/* libgc's finalizers (GC_register_finalizer: ordered, like tricolor's);
+ * by default it runs them itself from allocating threads, and
+ * GC_invoke_finalizers runs what is due now. */
+void bk_finalizer(bk_thread *t, void *obj, void (*fn)(void *obj, void *arg), void *arg)
+{
+	(void)t;
+	GC_REGISTER_FINALIZER(obj, fn, arg, NULL, NULL);
+}
+size_t bk_run_finalizers(bk_thread *t)
+{
+	(void)t;
+	return (size_t)GC_invoke_finalizers();
+}
+
+/* The nearest libgc has to an ephemeron: the key behind a disappearing
+ * link (hidden from the marker, cleared when the key dies), the value
+ * strong. A value that references its key keeps it alive for ever. */
+typedef struct gc_ephe {
+	GC_hidden_pointer key;
+	void *value;
+} gc_ephe;
+
+void *bk_ephemeron_new(bk_thread *t, void *key, void *value)
+{
+	(void)t;
+	gc_ephe *e = check(GC_MALLOC(sizeof *e), sizeof *e);
+	e->key = GC_HIDE_POINTER(key);
+	e->value = value;
+	if (GC_GENERAL_REGISTER_DISAPPEARING_LINK((void **)&e->key, key) != GC_SUCCESS)
+		bk_die("GC_general_register_disappearing_link failed");
+	return e;
+}
+static void *reveal_key(void *e)
+{
+	GC_hidden_pointer k = ((gc_ephe *)e)->key;
+	return k ? GC_REVEAL_POINTER(k) : NULL;
+}
+void *bk_ephemeron_key(bk_thread *t, void *e)
+{
+	(void)t;
+	return GC_call_with_alloc_lock(reveal_key, e); /* libgc's rule for reading a hidden link */
+}
+void *bk_ephemeron_value(bk_thread *t, void *e)
+{
+	return bk_ephemeron_key(t, e) ? ((gc_ephe *)e)->value : NULL;
+}
+void bk_collect(bk_thread *t)
+{
+	(void)t;
+	GC_gcollect();
+}
+
 void bk_root_add(void **slots, size_t n) { GC_add_roots(slots, slots + n); }
 void bk_root_remove(void **slots) { (void)slots; }
 void bk_safepoint(bk_thread *t) { (void)t; }

@@ -18,6 +18,7 @@ const char *const bk_name = "glibc";
 #define usable_size(p) malloc_usable_size(p)
 #endif
 const bool bk_manual = true;
+const bool bk_gc = false, bk_ephemerons = false;
 
 struct bk_thread {
 	uint64_t bytes;
@@ -126,3 +127,39 @@ const char *const *bk_pacers(void)
 
 void bk_metrics_list(FILE *f) { (void)f; }
 void bk_metrics_print(FILE *f) { (void)f; }
+
+/* No collector: the finalizers and ephemerons workloads refuse this backend
+ * before they call any of these. */
+void bk_finalizer(bk_thread *t, void *obj, void (*fn)(void *obj, void *arg), void *arg)
+{
+	(void)t;
+	(void)obj;
+	(void)fn;
+	(void)arg;
+	bk_die("finalizers need a garbage collector");
+}
+size_t bk_run_finalizers(bk_thread *t)
+{
+	(void)t;
+	return 0;
+}
+void *bk_ephemeron_new(bk_thread *t, void *key, void *value)
+{
+	(void)t;
+	(void)key;
+	(void)value;
+	bk_die("ephemerons need a garbage collector");
+}
+void *bk_ephemeron_key(bk_thread *t, void *e)
+{
+	(void)t;
+	(void)e;
+	return NULL;
+}
+void *bk_ephemeron_value(bk_thread *t, void *e)
+{
+	(void)t;
+	(void)e;
+	return NULL;
+}
+void bk_collect(bk_thread *t) { (void)t; }

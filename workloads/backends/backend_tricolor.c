@@ -7,6 +7,7 @@
 
 const char *const bk_name = "tricolor";
 const bool bk_manual = false;
+const bool bk_gc = true, bk_ephemerons = true;
 
 static tc_heap *heap;
 static double overshoot_p99(void);
@@ -59,6 +60,19 @@ void bk_free(bk_thread *t, void *p, size_t size)
 	(void)p;
 	(void)size;
 }
+void bk_finalizer(bk_thread *t, void *obj, void (*fn)(void *obj, void *arg), void *arg)
+{
+	if (tc_set_finalizer((tc_mutator *)t, obj, fn, arg) != 0)
+		bk_die("tc_set_finalizer: %s", tc_last_error());
+}
+size_t bk_run_finalizers(bk_thread *t) { return tc_run_finalizers((tc_mutator *)t); }
+void *bk_ephemeron_new(bk_thread *t, void *key, void *value)
+{
+	return check(tc_ephemeron_new((tc_mutator *)t, key, value));
+}
+void *bk_ephemeron_key(bk_thread *t, void *e) { return tc_ephemeron_key((tc_mutator *)t, e); }
+void *bk_ephemeron_value(bk_thread *t, void *e) { return tc_ephemeron_value((tc_mutator *)t, e); }
+void bk_collect(bk_thread *t) { tc_collect((tc_mutator *)t); }
 void bk_root_add(void **slots, size_t n) { tc_root_add(heap, slots, n); }
 void bk_root_remove(void **slots) { tc_root_remove(heap, slots); }
 void bk_safepoint(bk_thread *t) { tc_safepoint((tc_mutator *)t); }

@@ -35,6 +35,8 @@ int frag_run(const wargs *a);
 int prodcons_run(const wargs *a);
 int replay_run(const wargs *a);
 int service_run(const wargs *a);
+int finalizers_run(const wargs *a);
+int ephemerons_run(const wargs *a);
 int replay_prepare(const wargs *a); /* reads and checks the whole trace */
 
 /* ---- common.c ---- */

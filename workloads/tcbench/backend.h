@@ -85,6 +85,21 @@ const char *const *bk_pacers(void);
 void bk_metrics_list(FILE *f);
 void bk_metrics_print(FILE *f);
 
+/* What a language runtime asks of its collector (the finalizers and
+ * ephemerons workloads). bk_gc is false for the manual backends, which
+ * have none of these, and those workloads refuse to run on them.
+ * bk_ephemerons says whether bk_ephemeron_* are real ephemerons; libgc has
+ * none, so its backend builds the nearest it can from a disappearing link
+ * on the key and a strong value (which keeps a key its value references
+ * alive for ever: the leak ephemerons exist to avoid). */
+extern const bool bk_gc, bk_ephemerons;
+void bk_finalizer(bk_thread *t, void *obj, void (*fn)(void *obj, void *arg), void *arg);
+size_t bk_run_finalizers(bk_thread *t); /* run what is due on this thread, if the backend queues them */
+void *bk_ephemeron_new(bk_thread *t, void *key, void *value);
+void *bk_ephemeron_key(bk_thread *t, void *e);
+void *bk_ephemeron_value(bk_thread *t, void *e);
+void bk_collect(bk_thread *t);
+
 /* Die with a message naming the workload and what failed. */
 _Noreturn void bk_die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

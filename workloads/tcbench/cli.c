@@ -20,6 +20,8 @@ static const workload workloads[] = {
 	{"replay", "times to replay --trace FILE (1 thread)", 1, replay_run, replay_prepare},
 	{"service", "live MiB of sessions; a request loop timed per iteration for --seconds (default 5)", 64,
 	 service_run, NULL},
+	{"finalizers", "thousands of objects, each with a finalizer (split among --threads)", 1000, finalizers_run, NULL},
+	{"ephemerons", "thousands of slots of a weak-key table, churned 10 times over", 100, ephemerons_run, NULL},
 };
 #define NWORKLOADS (sizeof workloads / sizeof workloads[0])
 
