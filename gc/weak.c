@@ -121,6 +121,7 @@ static int record(tc_heap *h, uintptr_t u, const char *fn)
 void tc__weak_gate_close(tc_heap *h)
 {
 	atomic_store(&h->weak.block, 1);
+	tc_chaos();
 	while (atomic_load(&h->weak.active) != 0)
 		cpu_relax();
 }
@@ -159,6 +160,7 @@ static uintptr_t read_marking(tc_mutator *m, uintptr_t u, int i, uintptr_t v, ui
 {
 	tc_heap *h = m->h;
 	gate_enter(m);
+	tc_chaos();
 	if (atomic_load(&h->work.complete)) {
 		uintptr_t k = also ? also : v;
 		if (!marked_sc(h, k) || ld(u, i == E_VAL ? E_KEY : i) != k)
@@ -326,6 +328,7 @@ void tc__ephe_scan(gcwork *w, uintptr_t e)
 	ws->buckets[j] = e;
 	atomic_fetch_add(&ws->npending, 1);
 	unlock(&ws->elock);
+	tc_chaos();
 	if (span_marked_sc(s, idx)) /* marked meanwhile: the marker may have missed us */
 		tc__ephe_key_marked(w, kobj);
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tricolor.h"
+#include "chaos.h"
 
 static tc_heap *heap(void)
 {
@@ -398,6 +399,11 @@ static void test_readers_while_marking_conservative(void **state)
 
 int main(void)
 {
+	/* TC_STRESS_CHAOS=N: yield at protocol steps N times in 1000 (chaos.h;
+	 * TC_DEBUG builds): the readers' gate, the ephemeron table's races. */
+	const char *ch = getenv("TC_STRESS_CHAOS");
+	if (ch != NULL)
+		atomic_store(&tc__chaos_permille, (unsigned)atoi(ch));
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_weak_cleared_when_and_only_when_unreachable),
 		cmocka_unit_test(test_weak_cleared_before_finalizer),
