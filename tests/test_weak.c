@@ -10,6 +10,7 @@
 #include "testutil.h"
 
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "tricolor.h"
@@ -339,7 +340,10 @@ static void readers_while_marking(int stacks)
 		assert_int_equal(pthread_create(&th[i], NULL, reader, &s), 0);
 	/* Churn: drop keys (their weak refs and ephemerons die), make new
 	 * pairs, and allocate garbage so that cycles run back to back. */
-	size_t rounds = scaled(20000, 40), garbage = scaled(400, 10);
+	/* Under chaos scheduling every protocol step may yield: fewer rounds
+	 * keep the test to about a minute under the sanitizers. */
+	bool chaos = atomic_load(&tc__chaos_permille) != 0;
+	size_t rounds = scaled(chaos ? 1500 : 20000, 40), garbage = scaled(chaos ? 200 : 400, 10);
 	for (size_t n = 0; n < rounds; n++) {
 		size_t i = test_rand(&seed) % PAIRS;
 		if (n % 3 == 0) {
@@ -354,6 +358,8 @@ static void readers_while_marking(int stacks)
 		}
 		for (size_t k = 0; k < garbage; k++)
 			new_node(m, 0);
+		if (n % (chaos ? 50 : 250) == 0)
+			tc_collect(m); /* more cycles for the readers to race with */
 	}
 	atomic_store(&s.stop, 1);
 	tc_blocking_enter(m); /* the readers may need a cycle to detach */
