@@ -74,6 +74,14 @@
  *    SPIN's invalid-end-state check confirms no state leaves every process
  *    without a move.
  *
+ * Weak references (-DWEAK; gc/weak.c): one global weak reference that a
+ * mutator points at an object it holds (tc_weak_new) and reads into its
+ * stack (tc_weak_get, with the shade and the gate of weak.c), the gate
+ * closed around the termination test (wblock, wactive), and the clearing
+ * pass between termination and the barrier-off handshake. Its mutants:
+ * MUT_NO_WEAK_SHADE, MUT_NO_WEAK_PUBLISH (the shade left in the reader's
+ * gcwork until its next flush), MUT_NO_GATE.
+ *
  * Mutants (-DMUT_...): each removes one shade or one handshake step, and
  * each must fail (check.sh says which property caught it). The search for a
  * mutant's counterexample may leave out operations its race does not need
@@ -124,6 +132,13 @@ bool complete;
 bool greyed_since;
 byte cycles;
 byte nassist;
+#ifdef WEAK
+/* One weak reference (weak.c), held by a global tc_weak: its target (NIL
+ * once cleared), and the readers' gate. */
+byte wtarget;   /* the tc_weak's target word */
+byte wactive;   /* weak.active */
+bool wblock;    /* weak.block */
+#endif
 
 /* mark_idle: the global list empty and no mutator inside an assist. */
 #define NONE_GREY (!ggrey[1] && !ggrey[2] && !ggrey[3] && (NO < 4 || !ggrey[NO]))
@@ -355,6 +370,48 @@ proctype mutator(byte m)
 			}
 		:: /* drop */
 			atomic { if :: stack[m * NS] = NIL :: stack[m * NS + 1] = NIL fi }
+#ifdef WEAK
+		:: /* tc_weak_new(stack[s]): the weak reference now refers to it */
+			atomic { wtarget == NIL -> if :: wtarget = stack[m * NS] :: wtarget = stack[m * NS + 1] fi }
+		:: /* stack[d] = tc_weak_get: a reader whose stack is scanned and
+		    * whose barrier is on (mutator_shading) shades, inside the
+		    * gate, and publishes at once; after termination it answers
+		    * from the mark bits; any other reader just loads */
+			if
+			:: allocblack[m] && wb[m] ->
+#ifdef MUT_NO_GATE
+				wactive++;
+#else
+				atomic { !wblock -> wactive++ };
+#endif
+				atomic {
+					if :: j = 0 :: j = 1 fi;
+					v = wtarget;
+					if
+					:: v == NIL -> skip
+					:: v != NIL && complete -> assert(alloc[v]); if :: mark[v] -> stack[m * NS + j] = v :: else -> skip fi
+					:: v != NIL && !complete ->
+						assert(alloc[v]);
+#ifndef MUT_NO_WEAK_SHADE
+						grey_local(m, v);
+#endif
+						stack[m * NS + j] = v
+					fi;
+					j = 0; v = 0
+				};
+#ifndef MUT_NO_WEAK_PUBLISH
+				dispose(m);
+#endif
+				wactive--
+			:: else ->
+				atomic {
+					if :: j = 0 :: j = 1 fi;
+					v = wtarget;
+					if :: v != NIL -> assert(alloc[v]); stack[m * NS + j] = v :: else -> skip fi;
+					j = 0; v = 0
+				}
+			fi
+#endif
 		:: /* a full buffer flushes into the gcwork */
 			wb_flush(m)
 		:: /* assist: take grey work, scan it, dispose (tc__gc_assist) */
@@ -560,13 +617,21 @@ proctype controller()
 				request(P_FLUSH);
 				do
 				:: ALL_ANSWERED(P_FLUSH) ->
+#ifdef WEAK
+					wblock = 1; /* tc__weak_gate_close */
+					(wactive == 0);
+#endif
 					if
 #ifdef MUT_NO_GREYED_CHECK
 					:: IDLE -> goto terminated
 #else
 					:: IDLE && !greyed_since -> goto terminated
 #endif
-					:: else -> break
+					:: else ->
+#ifdef WEAK
+						wblock = 0;
+#endif
+						break
 					fi
 				:: !ALL_ANSWERED(P_FLUSH) && !IDLE -> break
 				:: !ALL_ANSWERED(P_FLUSH) -> act_blocked(P_FLUSH)
@@ -587,6 +652,11 @@ terminated:
 			i = 0;
 			clear_reach()
 		};
+#ifdef WEAK
+		wblock = 0; /* tc__weak_gate_open, after complete */
+		/* tc__weak_sweep, before the barrier-off handshake */
+		atomic { if :: wtarget != NIL && !mark[wtarget] -> wtarget = NIL :: else -> skip fi };
+#endif
 		/* BARRIER_OFF, the bump (sweep), RELEASE, phase OFF */
 		handshake(P_OFF);
 		atomic {
@@ -651,6 +721,9 @@ init
 #endif
 #if NM > 2
 		stack[2 * NS] = 2;
+#endif
+#if defined(WEAK) && INIT != 3
+		wtarget = 3; /* o3: the second mutator's; once it drops it, only the weak reference's */
 #endif
 #endif
 		do
