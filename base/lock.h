@@ -33,6 +33,7 @@
 #define TC_LOCK_H
 
 #include <pthread.h>
+#include <stdbool.h>
 
 enum lockrank { LR_NONE = 0, LR_CTRL, LR_WORLD, LR_ROOTS, LR_MCENTRAL, LR_MHEAP, LR_WORK, LR_SPECIAL, LR_FINQ, LR_WEAK, LR_EPHE, LR_OBS, LR_OUTPUT, LR_COUNT };
 
@@ -61,6 +62,16 @@ static inline void lock(mutex *l)
 {
 	tc__lockrank_acquire(l->rank);
 	pthread_mutex_lock(&l->mu);
+}
+
+/* Take l if it is free, without waiting: true if taken. */
+static inline bool lock_try(mutex *l)
+{
+	tc__lockrank_acquire(l->rank);
+	if (pthread_mutex_trylock(&l->mu) == 0)
+		return true;
+	tc__lockrank_release(l->rank);
+	return false;
 }
 
 static inline void unlock(mutex *l)

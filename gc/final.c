@@ -293,6 +293,17 @@ void tc__fin_stop(tc_heap *h)
 
 /* ---- registration ---- */
 
+/* The record lock, for a mutator: a wait for it (the controller walks the
+ * table once a cycle, under it) is a stall, counted like any other. */
+static void lock_records(tc_mutator *m)
+{
+	if (lock_try(&m->h->fin.lock))
+		return;
+	uint64_t t0 = tc__now_ns();
+	lock(&m->h->fin.lock);
+	tc__mutator_stall(m, t0, IV_WAIT);
+}
+
 /* A record made: if marking began before it, grey what it keeps alive now
  * (into m's own grey work, published at its next flush), whether or not m's
  * stack is scanned: m may drop obj before its scan. Only while m's barrier
@@ -316,7 +327,7 @@ int tc_set_finalizer(tc_mutator *m, void *obj, void (*fn)(void *obj, void *arg),
 	    tc__obj_check(m->h, obj, "tc_set_finalizer", "obj", &s, &base) != 0)
 		return -1;
 	finstate *f = &m->h->fin;
-	lock(&f->lock);
+	lock_records(m);
 	special *r = find(f, (uintptr_t)obj);
 	if (fn == NULL) {
 		if (r == NULL || r->fin == NULL) {
@@ -368,7 +379,7 @@ int tc_add_cleanup(tc_mutator *m, void *obj, void (*fn)(void *arg), void *arg)
 	}
 	*c = (cleanup){fn, arg, NULL};
 	finstate *f = &m->h->fin;
-	lock(&f->lock);
+	lock_records(m);
 	special *r = find(f, (uintptr_t)obj);
 	if (r == NULL && (r = insert(f, (uintptr_t)obj)) == NULL) {
 		unlock(&f->lock);

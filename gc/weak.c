@@ -48,6 +48,11 @@
  * tc__fin_sweep marks a finalizable object after tc__weak_sweep cleared the
  * references to it, so a mark seen (seq_cst) implies the clear is visible.
  *
+ * The protocol is in verify/handshake.pml (-DWEAK), whose names for this
+ * file's state are wtarget (a tc_weak's target word), wactive
+ * (weak.active) and wblock (weak.block); a change to the gate, the reader's
+ * shade or the clearing pass changes the model in the same commit.
+ *
  * Clearing (tc__weak_sweep, the controller, after termination and before the
  * barrier-off handshake, so before any span is swept with this cycle's
  * marks): a tc_weak or ephemeron that is itself white is dropped from the
