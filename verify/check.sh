@@ -5,7 +5,7 @@
 # configuration, the property, states stored, the depth, errors, seconds, and
 # the verdict. Installs spin and gcc with apt-get when missing.
 #
-#   verify/check.sh           the exhaustive runs and the mutants (about 3 min)
+#   verify/check.sh           the exhaustive runs and the mutants (about 6.5 min)
 #   verify/check.sh big       adds bitstate searches of larger spaces (3
 #                             mutators, 4 objects, more operations, liveness
 #                             with blocking) and the mutants not caught at the
