@@ -275,6 +275,12 @@ void tc__fin_stop(tc_heap *h)
 	unlock(&f->qlock);
 	if (started)
 		pthread_join(f->thread, NULL);
+}
+
+/* After the controller has stopped: nothing reads the records any more. */
+void tc__fin_destroy(tc_heap *h)
+{
+	finstate *f = &h->fin;
 	for (finjob *j = f->head, *next; j; j = next) {
 		next = j->next;
 		free(j);

@@ -512,7 +512,8 @@ static inline bool tc__gc_must_wait(const tc_heap *h, uint64_t live, uint64_t at
 
 /* ---- final.c ---- */
 void tc__fin_init(tc_heap *h);
-void tc__fin_stop(tc_heap *h);      /* the thread, if any, stopped and detached; the queue dropped */
+void tc__fin_stop(tc_heap *h);      /* the thread, if any, stopped and detached */
+void tc__fin_destroy(tc_heap *h);   /* after the controller stopped: the queue and records dropped */
 tc_mutator *tc__fin_mutator(tc_heap *h); /* the finalizer thread's mutator, or NULL */
 void tc__fin_mark_roots(tc_heap *h, gcwork *w); /* cycle start: what specials and jobs keep alive */
 void tc__fin_sweep(tc_heap *h);     /* after termination: queue what is due, keep its objects */

@@ -93,6 +93,7 @@ void tc_heap_destroy(tc_heap *h)
 		next = m->next;
 		free(m);
 	}
+	tc__fin_destroy(h); /* the controller, which reads the records, has stopped */
 	tc__weak_destroy(h);
 	tc__verify_free_types(h);
 	tc__mheap_destroy(&h->mh);
