@@ -17,18 +17,6 @@
 
 #include "tricolor.h"
 
-static tc_heap *manual_heap(void)
-{
-	tc_config c;
-	assert_int_equal(tc_config_init(&c), 0);
-	c.stacks = TC_STACKS_PRECISE;
-	c.verify = 1;
-	c.finalizers = "manual";
-	tc_heap *h = tc_heap_create(&c);
-	assert_non_null(h);
-	return h;
-}
-
 /* What finalizers saw, in order. */
 static node *ran_obj[64];
 static void *ran_arg[64];

@@ -16,18 +16,6 @@
 #include "tricolor.h"
 #include "chaos.h"
 
-static tc_heap *heap(void)
-{
-	tc_config c;
-	assert_int_equal(tc_config_init(&c), 0);
-	c.stacks = TC_STACKS_PRECISE;
-	c.verify = 1;
-	c.finalizers = "manual";
-	tc_heap *h = tc_heap_create(&c);
-	assert_non_null(h);
-	return h;
-}
-
 static void collect_n(tc_mutator *m, int n)
 {
 	for (int i = 0; i < n; i++)
@@ -43,7 +31,7 @@ enum { R_OBJ, R_WEAK, R_A, R_B, R_C, R_D, R_E, R_N };
 static void test_weak_cleared_when_and_only_when_unreachable(void **state)
 {
 	(void)state;
-	tc_heap *h = heap();
+	tc_heap *h = manual_heap();
 	tc_mutator *m = tc_mutator_attach(h);
 	void *r[R_N] = {0};
 	tc_roots_push(m, r, R_N);
@@ -88,7 +76,7 @@ static void check_weak_cleared(void *obj, void *arg)
 static void test_weak_cleared_before_finalizer(void **state)
 {
 	(void)state;
-	tc_heap *h = fin_heap = heap();
+	tc_heap *h = fin_heap = manual_heap();
 	tc_mutator *m = tc_mutator_attach(h);
 	void *r[R_N] = {0};
 	tc_roots_push(m, r, R_N);
@@ -109,7 +97,7 @@ static void test_weak_cleared_before_finalizer(void **state)
 static void test_ephemeron_value_lives_with_key(void **state)
 {
 	(void)state;
-	tc_heap *h = heap();
+	tc_heap *h = manual_heap();
 	tc_mutator *m = tc_mutator_attach(h);
 	void *r[R_N] = {0};
 	tc_roots_push(m, r, R_N);
@@ -152,7 +140,7 @@ static void test_ephemeron_value_lives_with_key(void **state)
 static void test_ephemeron_chain(void **state)
 {
 	(void)state;
-	tc_heap *h = heap();
+	tc_heap *h = manual_heap();
 	tc_mutator *m = tc_mutator_attach(h);
 	void *r[R_N] = {0};
 	tc_roots_push(m, r, R_N);
@@ -191,7 +179,7 @@ static void test_ephemeron_chain(void **state)
 static void test_ephemeron_cycle_is_garbage(void **state)
 {
 	(void)state;
-	tc_heap *h = heap();
+	tc_heap *h = manual_heap();
 	tc_mutator *m = tc_mutator_attach(h);
 	void *r[R_N] = {0};
 	tc_roots_push(m, r, R_N);
@@ -221,7 +209,7 @@ static void test_ephemeron_cycle_is_garbage(void **state)
 static void test_bad_handles(void **state)
 {
 	(void)state;
-	tc_heap *h = heap();
+	tc_heap *h = manual_heap();
 	tc_mutator *m = tc_mutator_attach(h);
 	void *r[R_N] = {0};
 	tc_roots_push(m, r, R_N);

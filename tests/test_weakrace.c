@@ -16,18 +16,6 @@
 #include "testutil.h"
 #include "gc.h"
 
-static tc_heap *manual_heap(void)
-{
-	tc_config c;
-	assert_int_equal(tc_config_init(&c), 0);
-	c.stacks = TC_STACKS_PRECISE;
-	c.verify = 1;
-	c.finalizers = "manual";
-	tc_heap *h = tc_heap_create(&c);
-	assert_non_null(h);
-	return h;
-}
-
 /* ---- 1. a scanned mutator reads a weak reference while marking ---- */
 
 static void *wroot;       /* a global root: the weak reference */

@@ -139,6 +139,20 @@ static inline tc_heap *precise_heap(void)
 	return h;
 }
 
+/* precise_heap, with finalizers run only by tc_run_finalizers: the tests
+ * say when they run. */
+static inline tc_heap *manual_heap(void)
+{
+	tc_config c;
+	assert_int_equal(tc_config_init(&c), 0);
+	c.stacks = TC_STACKS_PRECISE;
+	c.verify = 1;
+	c.finalizers = "manual";
+	tc_heap *h = tc_heap_create(&c);
+	assert_non_null(h);
+	return h;
+}
+
 /* A verifying conservative heap with n dedicated background mark workers
  * (on 2 CPUs Go's 25% rule gives none, only the controller's fraction). */
 static inline tc_heap *worker_heap(int n)
