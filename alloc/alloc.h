@@ -61,9 +61,11 @@
 #define TC_MAX_OBJECT_SIZE ((size_t)1 << 46)
 
 /* Span classes: size class × kind. Kind SCAN objects are described by the
- * pointer bitmap, NOSCAN objects are never scanned, and HDR objects (types
- * with a trace callback) carry one header word naming their type. */
-enum { SK_SCAN = 0, SK_NOSCAN = 1, SK_HDR = 2, SK_COUNT = 3 };
+ * pointer bitmap, NOSCAN objects are never scanned, HDR objects (types with
+ * a trace callback) carry one header word naming their type, and CONS
+ * objects (libgc's GC_malloc, compat/) have no layout: every word is a
+ * possible pointer, resolved as a stack word is. */
+enum { SK_SCAN = 0, SK_NOSCAN = 1, SK_HDR = 2, SK_CONS = 3, SK_COUNT = 4 };
 typedef uint16_t spanclass;
 #define NUM_SPAN_CLASSES (TC_NUM_SIZE_CLASSES * SK_COUNT)
 static inline spanclass spc_make(unsigned sizeclass, unsigned kind) { return (spanclass)(sizeclass * SK_COUNT + kind); }
@@ -330,6 +332,10 @@ void tc__mcache_init(mcache *c, mheap *h);
 void tc__mcache_release_all(mcache *c);
 void tc__mcache_prepare_for_sweep(mcache *c);
 void *tc__mcache_alloc_large(mcache *c, size_t size, bool noscan, const void *type, size_t count, span **sp);
+/* The same in two steps: allocate, then (after marking it black, if it is
+ * to be) file the span where sweepers find it. */
+void *tc__mcache_alloc_large_unlisted(mcache *c, size_t size, bool noscan, const void *type, size_t count, span **sp);
+void tc__mcache_large_list(mcache *c, span *s);
 void *tc__mcache_alloc_small_slow(mcache *c, spanclass spc, span **sp);
 
 /* The fast path (Go's nextFreeFast): NULL when the slow path must run. */

@@ -102,7 +102,10 @@ void *tc__mcache_alloc_small_slow(mcache *c, spanclass spc, span **sp)
 	return (void *)span_obj_base(s, idx);
 }
 
-void *tc__mcache_alloc_large(mcache *c, size_t size, bool noscan, const void *type, size_t count, span **sp)
+/* A large object's span, not yet on any mcentral list: no sweeper can find
+ * it until tc__mcache_large_list files it, so its owner may mark it first
+ * (a sweepgen bump between the two cannot have it swept unmarked). */
+void *tc__mcache_alloc_large_unlisted(mcache *c, size_t size, bool noscan, const void *type, size_t count, span **sp)
 {
 	if (size > TC_MAX_OBJECT_SIZE) {
 		tc__seterr("allocation of %zu bytes is beyond the address space", size);
@@ -116,7 +119,16 @@ void *tc__mcache_alloc_large(mcache *c, size_t size, bool noscan, const void *ty
 	s->largetype = type;
 	s->largecount = count;
 	atomic_fetch_add_explicit(&c->heap->live, s->elemsize, memory_order_relaxed);
-	tc__mcentral_push(&c->heap->central[spc], c->heap, s, true);
 	*sp = s;
 	return (void *)s->base;
+}
+
+void tc__mcache_large_list(mcache *c, span *s) { tc__mcentral_push(&c->heap->central[s->spc], c->heap, s, true); }
+
+void *tc__mcache_alloc_large(mcache *c, size_t size, bool noscan, const void *type, size_t count, span **sp)
+{
+	void *p = tc__mcache_alloc_large_unlisted(c, size, noscan, type, count, sp);
+	if (p != NULL)
+		tc__mcache_large_list(c, *sp);
+	return p;
 }

@@ -11,6 +11,7 @@
  * The order, lowest first (a row may be held while taking any row below it):
  *
  *   rank          mutex                 guards
+ *   LR_SHIM       shim.lock             the libgc shim's uncollectable set and data segments (compat/)
  *   LR_CTRL       controller.lock       cycle requests and waits (gc.c)
  *   LR_WORLD      world.lock            mutator list, status, handshake acks (stw.c)
  *   LR_ROOTS      rootset.lock          global root ranges (roots.c)
@@ -35,7 +36,7 @@
 #include <pthread.h>
 #include <stdbool.h>
 
-enum lockrank { LR_NONE = 0, LR_CTRL, LR_WORLD, LR_ROOTS, LR_MCENTRAL, LR_MHEAP, LR_WORK, LR_SPECIAL, LR_FINQ, LR_WEAK, LR_EPHE, LR_OBS, LR_OUTPUT, LR_COUNT };
+enum lockrank { LR_NONE = 0, LR_SHIM, LR_CTRL, LR_WORLD, LR_ROOTS, LR_MCENTRAL, LR_MHEAP, LR_WORK, LR_SPECIAL, LR_FINQ, LR_WEAK, LR_EPHE, LR_OBS, LR_OUTPUT, LR_COUNT };
 
 typedef struct mutex {
 	pthread_mutex_t mu;

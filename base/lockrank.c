@@ -10,7 +10,7 @@
 #include "lock.h"
 
 #ifdef TC_DEBUG
-static const char *const names[LR_COUNT] = {"none",     "controller", "world", "roots", "mcentral",
+static const char *const names[LR_COUNT] = {"none",     "libgc shim", "controller", "world", "roots", "mcentral",
 					    "mheap", "mark work",  "specials", "finalizer queue", "weak", "ephemerons",
 					    "observ", "output"};
 

@@ -71,6 +71,8 @@ static void set_assist_ratio(tc_heap *h)
  * the mutators in gc.pause.ns (and by kind), from request to last answer. */
 static void record_sync(tc_heap *h, int kind, uint64_t ns)
 {
+	if (h->stw_mark)
+		return; /* the pause is the mutators' whole wait (tc__gc_collect_stw) */
 	tc__hist_record(&h->obs.pauses, ns);
 	tc__hist_record(&h->obs.pauses_kind[kind], ns);
 }
@@ -288,6 +290,8 @@ static void run_cycle(tc_heap *h)
 	tc__mark_begin(h);
 	gcwork w;
 	tc__gcw_init(&w, h);
+	if (h->roots_hook)
+		h->roots_hook(h, h->roots_hook_arg);
 	atomic_fetch_add(&h->work.roots_bytes, tc__roots_globals(h, tc__grey_conservative, &w));
 	tc__fin_mark_roots(h, &w); /* after phase = MARK: a record made later is greyed by its maker */
 	h->ctrl.mark_loops = 0;
@@ -384,6 +388,48 @@ void tc__gc_collect(tc_mutator *m)
 	tc__stw_block_while(m, wait_collect, NULL); /* stopped, as far as the cycle is concerned */
 }
 
+/* Marking without a barrier (stw_mark, the libgc shim): the allocating
+ * mutator asks for a cycle and waits, blocked, until its mark has ended; a
+ * mutator that answers the cycle's barrier-on handshake at a safepoint waits
+ * likewise (tc__gc_stw_hold). So no mutator runs from the barrier-on
+ * handshake to mark termination, and the tri-colour invariant needs no
+ * barrier: marking sees a still heap. The sweep runs beside the mutators,
+ * as always (it needs no barrier). The wait is the pause. */
+static void gc_wait(tc_mutator *m, void (*wait)(tc_mutator *m, void *arg), void *arg);
+
+static void wait_marked(tc_mutator *m, void *arg)
+{
+	tc_heap *h = m->h;
+	uint64_t *target = arg;
+	lock(&h->ctrl.lock);
+	if (*target == 0)
+		*target = request(h); /* a cycle that starts after this call */
+	while (atomic_load(&h->ctrl.cycles) < *target)
+		lock_wait(&h->ctrl.progress, &h->ctrl.lock);
+	unlock(&h->ctrl.lock);
+}
+
+static void stw_wait(tc_mutator *m, uint64_t target)
+{
+	uint64_t t0 = tc__now_ns();
+	gc_wait(m, wait_marked, &target);
+	uint64_t ns = tc__now_ns() - t0;
+	tc__hist_record(&m->h->obs.pauses, ns);
+	tc__hist_record(&m->h->obs.pauses_kind[PAUSE_MARK_TERM], ns);
+	atomic_fetch_add(&m->h->obs.stw_ns, ns);
+}
+
+void tc__gc_collect_stw(tc_mutator *m) { stw_wait(m, 0); }
+
+void tc__gc_stw_hold(tc_mutator *m)
+{
+	if (!(__atomic_load_n(&m->wb.head.wb_on, __ATOMIC_RELAXED) & WB_MARKING))
+		return;
+	/* Answered barrier-on: the cycle under way ends its mark at cycles + 1
+	 * (it cannot end before this mutator blocks). */
+	stw_wait(m, atomic_load(&m->h->ctrl.cycles) + 1);
+}
+
 static void wait_mark(tc_mutator *m, void *arg)
 {
 	tc_heap *h = m->h;
@@ -451,6 +497,14 @@ static void wait_start(tc_mutator *m, void *arg)
 void tc__gc_maybe_trigger(tc_mutator *m)
 {
 	tc_heap *h = m->h;
+	if (__builtin_expect(h->stw_mark, 0)) {
+		/* No runway to pace: collect at the goal, the world still. */
+		if (atomic_load_explicit(&h->gc_disabled, memory_order_relaxed) == 0 &&
+		    atomic_load_explicit(&h->mh.live, memory_order_relaxed) >=
+			    atomic_load_explicit(&h->pacer.goal, memory_order_relaxed))
+			tc__gc_collect_stw(m);
+		return;
+	}
 	if (atomic_load_explicit(&h->phase, memory_order_relaxed) != GC_OFF ||
 	    atomic_load_explicit(&h->mh.live, memory_order_relaxed) <
 		    atomic_load_explicit(&h->pacer.trigger, memory_order_relaxed))

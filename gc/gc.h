@@ -118,6 +118,7 @@ _Static_assert(offsetof(struct tc_mutator, wb) == 0, "the barrier reaches its st
 typedef struct rootrange {
 	void **slots;
 	size_t n;
+	bool cons; /* a data segment (compat/): read as a stack is, unchecked by the sanitizers */
 } rootrange;
 
 /* ---- metrics.c ---- */
@@ -381,14 +382,29 @@ typedef struct tc_heap {
 	 * waiting for the answers (tests/test_handshake.c) */
 	void (*hs_hook)(struct tc_heap *h, int kind, void *arg);
 	void *hs_hook_arg;
+	/* and in a mutator's large allocation, after its span is made, before
+	 * it is marked black and listed (malloc.c) */
+	void (*large_hook)(struct tc_heap *h, void *arg);
+	void *large_hook_arg;
 	/* The verifier's type table (verify.c): per arena, a type per heap word. */
 	const tc_type *_Atomic **_Atomic vtypes;
+	/* The libgc shim's modes (compat/), set before the first attach. */
+	int stw_mark;           /* marking with no mutator running: libgc programs have no
+				 * barrier. A mutator that answers the barrier-on handshake
+				 * then waits, blocked, for the mark to end (gc.c) */
+	_Atomic int gc_disabled; /* GC_disable depth: > 0, no cycle starts (compat/) */
+	void (*roots_hook)(struct tc_heap *h, void *arg); /* the controller, before greying the
+							   * global roots: the shim refreshes its
+							   * data segments (compat/) */
+	void *roots_hook_arg;
 } tc_heap;
 
 /* ---- gc.c ---- */
 void tc__gc_collect(tc_mutator *m);   /* a full cycle that starts after the call, swept */
+void tc__gc_collect_stw(tc_mutator *m); /* stw_mark heaps: a cycle now, waiting for its mark only */
 void tc__gc_maybe_trigger(tc_mutator *m);
 void tc__gc_wait_mark(tc_mutator *m); /* block until the current mark terminates */
+void tc__gc_stw_hold(tc_mutator *m);  /* stw_mark: after answering barrier-on, wait out the mark */
 void tc__gc_controller_stop(tc_heap *h);
 uint64_t tc__gc_waited(tc_heap *h); /* finished waits for the collector, ns */
 
@@ -428,6 +444,7 @@ void tc__mutator_stall(tc_mutator *m, uint64_t t0, int kind);
 /* Hand root values to fn: the global roots (returns the bytes scanned), one
  * mutator's frames, registers and stack (unless the heap is precise). */
 uint64_t tc__roots_globals(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx); /* bytes scanned */
+void tc__root_add_cons(tc_heap *h, void **slots, size_t n); /* a conservative range; removed by tc_root_remove */
 void tc__roots_mutator(tc_heap *h, tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx);
 void tc__roots_frames(tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx);
 void tc__roots_note(tc_mutator *m, uintptr_t v); /* verify mode: a root word the scan took for an object */
@@ -465,6 +482,14 @@ void tc__mark_scan_roots(tc_heap *h, gcwork *w, tc_mutator *m); /* m's frames, r
 void tc__grey_conservative(uintptr_t v, void *ctx); /* ctx: gcwork */
 void tc__wb_flush(tc_mutator *m);
 void tc__gc_assist(tc_mutator *m, bool hard); /* hard: the heap is past the hard goal */
+
+/* ---- malloc.c ---- */
+/* The type of a large conservative object (scan.h): every word scanned as a
+ * stack word is. Small ones are span kind SK_CONS and carry no type. */
+extern const tc_type tc__cons_type;
+/* Allocate size bytes of kind SK_CONS (conservative) or SK_NOSCAN, zeroed,
+ * for the libgc shim (compat/); fn names the call in errors. */
+void *tc__alloc_kind(tc_mutator *m, size_t size, unsigned kind, const char *fn);
 
 /* ---- malloc.c: the header word of SK_HDR objects ---- */
 /* type | count << 48: types are user-space pointers (below 2^47), counts of

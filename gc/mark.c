@@ -74,10 +74,19 @@ static void grey_not_self(uintptr_t p, void *ctx)
 		grey(c->w, p, false);
 }
 
+static void grey_not_self_cons(uintptr_t p, void *ctx)
+{
+	fieldsctx *c = ctx;
+	if (p < c->lo || p >= c->hi)
+		grey(c->w, p, true);
+}
+
 static void ephe_not_self(uintptr_t e, void *ctx)
 {
 	tc__ephe_scan(((fieldsctx *)ctx)->w, e);
 }
+
+static const scanfns not_self_fns = {grey_not_self, grey_not_self_cons, NULL, ephe_not_self};
 
 void tc__grey_fields(gcwork *w, uintptr_t p)
 {
@@ -86,7 +95,7 @@ void tc__grey_fields(gcwork *w, uintptr_t p)
 		return;
 	uintptr_t base = span_obj_base(s, span_obj_index(s, p));
 	fieldsctx c = {w, base, base + s->elemsize};
-	scan_each(base, s, grey_not_self, NULL, ephe_not_self, &c);
+	scan_each(base, s, &not_self_fns, &c);
 }
 
 static inline __attribute__((always_inline)) void grey_val(uintptr_t p, void *ctx) { grey(ctx, p, false); }
@@ -113,9 +122,13 @@ static void push_oblet(uintptr_t p, void *ctx) { gcw_put(ctx, p); }
 
 static void ephe_val(uintptr_t e, void *ctx) { tc__ephe_scan(ctx, e); }
 
+static inline __attribute__((always_inline)) void grey_cons(uintptr_t p, void *ctx) { grey(ctx, p, true); }
+
+static const scanfns mark_fns = {grey_val, grey_cons, push_oblet, ephe_val};
+
 static void scan_object(gcwork *w, uintptr_t obj, span *s)
 {
-	scan_each(obj, s, grey_val, push_oblet, ephe_val, w);
+	scan_each(obj, s, &mark_fns, w);
 	w->scan_bytes += spc_sizeclass(s->spc) ? s->elemsize : MAX_OBLET_BYTES;
 }
 

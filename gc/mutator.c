@@ -97,6 +97,8 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 	h->world.n++;
 	m->id = h->world.next_id++;
 	unlock(&h->world.lock);
+	if (h->stw_mark)
+		tc__gc_stw_hold(m); /* attached during a still mark: wait it out */
 	return m;
 }
 
@@ -187,6 +189,9 @@ static void unlink_mutator(tc_mutator *m, void *arg)
 		m->next->prev = m->prev;
 	h->world.n--;
 	m->next = m->prev = NULL;
+	/* Out of every handshake from here: nothing waits for its barrier
+	 * to go off (stw.c's held_for_mark). */
+	tc__wb_set_marking(&m->wb, false);
 	unlock(&h->world.lock);
 }
 

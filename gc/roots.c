@@ -15,7 +15,10 @@
  *  - Every value is handed on as it is; the consumer decides what is a heap
  *    pointer, so interior pointers and foreign addresses are both fine.
  *  - The global root list is guarded by rootlock; its slots are read with
- *    relaxed atomic loads since tc_write may store to them concurrently.
+ *    acquire atomic loads since tc_write may store to them concurrently.
+ *    Conservative ranges (the data segments the libgc shim registers, which
+ *    are written with plain stores and hold sanitizer redzones between
+ *    globals) are read as stacks are.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,8 +48,12 @@ uint64_t tc__roots_globals(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void 
 	uint64_t bytes = 0;
 	lock(&h->roots.lock);
 	for (size_t i = 0; i < h->roots.n; i++) {
-		scan_slots(h->roots.r[i].slots, h->roots.r[i].n, fn, ctx);
-		bytes += h->roots.r[i].n * TC_WORD;
+		rootrange *r = &h->roots.r[i];
+		if (r->cons)
+			scan_stack((uintptr_t)r->slots, (uintptr_t)(r->slots + r->n), fn, ctx);
+		else
+			scan_slots(r->slots, r->n, fn, ctx);
+		bytes += r->n * TC_WORD;
 	}
 	unlock(&h->roots.lock);
 	return bytes;
@@ -83,14 +90,14 @@ void tc__roots_note(tc_mutator *m, uintptr_t v)
 	m->snap[m->snapn++] = v;
 }
 
-void tc_root_add(tc_heap *h, void **slots, size_t n)
+static void root_add(tc_heap *h, void **slots, size_t n, bool cons, const char *fn)
 {
 	if (h == NULL || (slots == NULL && n > 0)) {
-		tc__error("tc_root_add: %s is NULL", h == NULL ? "heap" : "slots");
+		tc__error("%s: %s is NULL", fn, h == NULL ? "heap" : "slots");
 		return;
 	}
 	if (((uintptr_t)slots & (TC_WORD - 1)) != 0) {
-		tc__error("tc_root_add: slots %p are not pointer-aligned", (void *)slots);
+		tc__error("%s: slots %p are not pointer-aligned", fn, (void *)slots);
 		return;
 	}
 	lock(&h->roots.lock);
@@ -99,17 +106,20 @@ void tc_root_add(tc_heap *h, void **slots, size_t n)
 		rootrange *r = realloc(h->roots.r, cap * sizeof *r);
 		if (r == NULL) {
 			unlock(&h->roots.lock);
-			tc__error("tc_root_add: out of memory for the root table (%zu ranges)", cap);
+			tc__error("%s: out of memory for the root table (%zu ranges)", fn, cap);
 			return;
 		}
 		h->roots.r = r;
 		h->roots.cap = cap;
 	}
-	h->roots.r[h->roots.n].slots = slots;
-	h->roots.r[h->roots.n].n = n;
+	h->roots.r[h->roots.n] = (rootrange){slots, n, cons};
 	h->roots.n++;
 	unlock(&h->roots.lock);
 }
+
+void tc_root_add(tc_heap *h, void **slots, size_t n) { root_add(h, slots, n, false, "tc_root_add"); }
+
+void tc__root_add_cons(tc_heap *h, void **slots, size_t n) { root_add(h, slots, n, true, "tc__root_add_cons"); }
 
 void tc_root_remove(tc_heap *h, void **slots)
 {

@@ -9,12 +9,18 @@
  *                traced by the type's callback; an ephemeron (weak.c) goes to
  *                the caller's ephe function instead, which decides whether
  *                its value is traced
+ *   small CONS   every word, handed to the caller's cons function: a value
+ *                that may be no pointer at all, or point at a free slot, as a
+ *                stack word may (libgc's GC_malloc objects, compat/)
  *   large        the type and count recorded in the span; scanned in oblets of
  *                MAX_OBLET_BYTES so that one huge array is shared among markers
- *                (the first oblet, at the span base, enqueues the others)
+ *                (the first oblet, at the span base, enqueues the others); the
+ *                internal type tc__cons_type makes every word a cons word
  *
- * Values are handed to visit as they are: possibly NULL, possibly not heap.
- * Slots are read with relaxed atomic loads: a mutator may be writing them.
+ * Values are handed to visit as they are: possibly NULL, possibly not heap,
+ * but never a stale pointer to a free slot (precise fields are cleared or
+ * written before the object is published); cons words may be anything.
+ * Slots are read with acquire atomic loads: a mutator may be writing them.
  */
 #ifndef TC_SCAN_H
 #define TC_SCAN_H
@@ -40,12 +46,27 @@ static void trace_visit(void **slot, void *ctx)
 	tc->fn(load_slot(slot), tc->ctx);
 }
 
-static inline __attribute__((always_inline)) void scan_each(uintptr_t obj, span *s, val_fn visit,
-							    val_fn push_oblet, val_fn ephe, void *ctx)
+/* What a scan calls: visit for precise fields; cons for the words of a
+ * conservative object; oblet (NULL: scan a large object whole) for each
+ * further oblet; ephe for an ephemeron's two fields. */
+typedef struct scanfns {
+	val_fn visit, cons, oblet, ephe;
+} scanfns;
+
+static inline void scan_cons_words(uintptr_t lo, uintptr_t hi, val_fn cons, void *ctx)
+{
+	for (uintptr_t a = lo; a + TC_WORD <= hi; a += TC_WORD)
+		cons(load_slot((void *)a), ctx);
+}
+
+static inline __attribute__((always_inline)) void scan_each(uintptr_t obj, span *s, const scanfns *f, void *ctx)
 {
 	unsigned kind = spc_kind(s->spc);
+	val_fn visit = f->visit, push_oblet = f->oblet;
 	if (spc_sizeclass(s->spc) != 0) {
-		if (kind == SK_SCAN) {
+		if (kind == SK_CONS) {
+			scan_cons_words(obj, obj + s->elemsize, f->cons, ctx);
+		} else if (kind == SK_SCAN) {
 			size_t w0 = (obj - s->base) / TC_WORD, n = s->elemsize / TC_WORD;
 			for (size_t i = 0; i < n;) {
 				size_t avail;
@@ -62,7 +83,7 @@ static inline __attribute__((always_inline)) void scan_each(uintptr_t obj, span 
 			const tc_type *t = hdr_type(hdr);
 			size_t count = hdr_count(hdr);
 			if (__builtin_expect(t == &tc__ephe_type, 0)) {
-				ephe(obj + TC_WORD, ctx);
+				f->ephe(obj + TC_WORD, ctx);
 				return;
 			}
 			struct trace_ctx tc = {visit, ctx};
@@ -84,7 +105,9 @@ static inline __attribute__((always_inline)) void scan_each(uintptr_t obj, span 
 				push_oblet(s->base + o, ctx);
 	}
 	size_t T = t->size, n = s->largecount;
-	if (t->trace) {
+	if (t == &tc__cons_type) {
+		scan_cons_words(s->base + lo, s->base + hi, f->cons, ctx);
+	} else if (t->trace) {
 		struct trace_ctx tc = {visit, ctx};
 		for (size_t k = (lo + T - 1) / T; k < n && k * T < hi; k++)
 			t->trace((void *)(s->base + k * T), trace_visit, &tc);

@@ -111,6 +111,8 @@ void tc__safepoint_slow(tc_mutator *m)
 	if (atomic_load_explicit(&m->h->world.stw_pending, memory_order_relaxed))
 		stw_park(m);
 	tc__handshake_answer(m, true);
+	if (__builtin_expect(m->h->stw_mark, 0))
+		tc__gc_stw_hold(m);
 }
 
 static void blocking_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
@@ -167,16 +169,37 @@ void tc__blocking_enter_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 	blocking_impl(m, regs, sp);
 }
 
+/* stw_mark (gc.c): the controller turned this blocked mutator's barrier on
+ * for a cycle that is marking now; it may not run until the barrier is off
+ * again. */
+static bool held_for_mark(tc_mutator *m)
+{
+	return m->h->stw_mark && (__atomic_load_n(&m->wb.head.wb_on, __ATOMIC_RELAXED) & WB_MARKING);
+}
+
 void tc__stw_blocking_leave(tc_mutator *m)
 {
 	tc_heap *h = m->h;
 	uint64_t t0 = 0;
-	lock(&h->world.lock);
-	while (atomic_load_explicit(&h->world.stw_pending, memory_order_relaxed) ||
-	       atomic_load_explicit(&m->status, memory_order_relaxed) == M_SCANNING) {
+	for (;;) {
+		lock(&h->world.lock);
+		while (atomic_load_explicit(&h->world.stw_pending, memory_order_relaxed) ||
+		       atomic_load_explicit(&m->status, memory_order_relaxed) == M_SCANNING) {
+			if (t0 == 0)
+				t0 = tc__now_ns(); /* held by the collector: a stall from here */
+			lock_wait(&h->world.resumed, &h->world.lock);
+		}
+		if (!held_for_mark(m))
+			break;
+		unlock(&h->world.lock);
+		/* Still blocked: the controller answers barrier-off for it, and
+		 * then signals the end of the mark (ctrl.progress). */
 		if (t0 == 0)
-			t0 = tc__now_ns(); /* held by the collector: a stall from here */
-		lock_wait(&h->world.resumed, &h->world.lock);
+			t0 = tc__now_ns();
+		lock(&h->ctrl.lock);
+		while (held_for_mark(m))
+			lock_wait(&h->ctrl.progress, &h->ctrl.lock);
+		unlock(&h->ctrl.lock);
 	}
 	atomic_store_explicit(&m->status, M_RUNNING, memory_order_relaxed);
 	unlock(&h->world.lock);

@@ -148,6 +148,8 @@ static const char *type_name(tc_heap *h, span *s, uintptr_t obj)
 	const tc_type *t = NULL;
 	if (spc_kind(s->spc) == SK_NOSCAN)
 		return "noscan bytes";
+	if (spc_kind(s->spc) == SK_CONS)
+		return "conservative";
 	if (spc_sizeclass(s->spc) == 0)
 		t = s->largetype;
 	else if (spc_kind(s->spc) == SK_HDR)
@@ -199,7 +201,7 @@ static void drain(vstate *v)
 {
 	while (v->sn > 0) {
 		v->cur = v->stack[--v->sn];
-		scan_each(v->cur, mheap_span_of(&v->h->mh, v->cur), visit, NULL, visit_ephe, v);
+		scan_each(v->cur, mheap_span_of(&v->h->mh, v->cur), &(scanfns){visit, visit, NULL, visit_ephe}, v);
 	}
 	v->cur = 0;
 }
@@ -228,7 +230,8 @@ static void visit_fields(uintptr_t obj, void *ctx)
 		return;
 	uintptr_t base = span_obj_base(s, span_obj_index(s, obj));
 	v->cur = base;
-	scan_each(base, s, visit_not_self, NULL, visit_ephe_self, &(selfctx){v, base, base + s->elemsize});
+	scan_each(base, s, &(scanfns){visit_not_self, visit_not_self, NULL, visit_ephe_self},
+		  &(selfctx){v, base, base + s->elemsize});
 	v->cur = 0;
 	drain(v);
 }

@@ -7,7 +7,9 @@
  *    allocations (latency asserted from the other thread's side);
  *  - marking terminates while a mutator keeps shading;
  *  - a store that straddles the end of the barrier-on window, racing with
- *    an unshaded store into the same slot (the stale-old-value race). */
+ *    an unshaded store into the same slot (the stale-old-value race);
+ *  - a large object made before the sweepgen bump and marked black after
+ *    it, while a sweep runs in between. */
 #define TC_GRAPH_HELPERS
 #include <pthread.h>
 #include <stdatomic.h>
@@ -376,6 +378,82 @@ static void test_store_straddling_the_barrier_on_window(void **state)
 }
 #endif
 
+/* ---- 5. a large allocation straddling the sweepgen bump ---- */
+
+/* The mutator answers barrier-off, and makes a large object's span before
+ * the controller bumps sweepgen (the BARRIER_OFF hook waits for it); the
+ * controller then bumps, and at the release request sweeps every unswept
+ * span, as another mutator's reclaim may, before the maker marks its object
+ * black. A span listed where sweepers find it before its mark would be
+ * freed under its maker (largemix lost objects so). */
+static void *large_obj;
+
+static void bump_hook(tc_heap *h, int kind, void *arg)
+{
+	(void)arg;
+	if (kind == HS_BARRIER_OFF && stage == 1)
+		wait_stage(2); /* the span is made, unmarked */
+	if (kind == HS_RELEASE && stage == 2) {
+		tc__mheap_sweep_all(&h->mh); /* after the bump */
+		set_stage(3);
+	}
+}
+
+static void large_made(tc_heap *h, void *arg)
+{
+	(void)h;
+	(void)arg;
+	if (stage != 1)
+		return;
+	set_stage(2);
+	wait_stage(3);
+}
+
+static void *large_maker(void *arg)
+{
+	tc_heap *h = arg;
+	tc_mutator *m = tc_mutator_attach(h);
+	/* Until this mutator has answered barrier-off in a cycle it was
+	 * scanned in (allocating black, barrier off). */
+	while (!(m->allocblack && !(m->wb.head.wb_on & WB_MARKING)))
+		tc_safepoint(m);
+	h->large_hook = large_made;
+	void *p = tc_alloc_noscan(m, 200000);
+	h->large_hook = NULL;
+	tc_write(m, &large_obj, p);
+	while (stage < 4)
+		tc_safepoint(m);
+	tc_mutator_detach(m);
+	return NULL;
+}
+
+static void test_large_allocation_straddling_the_bump(void **state)
+{
+	(void)state;
+	tc_heap *h = precise_heap();
+	tc_mutator *m = tc_mutator_attach(h);
+	tc_root_add(h, &large_obj, 1);
+	stage = 1;
+	h->hs_hook = bump_hook;
+	pthread_t t;
+	pthread_create(&t, NULL, large_maker, h);
+	tc_collect(m);
+	h->hs_hook = NULL;
+	while (stage < 3)
+		tc_safepoint(m);
+	tc_collect(m);
+	tc_collect(m);
+	assert_non_null(large_obj);
+	assert_true(tc__mheap_find_object(&h->mh, (uintptr_t)large_obj, NULL) == (uintptr_t)large_obj);
+	set_stage(4);
+	tc_blocking_enter(m);
+	pthread_join(t, NULL);
+	tc_blocking_leave(m);
+	tc_root_remove(h, &large_obj);
+	tc_mutator_detach(m);
+	tc_heap_destroy(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -383,6 +461,7 @@ int main(void)
 		cmocka_unit_test(test_held_mutator_does_not_delay_others),
 		cmocka_unit_test(test_termination_while_a_mutator_keeps_shading),
 		cmocka_unit_test(test_store_straddling_the_barrier_on_window),
+		cmocka_unit_test(test_large_allocation_straddling_the_bump),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# scripts/bench-libgc.sh [--full] — real libgc programs from Debian, run
+# unmodified on libgc and on tricolor (libtricolor-gc through
+# scripts/with-tricolor-gc), side by side:
+#   w3m -dump   a generated 10 MB table page, and the largest HTML pages
+#               shipped in Debian packages (every dump must be identical);
+#   stalin      the Scheme compiler compiling its own benchmarks, as its
+#               compile-stalin-benchmark script does (the C it writes must be
+#               identical), then each compiled benchmark that links libgc
+#               (its output must be identical).
+# For each: wall time (hyperfine median of RUNS, both backends in one run),
+# peak RSS (GNU time), collections and pauses: libgc's from GC_PRINT_STATS
+# ("Complete collection took"), tricolor's from its pause histogram
+# (TRICOLOR_GC_REPORT), each in a separate untimed run.
+# Writes results/libgc-clients.csv; exits 1 if any output differs.
+#   default: RUNS=3, 4 stalin benchmarks, 6 HTML pages; --full: RUNS=5, all
+#   of them. STALIN_BENCHMARKS="boyer dfa" picks benchmarks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/setup.sh
+tc_need_pkgs stalin w3m hyperfine time libgc1
+FULL=0
+[ "${1:-}" = "--full" ] && FULL=1
+RUNS=${RUNS:-$((FULL ? 5 : 3))}
+RUN_TC="$PWD/scripts/with-tricolor-gc"
+[ -e build/release/compat/lib/libgc.so.1 ] || { cmake --preset release >/dev/null && cmake --build --preset release -j "$(nproc)" --target tricolor_gc; }
+export TRICOLOR_GC_LIBDIR="$PWD/build/release/compat/lib"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+CSV=results/libgc-clients.csv
+mkdir -p results
+echo "client,case,backend,wall_median_s,wall_ratio_to_libgc,peak_rss_kb,rss_ratio_to_libgc,collections,pause_max_ms,pause_p99_ms,identical" >"$CSV"
+differ=0
+
+# libgc's pauses: "Complete collection took A ms B ns" per collection.
+libgc_pauses() { # stderr file -> "count max_ms p99_ms"
+  grep -oE 'Complete collection took [0-9]+ ms [0-9]+ ns' "$1" | awk '{print $4 + $6 / 1e6}' | sort -g |
+    awk '{v[NR] = $1} END {if (NR == 0) {print "0 0 0"; exit}
+         i = int(0.99 * NR + 0.999); if (i < 1) i = 1; printf "%d %.3f %.3f\n", NR, v[NR], v[i]}'
+}
+tc_pauses() { # report file -> "count max_ms p99_ms"
+  awk '{for (i = 1; i <= NF; i++) {split($i, kv, "="); f[kv[1]] = kv[2]}}
+       END {printf "%d %.3f %.3f\n", f["cycles"], f["pause_max_us"] / 1e3, f["pause_p99_us"] / 1e3}' "$1"
+}
+
+# measure CLIENT CASE DIR CMD... : both backends, one row each.
+measure() {
+  local client=$1 case=$2 dir=$3
+  shift 3
+  local cmd="$*"
+  (cd "$dir" && hyperfine -N --style basic --warmup 1 --runs "$RUNS" --export-csv "$TMP/h.csv" \
+    -n libgc "$cmd" -n tricolor "$RUN_TC $cmd" >"$TMP/h.txt" 2>&1) || { echo "hyperfine failed: $cmd" >&2; cat "$TMP/h.txt" >&2; return 1; }
+  local lg tc
+  lg=$(awk -F, '$1 == "libgc" {print $4}' "$TMP/h.csv")
+  tc=$(awk -F, '$1 == "tricolor" {print $4}' "$TMP/h.csv")
+  local rl rt
+  rl=$( (cd "$dir" && /usr/bin/time -f "rss=%M" $cmd >/dev/null 2>"$TMP/t.err"); grep -oE '^rss=[0-9]+' "$TMP/t.err" | cut -d= -f2)
+  rt=$( (cd "$dir" && /usr/bin/time -f "rss=%M" $RUN_TC $cmd >/dev/null 2>"$TMP/t.err"); grep -oE '^rss=[0-9]+' "$TMP/t.err" | cut -d= -f2)
+  (cd "$dir" && GC_PRINT_STATS=1 $cmd >/dev/null 2>"$TMP/lg.err") || true
+  rm -f "$TMP/rep"
+  (cd "$dir" && TRICOLOR_GC_REPORT="$TMP/rep" $RUN_TC $cmd >/dev/null 2>/dev/null) || true
+  read -r lc lmax lp99 < <(libgc_pauses "$TMP/lg.err")
+  read -r tcn tmax tp99 < <(tc_pauses "$TMP/rep")
+  echo "$client,$case,libgc,$lg,1.00,$rl,1.00,$lc,$lmax,$lp99,$IDENT" >>"$CSV"
+  echo "$client,$case,tricolor,$tc,$(awk -v a="$tc" -v b="$lg" 'BEGIN {printf "%.2f", a / b}'),$rt,$(awk -v a="$rt" -v b="$rl" 'BEGIN {printf "%.2f", a / b}'),$tcn,$tmax,$tp99,$IDENT" >>"$CSV"
+  printf '%-8s %-28s wall %6.3f s vs %6.3f s (%.2fx)  rss %7d vs %7d KB  pauses max %7.2f vs %7.2f ms  %s\n' \
+    "$client" "$case" "$tc" "$lg" "$(awk -v a="$tc" -v b="$lg" 'BEGIN {print a / b}')" "$rt" "$rl" "$tmax" "$lmax" "$IDENT"
+}
+
+# same OUT1 OUT2: sets IDENT, counts differences.
+same() { if cmp -s "$1" "$2"; then IDENT=yes; else IDENT=NO; differ=1; fi; }
+
+echo "=== w3m -dump (tricolor vs libgc)"
+W=$TMP/w3m
+mkdir -p "$W"
+python3 - "$W/table.html" <<'EOF'
+import sys
+rows = []
+for i in range(60000):
+    rows.append("<tr><td>%d</td><td><a href=\"#r%d\">row %d</a></td><td>%s</td><td>%.3f</td></tr>" % (i, i, i, "cell " * (i % 7 + 1), i / 7))
+html = "<html><head><title>table</title></head><body><h1>A generated table</h1><table border=1>" + "\n".join(rows) + "</table></body></html>\n"
+open(sys.argv[1], "w").write(html)
+EOF
+pages=("$W/table.html")
+npages=$((FULL ? 20 : 5))
+while IFS= read -r p; do pages+=("$p"); done < <(find /usr/share/doc -name '*.html' -size +100k 2>/dev/null | xargs -r ls -S | head -n "$npages")
+for p in "${pages[@]}"; do
+  w3m -dump "$p" >"$TMP/a" 2>/dev/null
+  "$RUN_TC" w3m -dump "$p" >"$TMP/b" 2>/dev/null
+  same "$TMP/a" "$TMP/b"
+  measure w3m "$(basename "$p") ($(($(stat -c %s "$p") / 1024)) KiB)" "$W" w3m -dump "$p"
+done
+
+echo "=== stalin: compiling its benchmarks, then running them (tricolor vs libgc)"
+S=$TMP/stalin
+mkdir -p "$S"
+BD=/usr/share/doc/stalin/benchmarks
+cp "$BD/stalin.sed" "$S/"
+all=$(cd "$BD" && ls ./*.sc.gz | sed 's|^\./||; s|\.sc\.gz$||' | grep -v -- '-to-latex')
+if [ -n "${STALIN_BENCHMARKS:-}" ]; then list=$STALIN_BENCHMARKS
+elif [ "$FULL" = 1 ]; then list=$all
+else list="boyer dfa graphs nucleic2"; fi
+ulimit -s unlimited
+SO="-Ob -Om -On -Or -Ot -k -copt -O2"
+for b in $list; do
+  zcat "$BD/$b.sc.gz" >"$S/$b.sc"
+  sed -f "$S/stalin.sed" "$S/$b.sc" >"$S/$b-stalin.sc"
+  if ! (cd "$S" && stalin $SO "$b-stalin" >"$TMP/c1.out" 2>&1); then
+    echo "stalin     $b: does not compile on libgc; skipped"
+    continue
+  fi
+  mv "$S/$b-stalin.c" "$S/$b.libgc.c"
+  mv "$S/$b-stalin" "$S/$b.libgc"
+  if ! (cd "$S" && "$RUN_TC" stalin $SO "$b-stalin" >"$TMP/c2.out" 2>&1); then
+    echo "stalin     $b: compiles on libgc but NOT on tricolor"
+    differ=1
+    continue
+  fi
+  same "$S/$b.libgc.c" "$S/$b-stalin.c"
+  measure stalin "compile $b" "$S" stalin $SO "$b-stalin"
+  if ldd "$S/$b-stalin" | grep -q 'libgc\.so'; then
+    (cd "$S" && timeout 300 "./$b.libgc" >"$TMP/r1" 2>&1) || { echo "stalin     $b: the program fails on libgc; not compared"; continue; }
+    (cd "$S" && timeout 300 "$RUN_TC" "./$b-stalin" >"$TMP/r2" 2>&1) || true
+    same "$TMP/r1" "$TMP/r2"
+    measure stalin "run $b" "$S" "./$b-stalin"
+  else
+    echo "stalin     $b: the compiled program does not link libgc (stalin's regions); compiler only"
+  fi
+done
+
+echo "=== geometric means over the cases above (tricolor / libgc)"
+awk -F, '$3 == "tricolor" {w += log($5); r += log($7); n++} END {if (n) printf "wall %.3f  peak RSS %.3f  over %d cases\n", exp(w / n), exp(r / n), n}' "$CSV"
+[ "$differ" = 0 ] || { echo "bench-libgc: some output DIFFERED between libgc and tricolor (see identical=NO in $CSV)" >&2; exit 1; }

@@ -1,0 +1,196 @@
+/*
+ * gc_client.c — a libgc program, built against Debian's gc.h and linked with
+ * -lgc, as any client of the Boehm collector is. ctest runs it with
+ * LD_LIBRARY_PATH naming the directory where libgc.so.1 is tricolor's
+ * (compat/), so it checks the drop-in from the outside: the same binary would
+ * run on libgc.
+ *
+ *   gc_client            the API's semantics, data-segment and uncollectable
+ *                        roots, interior and past-the-end pointers, misuse
+ *                        reported through the warn proc with nothing freed
+ *   gc_client oom        run with GC_MAXIMUM_HEAP_SIZE: the oom fn is called
+ *
+ * Exit 0 on success; every failure prints what was wrong.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <gc.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures;
+#define CHECK(c)                                                                  \
+	do {                                                                      \
+		if (!(c)) {                                                       \
+			fprintf(stderr, "gc_client: %s:%d: failed: %s\n", __FILE__, __LINE__, #c); \
+			failures++;                                               \
+		}                                                                 \
+	} while (0)
+
+typedef struct node {
+	struct node *next;
+	uint64_t magic;
+	char pad[16];
+} node;
+#define MAGIC 0x6c6962676331ull
+
+static node *list_head;          /* .bss: a data-segment root */
+static char *interior_only;      /* points into the middle of its object */
+static char *past_end;           /* points just past the bytes asked for */
+static void **uncoll;            /* from GC_malloc_uncollectable */
+
+static void churn(size_t bytes)
+{
+	for (size_t done = 0; done < bytes; done += 64) {
+		void *p = GC_malloc(48);
+		if (p == NULL) {
+			fprintf(stderr, "gc_client: GC_malloc returned NULL while churning\n");
+			exit(1);
+		}
+	}
+}
+
+static int list_ok(size_t n)
+{
+	size_t k = 0;
+	for (node *p = list_head; p; p = p->next, k++)
+		if (p->magic != MAGIC)
+			return 0;
+	return k == n;
+}
+
+static char last_warning[256];
+static GC_word last_arg;
+static void my_warn(char *msg, GC_word arg)
+{
+	snprintf(last_warning, sizeof last_warning, "%s", msg);
+	last_arg = arg;
+}
+
+static size_t oom_calls;
+static void *my_oom(size_t n)
+{
+	(void)n;
+	oom_calls++;
+	return NULL;
+}
+
+static int run_oom(void)
+{
+	GC_init();
+	GC_set_oom_fn(my_oom);
+	node *keep = NULL;
+	size_t got = 0;
+	for (int i = 0; i < 100000 && oom_calls == 0; i++) {
+		node *n = GC_malloc(4096);
+		if (n == NULL)
+			break;
+		n->next = keep; /* all kept: the heap must hit the limit */
+		keep = n;
+		got++;
+	}
+	printf("gc_client oom: %zu objects of 4 KiB before the oom fn was called %zu times\n", got, oom_calls);
+	CHECK(oom_calls == 1);
+	CHECK(got < 100000);
+	list_head = (node *)keep;
+	return failures ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1 && strcmp(argv[1], "oom") == 0)
+		return run_oom();
+	GC_INIT();
+	Dl_info di;
+	char *lib = dladdr((void *)GC_malloc, &di) != 0 ? realpath(di.dli_fname, NULL) : NULL;
+	CHECK(lib != NULL && strstr(lib, "libtricolor-gc") != NULL); /* not libgc's */
+	printf("gc_client: GC_malloc is from %s\n", lib ? lib : "(unknown)");
+	free(lib);
+
+	/* A list held only by a global. */
+	const size_t N = 100000;
+	for (size_t i = 0; i < N; i++) {
+		node *n = GC_malloc(sizeof *n);
+		CHECK(n != NULL && n->next == NULL && n->magic == 0); /* cleared */
+		n->magic = MAGIC;
+		n->next = list_head;
+		list_head = n;
+	}
+	char *a = GC_malloc(1000);
+	memset(a, 'a', 1000);
+	interior_only = a + 500;
+	a = NULL;
+	char *b = GC_malloc_atomic(77);
+	memset(b, 'b', 77);
+	past_end = b + 77;
+	b = NULL;
+	uncoll = GC_malloc_uncollectable(8 * sizeof(void *));
+	char *held_by_uncoll = GC_malloc_atomic(32);
+	strcpy(held_by_uncoll, "held by an uncollectable object");
+	uncoll[3] = held_by_uncoll;
+	held_by_uncoll = NULL;
+
+	GC_word gc0 = GC_get_gc_no();
+	churn(256u << 20);
+	GC_gcollect();
+	printf("gc_client: %lu collections, heap %zu bytes\n", (unsigned long)(GC_get_gc_no() - gc0), GC_get_heap_size());
+	CHECK(GC_get_gc_no() - gc0 >= 2);
+	CHECK(list_ok(N));
+	CHECK(interior_only[-500] == 'a' && interior_only[499] == 'a');
+	CHECK(past_end[-77] == 'b' && past_end[-1] == 'b');
+	CHECK(strcmp(uncoll[3], "held by an uncollectable object") == 0);
+	CHECK(GC_get_heap_size() < (256u << 20)); /* the churn was collected */
+
+	/* GC_base, GC_size. */
+	char *c = GC_malloc(100);
+	CHECK(GC_base(c + 42) == c);
+	CHECK(GC_base(c) == c);
+	CHECK(GC_size(c) >= 100);
+	int on_stack;
+	CHECK(GC_base(&on_stack) == NULL);
+	CHECK(GC_base(&list_head) == NULL);
+
+	/* GC_realloc: grow keeps the contents, NULL is malloc. */
+	char *s = GC_strdup("tricolor");
+	CHECK(s != NULL && strcmp(s, "tricolor") == 0);
+	s = GC_realloc(s, 100000);
+	CHECK(s != NULL && strcmp(s, "tricolor") == 0 && GC_size(s) >= 100000);
+	char *r = GC_realloc(NULL, 10);
+	CHECK(r != NULL && GC_base(r) == r);
+
+	/* Misuse through the warn proc, nothing freed. */
+	GC_set_warn_proc(my_warn);
+	CHECK(GC_get_warn_proc() == my_warn);
+	GC_free(interior_only);
+	CHECK(strstr(last_warning, "GC_free") != NULL && last_arg == (GC_word)interior_only);
+	char *foreign = malloc(16);
+	strcpy(foreign, "foreign");
+	last_warning[0] = 0;
+	CHECK(GC_realloc(foreign, 64) == NULL);
+	CHECK(strstr(last_warning, "GC_realloc") != NULL && last_arg == (GC_word)foreign);
+	CHECK(strcmp(foreign, "foreign") == 0);
+	free(foreign);
+	churn(64u << 20);
+	GC_gcollect();
+	CHECK(interior_only[-500] == 'a'); /* the bad GC_free freed nothing */
+
+	/* GC_free of an uncollectable object: its referent may now go. */
+	GC_free(uncoll);
+	uncoll = NULL;
+
+	/* GC_disable: no collection, however much is allocated. */
+	GC_disable();
+	GC_word g1 = GC_get_gc_no();
+	churn(64u << 20);
+	GC_gcollect();
+	CHECK(GC_get_gc_no() == g1);
+	GC_enable();
+	churn(64u << 20);
+	CHECK(GC_get_gc_no() > g1);
+	CHECK(list_ok(N));
+
+	printf("gc_client: %s\n", failures ? "FAILED" : "all checks passed");
+	return failures ? 1 : 0;
+}

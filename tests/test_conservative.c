@@ -1,0 +1,213 @@
+/*
+ * test_conservative.c — what the libgc shim stands on, tested inside the
+ * library: the conservative object kind (every word a possible pointer;
+ * interior and just-past-the-end pointers keep an object; a word at a free
+ * slot or outside the heap keeps nothing), large conservative objects across
+ * oblets, conservative root ranges, and marking with no barrier and no
+ * mutator running (stw_mark) under the verifier, with threads storing plain
+ * pointers.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <string.h>
+
+#define TC_GRAPH_HELPERS
+#include "testutil.h"
+#include "gc.h"
+
+static void *croots[4]; /* a conservative root range */
+
+static bool allocated(tc_heap *h, const void *p) { return tc__mheap_find_object(&h->mh, (uintptr_t)p, NULL) != 0; }
+
+static void collect2(tc_mutator *m)
+{
+	tc_collect(m);
+	tc_collect(m);
+}
+
+static void test_cons_words(void **state)
+{
+	(void)state;
+	tc_heap *h = precise_heap(); /* no stack word keeps anything: exact */
+	tc_mutator *m = tc_mutator_attach(h);
+	tc__root_add_cons(h, croots, 4);
+	uintptr_t *a = tc__alloc_kind(m, 8 * 8, SK_CONS, "test");
+	char *b = tc__alloc_kind(m, 100, SK_NOSCAN, "test");
+	uintptr_t *c = tc__alloc_kind(m, 48 + 1, SK_CONS, "test"); /* with libgc's pad */
+	uintptr_t *d = tc__alloc_kind(m, 24, SK_CONS, "test");
+	uintptr_t *gone = tc__alloc_kind(m, 64, SK_CONS, "test");
+	assert_non_null(a);
+	assert_non_null(d);
+	memset(b, 'b', 100);
+	c[0] = 0xc0ffee;
+	a[0] = (uintptr_t)(b + 50);      /* interior */
+	a[1] = (uintptr_t)c + 48;        /* just past the 48 bytes asked for */
+	a[2] = 0x12345;                  /* not a pointer */
+	a[3] = (uintptr_t)d | 1;         /* a tagged pointer: interior too */
+	a[4] = (uintptr_t)&croots[0];    /* outside the heap */
+	croots[1] = (char *)a + 8;       /* the only root: interior */
+	collect2(m);
+	assert_false(allocated(h, gone));
+	a[5] = (uintptr_t)gone; /* a stale word at a free slot keeps nothing */
+	collect2(m);
+	assert_true(allocated(h, a));
+	assert_true(allocated(h, b));
+	assert_true(allocated(h, c));
+	assert_true(allocated(h, d));
+	assert_false(allocated(h, gone));
+	assert_int_equal(b[99], 'b');
+	assert_int_equal(c[0], 0xc0ffee);
+	croots[1] = NULL;
+	collect2(m);
+	assert_false(allocated(h, a));
+	assert_false(allocated(h, b));
+	assert_false(allocated(h, c));
+	tc_root_remove(h, croots);
+	tc_mutator_detach(m);
+	tc_heap_destroy(h);
+}
+
+/* A large conservative object is scanned in oblets: a pointer in its last
+ * word, three oblets in, keeps its target. */
+static void test_cons_large(void **state)
+{
+	(void)state;
+	tc_heap *h = precise_heap();
+	tc_mutator *m = tc_mutator_attach(h);
+	tc__root_add_cons(h, croots, 4);
+	size_t n = (400u << 10) / 8;
+	uintptr_t *big = tc__alloc_kind(m, n * 8, SK_CONS, "test");
+	uintptr_t *t1 = tc__alloc_kind(m, 32, SK_CONS, "test");
+	uintptr_t *t2 = tc__alloc_kind(m, 50000, SK_NOSCAN, "test");
+	assert_non_null(big);
+	big[n - 1] = (uintptr_t)t1;
+	big[n / 2] = (uintptr_t)t2 + 49999;
+	croots[0] = big;
+	collect2(m);
+	assert_true(allocated(h, t1));
+	assert_true(allocated(h, t2));
+	big[n - 1] = 0;
+	collect2(m);
+	assert_false(allocated(h, t1));
+	assert_true(allocated(h, t2));
+	croots[0] = NULL;
+	collect2(m);
+	assert_false(allocated(h, big));
+	assert_false(allocated(h, t2));
+	tc_root_remove(h, croots);
+	tc_mutator_detach(m);
+	tc_heap_destroy(h);
+}
+
+/* ---- marking with no barrier: threads store plain pointers ---- */
+
+#define GRAPH_N 512
+#define CNODE_WORDS 4
+#define CNODE_MAGIC 0x636f6e73u
+static _Atomic(uintptr_t *) graph[GRAPH_N]; /* registered as a conservative range */
+static atomic_int stop_flag;
+
+typedef struct stwarg {
+	tc_heap *h;
+	uint64_t seed;
+	uint64_t allocs;
+} stwarg;
+
+static uintptr_t *cnode(tc_mutator *m)
+{
+	uintptr_t *p = tc__alloc_kind(m, CNODE_WORDS * 8, SK_CONS, "test");
+	assert_non_null(p);
+	p[0] = CNODE_MAGIC;
+	return p;
+}
+
+static void check_cnode(const uintptr_t *p)
+{
+	if (p != NULL && __atomic_load_n(&p[0], __ATOMIC_RELAXED) != CNODE_MAGIC)
+		fail_msg("node %p was freed while reachable (word 0 is %#lx)", (void *)p, (unsigned long)p[0]);
+}
+
+static void *stw_mutator(void *arg)
+{
+	stwarg *a = arg;
+	tc_mutator *m = tc_mutator_attach(a->h);
+	uint64_t s = a->seed;
+	while (!atomic_load(&stop_flag)) {
+		size_t i = test_rand(&s) % GRAPH_N, j = test_rand(&s) % GRAPH_N;
+		uintptr_t *n = atomic_load_explicit(&graph[i], memory_order_relaxed);
+		check_cnode(n);
+		switch (test_rand(&s) % 4) {
+		case 0: { /* a new node, its only path through graph[j]'s field, interior */
+			uintptr_t *x = cnode(m);
+			uintptr_t *g = atomic_load_explicit(&graph[j], memory_order_relaxed);
+			if (g != NULL)
+				__atomic_store_n(&g[1 + test_rand(&s) % 3], (uintptr_t)x + 8, __ATOMIC_RELAXED);
+			break;
+		}
+		case 1: /* the only path moves from a field to the root table */
+			if (n != NULL) {
+				uintptr_t f = __atomic_exchange_n(&n[1], 0, __ATOMIC_RELAXED);
+				if (f != 0) {
+					check_cnode((uintptr_t *)(f & ~(uintptr_t)15));
+					atomic_store_explicit(&graph[j], (uintptr_t *)(f & ~(uintptr_t)15), memory_order_relaxed);
+				}
+			}
+			break;
+		case 2:
+			atomic_store_explicit(&graph[j], cnode(m), memory_order_relaxed);
+			break;
+		default: /* garbage */
+			for (int k = 0; k < 8; k++)
+				tc__alloc_kind(m, 16 + 16 * (size_t)k, k & 1 ? SK_NOSCAN : SK_CONS, "test");
+			a->allocs += 8;
+		}
+		a->allocs++;
+	}
+	tc_mutator_detach(m);
+	return NULL;
+}
+
+static void test_stw_mark_plain_stores(void **state)
+{
+	(void)state;
+	tc_heap *h = precise_heap(); /* the verifier on; roots: the graph table */
+	h->stw_mark = 1;
+	tc__root_add_cons(h, (void **)graph, GRAPH_N);
+	tc_mutator *m = tc_mutator_attach(h);
+	for (size_t i = 0; i < GRAPH_N; i++)
+		atomic_store(&graph[i], cnode(m));
+	tc_blocking_enter(m);
+	const char *ntv = getenv("TC_NT");
+	int NT = ntv ? atoi(ntv) : 4;
+	pthread_t t[16];
+	stwarg args[16];
+	for (int i = 0; i < NT; i++) {
+		args[i] = (stwarg){h, 0x9e3779b97f4a7c15ull * (uint64_t)(i + 1), 0};
+		assert_int_equal(pthread_create(&t[i], NULL, stw_mutator, &args[i]), 0);
+	}
+	struct timespec ts = {1, 500000000};
+	nanosleep(&ts, NULL);
+	atomic_store(&stop_flag, 1);
+	for (int i = 0; i < NT; i++)
+		pthread_join(t[i], NULL);
+	tc_blocking_leave(m);
+	uint64_t cycles = metric(h, "gc.cycles");
+	print_message("stw_mark: %llu cycles, verified %llu objects\n", (unsigned long long)cycles,
+		      (unsigned long long)metric(h, "gc.verify.objects"));
+	assert_true(cycles >= 2);
+	for (size_t i = 0; i < GRAPH_N; i++)
+		check_cnode(atomic_load(&graph[i]));
+	tc_root_remove(h, (void **)graph);
+	tc_mutator_detach(m);
+	tc_heap_destroy(h);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cons_words),
+		cmocka_unit_test(test_cons_large),
+		cmocka_unit_test(test_stw_mark_plain_stores),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
