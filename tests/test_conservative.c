@@ -117,13 +117,13 @@ static uintptr_t *cnode(tc_mutator *m)
 {
 	uintptr_t *p = tc__alloc_kind(m, CNODE_WORDS * 8, SK_CONS, "test");
 	assert_non_null(p);
-	p[0] = CNODE_MAGIC;
+	__atomic_store_n(&p[0], CNODE_MAGIC, __ATOMIC_RELAXED); /* published by a seq_cst store of p */
 	return p;
 }
 
 static void check_cnode(const uintptr_t *p)
 {
-	if (p != NULL && __atomic_load_n(&p[0], __ATOMIC_RELAXED) != CNODE_MAGIC)
+	if (p != NULL && __atomic_load_n(&p[0], __ATOMIC_SEQ_CST) != CNODE_MAGIC)
 		fail_msg("node %p was freed while reachable (word 0 is %#lx)", (void *)p, (unsigned long)p[0]);
 }
 
@@ -134,27 +134,27 @@ static void *stw_mutator(void *arg)
 	uint64_t s = a->seed;
 	while (!atomic_load(&stop_flag)) {
 		size_t i = test_rand(&s) % GRAPH_N, j = test_rand(&s) % GRAPH_N;
-		uintptr_t *n = atomic_load_explicit(&graph[i], memory_order_relaxed);
+		uintptr_t *n = atomic_load_explicit(&graph[i], memory_order_seq_cst);
 		check_cnode(n);
 		switch (test_rand(&s) % 4) {
 		case 0: { /* a new node, its only path through graph[j]'s field, interior */
 			uintptr_t *x = cnode(m);
-			uintptr_t *g = atomic_load_explicit(&graph[j], memory_order_relaxed);
+			uintptr_t *g = atomic_load_explicit(&graph[j], memory_order_seq_cst);
 			if (g != NULL)
-				__atomic_store_n(&g[1 + test_rand(&s) % 3], (uintptr_t)x + 8, __ATOMIC_RELAXED);
+				__atomic_store_n(&g[1 + test_rand(&s) % 3], (uintptr_t)x + 8, __ATOMIC_SEQ_CST);
 			break;
 		}
 		case 1: /* the only path moves from a field to the root table */
 			if (n != NULL) {
-				uintptr_t f = __atomic_exchange_n(&n[1], 0, __ATOMIC_RELAXED);
+				uintptr_t f = __atomic_exchange_n(&n[1], 0, __ATOMIC_SEQ_CST);
 				if (f != 0) {
 					check_cnode((uintptr_t *)(f & ~(uintptr_t)15));
-					atomic_store_explicit(&graph[j], (uintptr_t *)(f & ~(uintptr_t)15), memory_order_relaxed);
+					atomic_store_explicit(&graph[j], (uintptr_t *)(f & ~(uintptr_t)15), memory_order_seq_cst);
 				}
 			}
 			break;
 		case 2:
-			atomic_store_explicit(&graph[j], cnode(m), memory_order_relaxed);
+			atomic_store_explicit(&graph[j], cnode(m), memory_order_seq_cst);
 			break;
 		default: /* garbage */
 			for (int k = 0; k < 8; k++)

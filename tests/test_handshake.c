@@ -391,9 +391,9 @@ static void *large_obj;
 static void bump_hook(tc_heap *h, int kind, void *arg)
 {
 	(void)arg;
-	if (kind == HS_BARRIER_OFF && stage == 1)
+	if (kind == HS_BARRIER_OFF && stage_now() == 1)
 		wait_stage(2); /* the span is made, unmarked */
-	if (kind == HS_RELEASE && stage == 2) {
+	if (kind == HS_RELEASE && stage_now() == 2) {
 		tc__mheap_sweep_all(&h->mh); /* after the bump */
 		set_stage(3);
 	}
@@ -403,7 +403,7 @@ static void large_made(tc_heap *h, void *arg)
 {
 	(void)h;
 	(void)arg;
-	if (stage != 1)
+	if (stage_now() != 1)
 		return;
 	set_stage(2);
 	wait_stage(3);
@@ -421,7 +421,7 @@ static void *large_maker(void *arg)
 	void *p = tc_alloc_noscan(m, 200000);
 	h->large_hook = NULL;
 	tc_write(m, &large_obj, p);
-	while (stage < 4)
+	while (stage_now() < 4)
 		tc_safepoint(m);
 	tc_mutator_detach(m);
 	return NULL;
@@ -433,13 +433,13 @@ static void test_large_allocation_straddling_the_bump(void **state)
 	tc_heap *h = precise_heap();
 	tc_mutator *m = tc_mutator_attach(h);
 	tc_root_add(h, &large_obj, 1);
-	stage = 1;
+	set_stage(1);
 	h->hs_hook = bump_hook;
 	pthread_t t;
 	pthread_create(&t, NULL, large_maker, h);
 	tc_collect(m);
 	h->hs_hook = NULL;
-	while (stage < 3)
+	while (stage_now() < 3)
 		tc_safepoint(m);
 	tc_collect(m);
 	tc_collect(m);

@@ -188,6 +188,14 @@ static inline void set_stage(int s)
 	pthread_mutex_unlock(&stage_mu);
 }
 
+static inline int stage_now(void)
+{
+	pthread_mutex_lock(&stage_mu);
+	int s = stage;
+	pthread_mutex_unlock(&stage_mu);
+	return s;
+}
+
 /* Wait for stage s inside a blocking region: the collector answers for m
  * meanwhile, so a cycle can go on without this thread. */
 static inline void wait_stage_blocked(tc_mutator *m, int s)
