@@ -155,6 +155,7 @@ static void shim_init(void)
 		tc__fatal("libgc shim: cannot create the heap: %s", tc_last_error() ? tc_last_error() : "unknown");
 	h->stw_mark = 1;
 	h->roots_hook = tc__shim_segments_refresh;
+	h->cleared_hook = tc__shim_clear_links;
 	if (initial > atomic_load(&h->pacer.goal))
 		atomic_store(&h->pacer.goal, initial);
 	const char *dont = getenv("GC_DONT_GC");
@@ -276,7 +277,10 @@ static void *alloc(size_t n, unsigned kind, const char *fn)
 			return oom(n, fn);
 	}
 	void *p = tc__alloc_kind(m, size, kind, fn);
-	return p != NULL ? p : oom(n, fn);
+	if (p == NULL)
+		return oom(n, fn);
+	tc__shim_maybe_finalize(); /* p is on this frame: a finalizer's collection keeps it */
+	return p;
 }
 
 GC_API void *GC_malloc(size_t n) { return alloc(n, SK_CONS, "GC_malloc"); }
@@ -418,6 +422,7 @@ GC_API void GC_gcollect(void)
 	tc_mutator *m = tc__shim_self();
 	if (atomic_load(&m->h->gc_disabled) == 0)
 		tc_collect(m);
+	tc__shim_maybe_finalize();
 }
 
 GC_API void GC_gcollect_and_unmap(void) { GC_gcollect(); }

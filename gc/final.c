@@ -368,6 +368,18 @@ int tc_set_finalizer(tc_mutator *m, void *obj, void (*fn)(void *obj, void *arg),
 	return 0;
 }
 
+bool tc__fin_get(tc_mutator *m, void *obj, void (**fn)(void *obj, void *arg), void **arg)
+{
+	finstate *f = &m->h->fin;
+	lock_records(m);
+	special *r = find(f, (uintptr_t)obj);
+	bool has = r != NULL && r->fin != NULL;
+	*fn = has ? r->fin : NULL;
+	*arg = has ? r->finarg : NULL;
+	unlock(&f->lock);
+	return has;
+}
+
 int tc_add_cleanup(tc_mutator *m, void *obj, void (*fn)(void *arg), void *arg)
 {
 	span *s;

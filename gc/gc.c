@@ -220,6 +220,8 @@ static void cycle_end(tc_heap *h, gcwork *w, uint64_t heap0, uint64_t assist0, u
 	 * the barrier-off handshake, so before any span is swept with these
 	 * marks, and while weak readers still answer from them (weak.c). */
 	tc__weak_sweep(h);
+	if (h->cleared_hook)
+		h->cleared_hook(h, h->roots_hook_arg); /* the shim's disappearing links (compat/) */
 	tc__fin_sweep(h);
 	lock(&h->world.lock);
 	h->world.barrier_on = false;

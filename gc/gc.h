@@ -397,6 +397,11 @@ typedef struct tc_heap {
 							   * global roots: the shim refreshes its
 							   * data segments (compat/) */
 	void *roots_hook_arg;
+	void (*cleared_hook)(struct tc_heap *h, void *arg); /* the controller, after marking, before
+							     * finalizers keep their objects: the
+							     * shim clears disappearing links to
+							     * unmarked objects (compat/); arg is
+							     * roots_hook_arg */
 } tc_heap;
 
 /* ---- gc.c ---- */
@@ -542,6 +547,8 @@ void tc__fin_destroy(tc_heap *h);   /* after the controller stopped: the queue a
 tc_mutator *tc__fin_mutator(tc_heap *h); /* the finalizer thread's mutator, or NULL */
 void tc__fin_mark_roots(tc_heap *h, gcwork *w); /* cycle start: what specials and jobs keep alive */
 void tc__fin_sweep(tc_heap *h);     /* after termination: queue what is due, keep its objects */
+/* obj's finalizer and its arg, if it has one (the libgc shim's replace). */
+bool tc__fin_get(tc_mutator *m, void *obj, void (**fn)(void *obj, void *arg), void **arg);
 /* The verifier's view of tc__fin_mark_roots: fields(obj) for each object
  * whose referents a finalizer keeps, val(v) for each other root value. */
 void tc__fin_roots(tc_heap *h, void (*fields)(uintptr_t obj, void *ctx), void (*val)(uintptr_t v, void *ctx), void *ctx);

@@ -31,6 +31,9 @@ scripts/bench-latency.sh "$@"
 echo "=== finalizers and ephemerons beside libgc; what registrations cost a cycle"
 scripts/bench-runtime.sh "$@"
 
+echo "=== real libgc programs (w3m, stalin) on libgc and on tricolor's libgc.so.1"
+scripts/bench-libgc.sh "$@"
+
 echo "=== the pacer sweep: GOGC x policy x memory limit"
 scripts/bench-pacer.sh "$@"
 

@@ -9,6 +9,8 @@
  *                        roots, interior and past-the-end pointers, misuse
  *                        reported through the warn proc with nothing freed
  *   gc_client oom        run with GC_MAXIMUM_HEAP_SIZE: the oom fn is called
+ *   gc_client runtime    finalizers (run once, in order, replaced), disappearing
+ *                        links, GC_add_roots / GC_remove_roots
  *
  * Exit 0 on success; every failure prints what was wrong.
  */
@@ -98,10 +100,118 @@ static int run_oom(void)
 	return failures ? 1 : 0;
 }
 
+/* ---- the runtime part: finalizers, links, roots ---- */
+
+#define NF 1000
+static int fin_count[NF];
+static int order_bad, finalized_total;
+static node *keep_alive;
+static void *links[100];
+static void *root_buf_link[100];
+
+static void count_fin(void *obj, void *cd)
+{
+	node *n = obj;
+	intptr_t i = (intptr_t)cd;
+	if (n->magic != MAGIC || (n->next != NULL && n->next->magic != MAGIC))
+		order_bad++; /* a finalizer saw its object, or what it references, freed */
+	fin_count[i]++;
+	finalized_total++;
+}
+
+static void other_fin(void *obj, void *cd) { (void)obj, (void)cd; }
+
+__attribute__((noinline)) static void make_finalizable(void)
+{
+	for (intptr_t i = 0; i < NF; i++) {
+		node *a = GC_malloc(sizeof *a), *b = GC_malloc(sizeof *b);
+		a->magic = b->magic = MAGIC;
+		a->next = b; /* A references B: A's finalizer first, B intact */
+		GC_register_finalizer(a, count_fin, (void *)i, NULL, NULL);
+		if (i == 0) {
+			GC_finalization_proc ofn;
+			void *ocd;
+			GC_register_finalizer(a, other_fin, NULL, &ofn, &ocd);
+			CHECK(ofn == count_fin && ocd == (void *)0);
+			GC_register_finalizer(a, count_fin, (void *)i, &ofn, &ocd);
+			CHECK(ofn == other_fin && ocd == NULL);
+		}
+	}
+	keep_alive = GC_malloc(sizeof *keep_alive);
+	keep_alive->magic = MAGIC;
+	GC_register_finalizer(keep_alive, count_fin, (void *)(intptr_t)(NF - 1), NULL, NULL);
+	for (int i = 0; i < 100; i++) {
+		void *o = GC_malloc(64);
+		links[i] = (void *)GC_HIDE_POINTER(o); /* hidden: the link itself keeps nothing */
+		CHECK(GC_general_register_disappearing_link(&links[i], o) == 0);
+		if (i == 0)
+			CHECK(GC_general_register_disappearing_link(&links[i], o) == 1); /* GC_DUPLICATE */
+	}
+}
+
+__attribute__((noinline)) static void **make_rooted(void)
+{
+	void **buf = malloc(100 * sizeof(void *)); /* not scanned, unless added */
+	GC_add_roots(buf, buf + 100);
+	for (int i = 0; i < 100; i++) {
+		buf[i] = GC_malloc(32);
+		root_buf_link[i] = (void *)GC_HIDE_POINTER(buf[i]);
+		GC_general_register_disappearing_link(&root_buf_link[i], buf[i]);
+	}
+	return buf;
+}
+
+static int count_nonnull(void **v, int n)
+{
+	int k = 0;
+	for (int i = 0; i < n; i++)
+		k += v[i] != NULL;
+	return k;
+}
+
+static int run_runtime(void)
+{
+	GC_INIT();
+	make_finalizable();
+	void **buf = make_rooted();
+	for (int r = 0; r < 4; r++) {
+		churn(16u << 20);
+		GC_gcollect();
+	}
+	churn(1u << 20); /* finalizers run at an allocation after the collection */
+	int once = 1;
+	for (int i = 0; i < NF; i++)
+		once &= fin_count[i] <= 1;
+	printf("gc_client runtime: %d of %d finalizers ran (stale stack words may keep a few), %d links of 100 "
+	       "cleared, %d rooted objects kept\n",
+	       finalized_total, NF, 100 - count_nonnull(links, 100), count_nonnull(root_buf_link, 100));
+	CHECK(once);
+	CHECK(finalized_total >= NF * 9 / 10);
+	CHECK(order_bad == 0);
+	CHECK(fin_count[NF - 1] <= 1 && keep_alive->magic == MAGIC); /* reachable: not finalized twice */
+	CHECK(count_nonnull(links, 100) <= 10);
+	CHECK(count_nonnull(root_buf_link, 100) == 100); /* GC_add_roots kept them */
+	CHECK(GC_unregister_disappearing_link(&root_buf_link[0]) == 1);
+	CHECK(GC_unregister_disappearing_link(&root_buf_link[0]) == 0);
+	GC_remove_roots(buf, buf + 100);
+	memset(buf, 0, 100 * sizeof(void *));
+	for (int r = 0; r < 2; r++) {
+		churn(16u << 20);
+		GC_gcollect();
+	}
+	int left = count_nonnull(root_buf_link + 1, 99);
+	printf("gc_client runtime: after GC_remove_roots, %d of 99 links still set\n", left);
+	CHECK(left <= 10);
+	free(buf);
+	return failures ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "oom") == 0)
 		return run_oom();
+	if (argc > 1 && strcmp(argv[1], "runtime") == 0)
+		return run_runtime();
 	GC_INIT();
 	Dl_info di;
 	char *lib = dladdr((void *)GC_malloc, &di) != 0 ? realpath(di.dli_fname, NULL) : NULL;
