@@ -255,7 +255,9 @@ void *tc__alloc_kind(tc_mutator *m, size_t size, unsigned kind, const char *fn)
 		tc__error("%s: %zu bytes is %s", fn, size, size == 0 ? "no size" : "beyond the address space");
 		return NULL;
 	}
-	return mallocgc(m, size, NULL, 0, kind, fn);
+	if (kind == SK_CONS)
+		return mallocgc(m, size, NULL, 0, SK_CONS, fn); /* constant kinds: no type is read */
+	return mallocgc(m, size, NULL, 0, SK_NOSCAN, fn);
 }
 
 int tc__obj_check(tc_heap *h, const void *p, const char *fn, const char *what, span **sp, uintptr_t *base)

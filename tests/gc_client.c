@@ -238,7 +238,7 @@ int main(int argc, char **argv)
 	b = NULL;
 	uncoll = GC_malloc_uncollectable(8 * sizeof(void *));
 	char *held_by_uncoll = GC_malloc_atomic(32);
-	strcpy(held_by_uncoll, "held by an uncollectable object");
+	snprintf(held_by_uncoll, 32, "%s", "held by an uncollectable object");
 	uncoll[3] = held_by_uncoll;
 	held_by_uncoll = NULL;
 
@@ -276,7 +276,7 @@ int main(int argc, char **argv)
 	GC_free(interior_only);
 	CHECK(strstr(last_warning, "GC_free") != NULL && last_arg == (GC_word)interior_only);
 	char *foreign = malloc(16);
-	strcpy(foreign, "foreign");
+	snprintf(foreign, 16, "%s", "foreign");
 	last_warning[0] = 0;
 	CHECK(GC_realloc(foreign, 64) == NULL);
 	CHECK(strstr(last_warning, "GC_realloc") != NULL && last_arg == (GC_word)foreign);
