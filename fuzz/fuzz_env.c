@@ -11,8 +11,8 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const char *const vars[] = {"TRICOLOR_GOGC",  "TRICOLOR_MEMLIMIT", "TRICOLOR_PACER",
-				   "TRICOLOR_TORTURE", "TRICOLOR_VERIFY", "TRICOLOR_GCTRACE"};
+static const char *const vars[] = {"TRICOLOR_GOGC",    "TRICOLOR_MEMLIMIT", "TRICOLOR_PACER",      "TRICOLOR_TORTURE",
+				   "TRICOLOR_VERIFY",  "TRICOLOR_GCTRACE",  "TRICOLOR_FINALIZERS", "TRICOLOR_TRACE"};
 
 static char lastline[1024];
 
@@ -42,7 +42,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			__builtin_trap(); /* an error must name the variable */
 		if (strncmp(lastline, "tricolor: ", 10) != 0 || strstr(lastline, var) == NULL)
 			__builtin_trap(); /* ... and be written through the output function */
-	} else if (c.gogc < -1 || (c.verify != 0 && c.verify != 1) || (c.gctrace != 0 && c.gctrace != 1)) {
+	} else if (c.gogc < -1 || (c.verify != 0 && c.verify != 1) || (c.gctrace != 0 && c.gctrace != 1) ||
+		   (c.trace != NULL && c.trace[0] == 0)) {
 		__builtin_trap();
 	}
 	unsetenv(var);

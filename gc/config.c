@@ -62,6 +62,11 @@ int tc__config_from_env(tc_config *cfg, bool tuning)
 			cfg->finalizers = v;
 		}
 	}
+	if ((v = getenv("TRICOLOR_TRACE"))) {
+		if (*v == 0)
+			return tc__bad_value("TRICOLOR_TRACE", v, "a file name");
+		cfg->trace = v;
+	}
 	int verify = 0;
 	if ((v = getenv("TRICOLOR_VERIFY")) && parse_flag("TRICOLOR_VERIFY", v, &verify) != 0)
 		return -1;

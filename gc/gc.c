@@ -286,7 +286,7 @@ static void run_cycle(tc_heap *h)
 	uint64_t idle0 = atomic_load(&h->obs.idle_mark_ns);
 	tc__limiter_tick(h, false);
 	tc__mheap_sweep_all(&h->mh); /* 0 */
-	uint64_t heap0 = atomic_load(&h->mh.live);
+	uint64_t heap0 = atomic_load(&h->mh.live), ts0 = tc__now_ns();
 	cycle_start(h); /* 1 */
 	uint64_t mark0 = tc__now_ns();
 	tc__mark_begin(h);
@@ -298,10 +298,19 @@ static void run_cycle(tc_heap *h)
 	tc__fin_mark_roots(h, &w); /* after phase = MARK: a record made later is greyed by its maker */
 	h->ctrl.mark_loops = 0;
 	mark_concurrent(h, &w, mark0); /* 2, and 3's termination */
-	h->obs.last_mark_ns = tc__now_ns() - mark0;
+	uint64_t markend = tc__now_ns();
+	h->obs.last_mark_ns = markend - mark0;
 	pacer_in in;
 	cycle_end(h, &w, heap0, assist0, idle0, &in); /* 3 */
+	uint64_t te = tc__now_ns();
 	gc_sweep_finish(h); /* 4 */
+	uint64_t tend = tc__now_ns(), cycle = atomic_load(&h->ctrl.cycles);
+	tc__trace_slice(h, t0, tend, TRACK_CONTROLLER, TR_CYCLE, cycle);
+	tc__trace_slice(h, t0, ts0, TRACK_CONTROLLER, TR_SWEEP0, cycle);
+	tc__trace_slice(h, ts0, mark0, TRACK_CONTROLLER, TR_BARRIER_ON, cycle);
+	tc__trace_slice(h, mark0, markend, TRACK_CONTROLLER, TR_MARK, cycle);
+	tc__trace_slice(h, markend, te, TRACK_CONTROLLER, TR_TERMINATE, cycle);
+	tc__trace_slice(h, te, tend, TRACK_CONTROLLER, TR_SWEEP, cycle);
 	tc__limiter_tick(h, false);
 	atomic_fetch_add(&h->obs.cpu_ns, tc__thread_cpu_ns() - cpu0);
 	cyclerec r = {.cycle = atomic_load(&h->ctrl.cycles),
@@ -317,7 +326,9 @@ static void run_cycle(tc_heap *h)
 		      .mark_ns = h->obs.last_mark_ns,
 		      .assist_ns = in.assist_ns,
 		      .cpu_ns = atomic_load(&h->obs.cpu_ns) - gccpu0,
-		      .wall_ns = tc__now_ns() - t0,
+		      .wall_ns = tend - t0,
+		      .mark_end_ns = markend - t0,
+		      .sys = atomic_load(&h->mh.sys) - atomic_load(&h->mh.released),
 		      .loops = (unsigned)h->ctrl.mark_loops,
 		      .cons_mark = h->pacer.st.cons_mark};
 	tc__cycle_record(h, &r);

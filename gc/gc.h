@@ -208,6 +208,7 @@ typedef struct pacer_state {
 typedef struct cyclerec {
 	uint64_t cycle, start_ns, trigger, goal, heap_trigger, heap_peak, marked, roots;
 	uint64_t stw1_ns, stw2_ns, mark_ns, assist_ns, cpu_ns, wall_ns;
+	uint64_t mark_end_ns, sys; /* the end of the mark, from start_ns; heap memory the OS backs after the cycle */
 	unsigned loops;
 	double cons_mark;
 } cyclerec;
@@ -226,6 +227,17 @@ typedef struct interval {
 	int kind, mutator;         /* mutator -1: a pause (every mutator) */
 } interval;
 #define IVLOG_N 65536
+
+/* The timeline (trace.c): slices on tracks, a ring of the last TRACE_N. */
+enum { TR_CYCLE, TR_SWEEP0, TR_BARRIER_ON, TR_MARK, TR_TERMINATE, TR_SWEEP, TR_WORKER, TR_ASSIST, TR_WAIT,
+       TR_STOPPED, TR_PAUSE, TR_NAMES };
+enum { TRACK_CONTROLLER = -1, TRACK_WORKER0 = -2 /* worker k: TRACK_WORKER0 - k; mutator k: k */ };
+typedef struct trslice {
+	uint64_t start_ns, end_ns; /* since the heap was created */
+	uint64_t arg;              /* TR_CYCLE: the cycle's number */
+	int track, name;
+} trslice;
+#define TRACE_N 65536
 
 /*
  * The heap: one struct per subsystem, each field saying what it is, its
@@ -300,6 +312,7 @@ typedef struct markstate {
 	_Atomic uint64_t scan_done;    /* bytes of heap objects scanned this cycle */
 	_Atomic uint64_t roots_bytes;  /* bytes of roots scanned this cycle */
 	_Atomic uint64_t greyed;       /* objects greyed, ever (not allocated black): flushed from each gcwork */
+	_Atomic int worker_ids;        /* dedicated workers numbered as they start (the timeline's tracks) */
 } markstate;
 
 /* The pacer's state and its assist accounting (pacer.c, mark.c; Go's
@@ -341,6 +354,9 @@ typedef struct observ {
 	uint64_t nrecs;             /* records ever written */
 	interval *ivs;              /* intervals the collector took from mutators, a ring of IVLOG_N */
 	uint64_t nivs;              /* intervals ever written */
+	trslice *tr;                /* the timeline, a ring of TRACE_N (trace.c; allocated on first use) */
+	uint64_t ntr, trace_lost;   /* slices ever recorded, and overwritten before any writer saw them */
+	FILE *trace_out;            /* TRICOLOR_TRACE's file, written at tc_heap_destroy (or NULL) */
 	uint64_t start_ns;          /* when the heap was created (tc__now_ns) */
 	_Atomic uint64_t cpu_ns;    /* CPU time of the controller and the workers, ns */
 	_Atomic uint64_t assist_ns; /* time mutators gave the collector: own stack scans, assists, waits, ns */
@@ -406,6 +422,8 @@ typedef struct tc_heap {
 
 /* ---- gc.c ---- */
 void tc__gc_collect(tc_mutator *m);   /* a full cycle that starts after the call, swept */
+/* ---- trace.c ---- */
+void tc__trace_slice(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int track, int name, uint64_t arg); /* tc__now_ns times */
 void tc__gc_collect_stw(tc_mutator *m); /* stw_mark heaps: a cycle now, waiting for its mark only */
 void tc__gc_maybe_trigger(tc_mutator *m);
 void tc__gc_wait_mark(tc_mutator *m); /* block until the current mark terminates */

@@ -7,6 +7,7 @@
  * run while mutators are still attached, since they may still hold pointers
  * into the heap.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,14 +37,23 @@ tc_heap *tc_heap_create(const tc_config *cfg)
 		tc__error("tc_heap_create: mark_workers = %d is outside 0..1024 (0 = one per CPU)", c.mark_workers);
 		return NULL;
 	}
-	tc_heap *h = tc__os_alloc_meta(sizeof *h);
-	if (h == NULL)
+	FILE *trace = NULL;
+	if (c.trace != NULL && (trace = fopen(c.trace, "w")) == NULL) {
+		tc__error("tc_heap_create: the trace file \"%s\" cannot be opened for writing: %s", c.trace, strerror(errno));
 		return NULL;
+	}
+	tc_heap *h = tc__os_alloc_meta(sizeof *h);
+	if (h == NULL) {
+		if (trace)
+			fclose(trace);
+		return NULL;
+	}
 	if (tc__mheap_init(&h->mh) != 0) {
 		tc__os_unmap(h, sizeof *h);
 		return NULL;
 	}
 	h->cfg = c;
+	h->obs.trace_out = trace;
 	h->pacer.policy = policy;
 	h->nprocs = tc__ncpus();
 	lock_init(&h->obs.lock, LR_OBS);
@@ -84,10 +94,16 @@ void tc_heap_destroy(tc_heap *h)
 	tc__fin_stop(h);
 	tc__gc_controller_stop(h);
 	tc__mark_workers_stop(h);
+	if (h->obs.trace_out != NULL) {
+		if (tc_trace_write_json(h, h->obs.trace_out) != 0 || fclose(h->obs.trace_out) != 0)
+			tc__error("tc_heap_destroy: the trace file \"%s\" could not be written", h->cfg.trace);
+		h->obs.trace_out = NULL;
+	}
 	tc__work_free_all(h);
 	free(h->roots.r);
 	free(h->obs.recs);
 	free(h->obs.ivs);
+	free(h->obs.tr);
 	lock_destroy(&h->obs.lock);
 	for (tc_mutator *m = h->world.graveyard, *next; m; m = next) {
 		next = m->next;

@@ -161,6 +161,7 @@ static void *worker_main(void *arg)
 {
 	tc_heap *h = arg;
 	uint64_t gen = 0;
+	int track = TRACK_WORKER0 - atomic_fetch_add(&h->work.worker_ids, 1);
 	lock(&h->work.lock);
 	for (;;) {
 		while (h->work.markgen == gen && !h->work.shutdown)
@@ -171,7 +172,7 @@ static void *worker_main(void *arg)
 		unlock(&h->work.lock);
 		gcwork w;
 		tc__gcw_init(&w, h);
-		uint64_t cpu0 = tc__thread_cpu_ns();
+		uint64_t cpu0 = tc__thread_cpu_ns(), t0 = tc__now_ns();
 		for (;;) {
 			uint64_t done = tc__mark_drain(h, &w, 0);
 			atomic_fetch_add_explicit(&h->pacer.bg_credit, (int64_t)done, memory_order_relaxed);
@@ -188,6 +189,7 @@ static void *worker_main(void *arg)
 				break;
 		}
 		atomic_fetch_add_explicit(&h->obs.cpu_ns, tc__thread_cpu_ns() - cpu0, memory_order_relaxed);
+		tc__trace_slice(h, t0, tc__now_ns(), track, TR_WORKER, gen);
 		lock(&h->work.lock);
 		h->work.nexited++;
 		pthread_cond_broadcast(&h->work.donecv);

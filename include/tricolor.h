@@ -81,12 +81,15 @@ typedef struct tc_config {
 	const char *pacer;     /* "go" (Go 1.18's pacer, default) or "fixed"; NULL = "go" */
 	const char *finalizers; /* where finalizers and cleanups run: "thread" (default) or
 				 * "manual" (see tc_run_finalizers); NULL = "thread" */
+	const char *trace;     /* a file for the timeline (tc_trace_write_json), written at
+				* tc_heap_destroy; NULL = none. Unwritable: tc_heap_create fails */
 } tc_config;
 
 /* Defaults, then the environment: TRICOLOR_GOGC (a number or "off"),
  * TRICOLOR_MEMLIMIT ("512MiB", "2GiB", a byte count or "off"),
  * TRICOLOR_GCTRACE, TRICOLOR_PACER (go, fixed), TRICOLOR_VERIFY (0/1),
- * TRICOLOR_TORTURE (N), TRICOLOR_FINALIZERS (thread, manual).
+ * TRICOLOR_TORTURE (N), TRICOLOR_FINALIZERS (thread, manual), TRICOLOR_TRACE
+ * (a file: the timeline, as tc_config.trace; applies to every heap).
  * Returns -1 on a malformed value, naming the variable and the value. */
 TC_API int tc_config_init(tc_config *cfg);
 
@@ -232,6 +235,16 @@ TC_API int tc_intervals_write_csv(tc_heap *h, FILE *out);
  * mark_loops (flush rounds that found grey work), cons_mark. Returns 0, or
  * -1 on a write error. */
 TC_API int tc_cycles_write_csv(tc_heap *h, FILE *out);
+
+/* The timeline in the Chrome Trace Event Format (JSON that Perfetto and
+ * chrome://tracing open): one track per thread (the controller, each mark
+ * worker, each mutator), slices for every cycle and its phases (sweep,
+ * barrier-on handshake, mark, termination and end handshakes), each worker's
+ * marking, and every mutator stall (assist, wait, stopped); an instant event
+ * per cycle carrying its record; counter tracks of the heap (in use, live,
+ * goal, trigger, sys). Memory is a ring of the last 65536 slices; how many
+ * were overwritten is in otherData.slices_lost. Returns 0, or -1. */
+TC_API int tc_trace_write_json(tc_heap *h, FILE *out);
 
 TC_API const char *tc_last_error(void); /* this thread's last error, or NULL */
 TC_API void tc_clear_error(void);
