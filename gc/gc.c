@@ -239,6 +239,17 @@ static void cycle_end(tc_heap *h, gcwork *w, uint64_t heap0, uint64_t assist0, u
 			 .idle_ns = atomic_load(&h->obs.idle_mark_ns) - idle0,
 			 .limit = h->cfg.memory_limit,
 			 .procs = h->nprocs};
+	/* Since the last cycle ended: GC CPU (this cycle's controller time
+	 * is added to obs.cpu_ns only when it ends), allocation, wall time. */
+	tc_metric ab = {"heap.alloc.bytes", 0};
+	tc_metrics_read(h, &ab, 1);
+	uint64_t now = tc__now_ns(), cpu = atomic_load(&h->obs.cpu_ns) + atomic_load(&h->obs.assist_ns);
+	in->gc_cpu_ns = cpu - h->pacer.end_cpu + (tc__thread_cpu_ns() - h->pacer.cyc_cpu0);
+	in->alloc_bytes = ab.value - h->pacer.end_alloc;
+	in->elapsed_ns = now - h->pacer.end_ns;
+	h->pacer.end_ns = now;
+	h->pacer.end_alloc = ab.value;
+	h->pacer.end_cpu = cpu + (tc__thread_cpu_ns() - h->pacer.cyc_cpu0);
 	/* The bump: spans cached before it are swept, with these marks, when
 	 * their mcache releases them; mcache.c does not take their unused room
 	 * off heap.live, which starts again from the bytes marked. */
@@ -247,7 +258,7 @@ static void cycle_end(tc_heap *h, gcwork *w, uint64_t heap0, uint64_t assist0, u
 	atomic_store(&h->mh.live, marked);
 	tc__mheap_start_sweep(&h->mh);
 	unlock(&h->world.lock);
-	tc__pacer_end_cycle(h, in);
+	tc__pacer_end_cycle(h, in, atomic_load(&h->ctrl.cycles) + 1);
 	atomic_fetch_add(&h->ctrl.cycles, 1);
 	lock(&h->ctrl.lock);
 	pthread_cond_broadcast(&h->ctrl.progress); /* mutators waiting for the mark to end */
@@ -282,6 +293,7 @@ static void gc_sweep_finish(tc_heap *h)
 static void run_cycle(tc_heap *h)
 {
 	uint64_t cpu0 = tc__thread_cpu_ns(), t0 = tc__now_ns(), gccpu0 = atomic_load(&h->obs.cpu_ns);
+	h->pacer.cyc_cpu0 = cpu0;
 	uint64_t assist0 = atomic_load(&h->obs.assist_ns), trigger = atomic_load(&h->pacer.trigger), goal = atomic_load(&h->pacer.goal);
 	uint64_t idle0 = atomic_load(&h->obs.idle_mark_ns);
 	tc__limiter_tick(h, false);
@@ -330,7 +342,7 @@ static void run_cycle(tc_heap *h)
 		      .mark_end_ns = markend - t0,
 		      .sys = atomic_load(&h->mh.sys) - atomic_load(&h->mh.released),
 		      .loops = (unsigned)h->ctrl.mark_loops,
-		      .cons_mark = h->pacer.st.cons_mark};
+		      .cons_mark = tc__pacer_cons_mark(h)};
 	tc__cycle_record(h, &r);
 }
 

@@ -191,6 +191,9 @@ typedef struct pacer_in {
 	uint64_t mark_ns, assist_ns;
 	uint64_t idle_ns;      /* CPU time the controller marked on an otherwise idle CPU */
 	uint64_t limit;        /* the memory limit, 0 = none */
+	uint64_t gc_cpu_ns;    /* GC CPU since the last cycle ended */
+	uint64_t alloc_bytes;  /* allocated since the last cycle ended */
+	uint64_t elapsed_ns;   /* wall time since the last cycle ended */
 	int procs;
 } pacer_in;
 
@@ -202,6 +205,8 @@ typedef struct pacer_state {
 	double hist[4]; /* the last cycles' cons/mark */
 	unsigned n;
 	double cons_mark;
+	double alloc_rate, gc_speed; /* membalancer: smoothed bytes/s allocated, and marked per GC CPU second */
+	unsigned mb_n;               /* membalancer: cycles measured */
 } pacer_state;
 
 /* One row of the per-cycle record (metrics.c). */
@@ -318,8 +323,12 @@ typedef struct markstate {
 /* The pacer's state and its assist accounting (pacer.c, mark.c; Go's
  * gcControllerState). */
 typedef struct pacer {
-	int policy;                    /* index of the policy (pacer.c) */
-	pacer_state st;                /* the policy's own memory (controller) */
+	const tc_pacer *impl;          /* the policy: a built-in (pacer.c) or the program's own */
+	void *state;                   /* its state, from impl->init (controller) */
+	double last_goal, last_trigger; /* its last decision, bytes (controller) */
+	int warned;                    /* a bad decision was reported (controller) */
+	uint64_t end_ns, end_alloc, end_cpu; /* at the end of the last cycle: time, heap.alloc.bytes, GC CPU (controller) */
+	uint64_t cyc_cpu0;             /* the controller's CPU clock when this cycle began (controller) */
 	_Atomic uint64_t heap_marked;  /* bytes marked by the last mark (controller, world stopped) */
 	_Atomic uint64_t goal;         /* heap.live at which this cycle should end, bytes (world stopped) */
 	_Atomic uint64_t trigger;      /* heap.live at which the next cycle starts, bytes (world stopped) */
@@ -530,8 +539,11 @@ static inline const tc_type *hdr_type(uintptr_t hdr)
 static inline size_t hdr_count(uintptr_t hdr) { return hdr >> HDR_COUNT_SHIFT; }
 
 /* ---- pacer.c ---- */
-void tc__pacer_init(tc_heap *h);
-void tc__pacer_end_cycle(tc_heap *h, const pacer_in *in);
+int tc__pacer_init(tc_heap *h, const tc_pacer *p); /* -1 with an error: the heap is not made */
+void tc__pacer_destroy(tc_heap *h);
+void tc__pacer_end_cycle(tc_heap *h, const pacer_in *in, uint64_t cycle);
+const tc_pacer *tc__pacer_builtin(int policy);
+double tc__pacer_cons_mark(tc_heap *h); /* a built-in's cons/mark, else 0 */
 int tc__pacer_lookup(const char *name); /* policy index, or -1 */
 void tc__pacer_compute(int policy, int gogc, const pacer_in *in, pacer_state *st, pacer_out *out);
 

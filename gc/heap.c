@@ -28,7 +28,12 @@ tc_heap *tc_heap_create(const tc_config *cfg)
 		tc__error("tc_heap_create: stacks = %d is neither TC_STACKS_CONSERVATIVE nor TC_STACKS_PRECISE", c.stacks);
 		return NULL;
 	}
-	int policy = tc__pacer_lookup(c.pacer ? c.pacer : "go");
+	int policy = c.pacer_impl ? 0 : tc__pacer_lookup(c.pacer ? c.pacer : "go");
+	if (c.pacer_impl != NULL && c.pacer_impl->next == NULL) {
+		tc__error("tc_heap_create: pacer \"%s\" has no next callback (it is required)",
+			  c.pacer_impl->name ? c.pacer_impl->name : "(unnamed)");
+		return NULL;
+	}
 	if (policy < 0) {
 		tc__error("tc_heap_create: pacer \"%s\" is unknown; known: %s", c.pacer, tc_pacer_names());
 		return NULL;
@@ -54,8 +59,14 @@ tc_heap *tc_heap_create(const tc_config *cfg)
 	}
 	h->cfg = c;
 	h->obs.trace_out = trace;
-	h->pacer.policy = policy;
 	h->nprocs = tc__ncpus();
+	if (tc__pacer_init(h, c.pacer_impl ? c.pacer_impl : tc__pacer_builtin(policy)) != 0) {
+		if (trace)
+			fclose(trace);
+		tc__mheap_destroy(&h->mh);
+		tc__os_unmap(h, sizeof *h);
+		return NULL;
+	}
 	lock_init(&h->obs.lock, LR_OBS);
 	h->mh.junk_free = c.verify != 0;
 	h->mh.limit = c.memory_limit;
@@ -70,10 +81,10 @@ tc_heap *tc_heap_create(const tc_config *cfg)
 	pthread_cond_init(&h->work.workcv, NULL);
 	pthread_cond_init(&h->work.startcv, NULL);
 	pthread_cond_init(&h->work.donecv, NULL);
-	tc__pacer_init(h);
 	tc__fin_init(h);
 	tc__weak_init(h);
 	h->obs.start_ns = tc__now_ns();
+	h->pacer.end_ns = h->obs.start_ns;
 	return h;
 }
 
@@ -110,6 +121,7 @@ void tc_heap_destroy(tc_heap *h)
 		free(m);
 	}
 	tc__fin_destroy(h); /* the controller, which reads the records, has stopped */
+	tc__pacer_destroy(h);
 	tc__weak_destroy(h);
 	tc__verify_free_types(h);
 	tc__mheap_destroy(&h->mh);

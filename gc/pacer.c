@@ -16,6 +16,21 @@
  *          to goal.
  *   fixed  the pre-1.18 shape: goal = marked × (1 + GOGC/100), at least
  *          4 MiB, trigger at 3/4 of the way from marked to goal.
+ *   membalancer  MemBalancer (Kirisame, Shenoy and Panchekha, OOPSLA 2022):
+ *          goal = L + sqrt(L × g / s × c), L the live (marked) bytes, g the
+ *          allocation rate (bytes per second of wall time between cycles), s
+ *          the collection speed (bytes marked per second of GC CPU), each
+ *          smoothed per cycle as the paper does (exponentially, weight 1/2).
+ *          c is in bytes (L × g / s is bytes, and the root must be too):
+ *          c = (GOGC/100)^2 × 64 MiB, so that GOGC stays the knob, and where
+ *          g = s a 64 MiB live heap gets Go's 2 × live at GOGC=100; a smaller
+ *          one relatively more room, a larger one less (extra ∝ sqrt(L)).
+ *          At least 4 MiB; the trigger by Go's runway rule below that goal.
+ *
+ * Every policy, built in or the program's own, is a tc_pacer (tricolor.h):
+ * the controller hands it a tc_pacer_cycle after each cycle and checks what
+ * comes back (pacer_decide). The built-ins are the pure functions below,
+ * wrapped.
  * GOGC off (negative) makes goal and trigger "never" for every policy.
  * A memory limit caps the goal of every policy (limit_goal), and the trigger
  * is placed below the capped goal by the policy's own rule.
@@ -24,6 +39,8 @@
  * stopped; mutators read them with relaxed loads on their slow paths. The
  * policies are pure functions of pacer_in, so the arithmetic is tested alone.
  */
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gc.h"
@@ -31,6 +48,7 @@
 #define HEAP_MIN ((uint64_t)4 << 20)
 #define GOAL_UTIL 0.30
 #define BG_UTIL 0.25
+#define MB_C0 (64.0 * 1048576.0) /* membalancer's c at GOGC=100, bytes */
 
 static uint64_t headroom_point(uint64_t marked, uint64_t goal, double frac)
 {
@@ -100,9 +118,39 @@ static void policy_fixed(int gogc, const pacer_in *in, pacer_state *st, pacer_ou
 	out->trigger = out->goal == UINT64_MAX ? UINT64_MAX : headroom_point(in->marked, out->goal, 0.75);
 }
 
+static double smooth(double old, double cur, unsigned n) { return n == 0 ? cur : 0.5 * old + 0.5 * cur; }
+
+static void policy_membalancer(int gogc, const pacer_in *in, pacer_state *st, pacer_out *out)
+{
+	if (gogc < 0) {
+		out->goal = out->trigger = UINT64_MAX;
+		return;
+	}
+	if (in->elapsed_ns > 0 && in->gc_cpu_ns > 0 && in->marked > 0) {
+		double g = (double)in->alloc_bytes / ((double)in->elapsed_ns / 1e9);
+		double sp = (double)in->marked / ((double)in->gc_cpu_ns / 1e9);
+		st->alloc_rate = smooth(st->alloc_rate, g, st->mb_n);
+		st->gc_speed = smooth(st->gc_speed, sp, st->mb_n);
+		st->mb_n++;
+	}
+	double c = (double)gogc / 100.0 * (double)gogc / 100.0 * MB_C0, L = (double)in->marked;
+	double extra = st->gc_speed > 0 ? sqrt(L * st->alloc_rate / st->gc_speed * c) : L * (double)gogc / 100.0;
+	double g = L + extra;
+	uint64_t goal = g >= 1.8e19 ? UINT64_MAX : (uint64_t)g;
+	out->goal = limit_goal(in, goal < HEAP_MIN ? HEAP_MIN : goal);
+	/* The trigger: Go's runway below this goal (cons/mark kept as the go
+	 * policy keeps it). */
+	pacer_out go;
+	policy_go(gogc, in, st, &go);
+	uint64_t runway = go.goal - go.trigger;
+	uint64_t lo = headroom_point(in->marked, out->goal, 0.70), hi = headroom_point(in->marked, out->goal, 0.95);
+	uint64_t t = runway >= out->goal ? 0 : out->goal - runway;
+	out->trigger = t < lo ? lo : t > hi ? hi : t;
+}
+
 /* The one list of policies: names (tc_pacer_list, tc_pacer_names) and
  * functions come from it. */
-#define PACERS(X) X("go", policy_go) X("fixed", policy_fixed)
+#define PACERS(X) X("go", policy_go) X("fixed", policy_fixed) X("membalancer", policy_membalancer)
 
 static void (*const policies[])(int gogc, const pacer_in *in, pacer_state *st, pacer_out *out) = {
 #define FN(name, fn) fn,
@@ -152,22 +200,146 @@ void tc__pacer_compute(int policy, int gogc, const pacer_in *in, pacer_state *st
 	policies[policy](gogc, in, st, out);
 }
 
-void tc__pacer_init(tc_heap *h)
+/* ---- the built-ins as tc_pacers ---- */
+
+typedef struct builtin {
+	int policy;
+	pacer_state st;
+} builtin;
+
+static void *builtin_init(void *arg)
 {
-	pacer_in in = {.limit = h->cfg.memory_limit};
-	pacer_out out;
-	memset(&h->pacer.st, 0, sizeof h->pacer.st);
-	tc__pacer_compute(h->pacer.policy, h->cfg.gogc, &in, &h->pacer.st, &out);
-	atomic_store(&h->pacer.heap_marked, 0);
-	atomic_store(&h->pacer.goal, out.goal);
-	atomic_store(&h->pacer.trigger, out.trigger);
+	builtin *b = calloc(1, sizeof *b);
+	if (b != NULL)
+		b->policy = (int)(intptr_t)arg;
+	return b;
 }
 
-void tc__pacer_end_cycle(tc_heap *h, const pacer_in *in)
+static void builtin_next(void *state, const tc_pacer_cycle *c, tc_pacer_decision *d)
 {
+	builtin *b = state;
+	pacer_in in = {.marked = c->marked_bytes,
+		       .roots = c->roots_bytes,
+		       .heap_trigger = c->heap_at_trigger,
+		       .heap_end = c->heap_at_end,
+		       .scan_work = c->scan_bytes,
+		       .mark_ns = c->mark_ns,
+		       .assist_ns = c->assist_ns,
+		       .idle_ns = c->idle_mark_ns,
+		       .gc_cpu_ns = c->gc_cpu_ns,
+		       .alloc_bytes = c->alloc_bytes,
+		       .elapsed_ns = c->elapsed_ns,
+		       .limit = c->memory_limit,
+		       .procs = c->procs};
 	pacer_out out;
-	tc__pacer_compute(h->pacer.policy, h->cfg.gogc, in, &h->pacer.st, &out);
-	atomic_store(&h->pacer.heap_marked, in->marked);
-	atomic_store(&h->pacer.goal, out.goal);
-	atomic_store(&h->pacer.trigger, out.trigger);
+	tc__pacer_compute(b->policy, c->gogc, &in, &b->st, &out);
+	d->goal_bytes = out.goal == UINT64_MAX ? INFINITY : (double)out.goal;
+	d->trigger_bytes = out.trigger == UINT64_MAX ? INFINITY : (double)out.trigger;
+}
+
+static tc_pacer builtins[NPOLICIES];
+static pthread_once_t builtins_once = PTHREAD_ONCE_INIT;
+
+static void make_builtins(void)
+{
+	for (size_t i = 0; i < NPOLICIES; i++)
+		builtins[i] = (tc_pacer){names[i], builtin_init, builtin_next, free, (void *)(intptr_t)i};
+}
+
+const tc_pacer *tc__pacer_builtin(int policy)
+{
+	pthread_once(&builtins_once, make_builtins);
+	return &builtins[policy];
+}
+
+double tc__pacer_cons_mark(tc_heap *h)
+{
+	return h->pacer.impl->next == builtin_next && h->pacer.state ? ((builtin *)h->pacer.state)->st.cons_mark : 0;
+}
+
+/* Take what the pacer decided, clamped into sense; the first bad decision
+ * of a heap is reported, naming the pacer. */
+static void decide(tc_heap *h, const tc_pacer_cycle *c)
+{
+	tc_pacer_decision d = {NAN, NAN};
+	h->pacer.impl->next(h->pacer.state, c, &d);
+	const char *why = NULL;
+	double marked = (double)c->marked_bytes;
+	if (isnan(d.goal_bytes) || isnan(d.trigger_bytes)) {
+		why = "NaN";
+		d.goal_bytes = isnan(d.goal_bytes) ? h->pacer.last_goal : d.goal_bytes;
+		d.trigger_bytes = isnan(d.trigger_bytes) ? h->pacer.last_trigger : d.trigger_bytes;
+	}
+	if (d.goal_bytes < marked) {
+		why = "a goal below the live heap";
+		d.goal_bytes = marked;
+	}
+	if (d.trigger_bytes > d.goal_bytes) {
+		why = "a trigger above the goal";
+		d.trigger_bytes = d.goal_bytes;
+	}
+	if (d.trigger_bytes < 0)
+		d.trigger_bytes = 0;
+	if (why != NULL && !h->pacer.warned) {
+		h->pacer.warned = 1;
+		tc__warn("pacer \"%s\" returned %s after cycle %llu (goal %.0f, trigger %.0f bytes); clamped, and not "
+			 "reported again for this heap",
+			 h->pacer.impl->name ? h->pacer.impl->name : "(unnamed)", why, (unsigned long long)c->cycle,
+			 d.goal_bytes, d.trigger_bytes);
+	}
+	h->pacer.last_goal = d.goal_bytes;
+	h->pacer.last_trigger = d.trigger_bytes;
+	uint64_t goal = d.goal_bytes >= 1.8e19 ? UINT64_MAX : (uint64_t)d.goal_bytes;
+	uint64_t trig = d.trigger_bytes >= 1.8e19 ? UINT64_MAX : (uint64_t)d.trigger_bytes;
+	/* The memory limit caps every pacer's goal (the built-ins cap their
+	 * own first, placing the trigger below the capped goal). */
+	pacer_in lim = {.marked = c->marked_bytes, .limit = c->memory_limit};
+	uint64_t capped = limit_goal(&lim, goal);
+	if (capped < goal) {
+		goal = capped;
+		trig = trig > goal ? headroom_point(c->marked_bytes, goal, 0.75) : trig;
+	}
+	atomic_store(&h->pacer.heap_marked, c->marked_bytes);
+	atomic_store(&h->pacer.goal, goal);
+	atomic_store(&h->pacer.trigger, trig);
+}
+
+int tc__pacer_init(tc_heap *h, const tc_pacer *p)
+{
+	h->pacer.impl = p;
+	h->pacer.state = p->init ? p->init(p->arg) : p->arg;
+	if (p->init && h->pacer.state == NULL) {
+		tc__error("tc_heap_create: pacer \"%s\": its init returned NULL", p->name ? p->name : "(unnamed)");
+		return -1;
+	}
+	tc_pacer_cycle c = {.memory_limit = h->cfg.memory_limit, .gogc = h->cfg.gogc, .procs = h->nprocs};
+	decide(h, &c);
+	return 0;
+}
+
+void tc__pacer_destroy(tc_heap *h)
+{
+	if (h->pacer.impl && h->pacer.impl->destroy && h->pacer.impl->init)
+		h->pacer.impl->destroy(h->pacer.state);
+	h->pacer.state = NULL;
+}
+
+void tc__pacer_end_cycle(tc_heap *h, const pacer_in *in, uint64_t cycle)
+{
+	tc_pacer_cycle c = {.cycle = cycle,
+			    .marked_bytes = in->marked,
+			    .roots_bytes = in->roots,
+			    .heap_at_trigger = in->heap_trigger,
+			    .heap_at_end = in->heap_end,
+			    .scan_bytes = in->scan_work,
+			    .mark_ns = in->mark_ns,
+			    .assist_ns = in->assist_ns,
+			    .idle_mark_ns = in->idle_ns,
+			    .gc_cpu_ns = in->gc_cpu_ns,
+			    .alloc_bytes = in->alloc_bytes,
+			    .elapsed_ns = in->elapsed_ns,
+			    .memory_limit = in->limit,
+			    .gogc = h->cfg.gogc,
+			    .procs = in->procs};
+	decide(h, &c);
 }

@@ -129,7 +129,8 @@ int tc_trace_write_json(tc_heap *h, FILE *out)
 	for (uint64_t i = 0; i < nr; i++)
 		r[i] = h->obs.recs[(h->obs.nrecs - nr + i) % CYCLEREC_N];
 	unlock(&h->obs.lock);
-	qsort(s, n, sizeof *s, by_track_start);
+	if (n > 0)
+		qsort(s, n, sizeof *s, by_track_start);
 
 	int bad = fprintf(out, "{\"displayTimeUnit\":\"ns\",\"otherData\":{\"tricolor\":\"%s\",\"ring_cap\":%d,"
 			       "\"slices_lost\":%llu},\n\"traceEvents\":[\n"

@@ -61,6 +61,57 @@ typedef struct tc_type {
 	void (*trace)(void *obj, tc_visit_fn visit, void *ctx);
 } tc_type;
 
+/* ---- Pacers: when to collect (Go's gcControllerState, as a plug-in) ----
+ *
+ * After every cycle the heap hands its pacer what the cycle measured and
+ * takes back the next heap goal and trigger, in bytes of heap.live (the
+ * bytes allocated since the last mark, counted as Go's heapLive, plus the
+ * bytes marked). The cycle starts when heap.live reaches the trigger;
+ * assists pace the mutators so that marking ends by the goal. Built in:
+ * "go" (Go 1.18's pacer, the default), "fixed" (the pre-1.18 trigger
+ * ratio), "membalancer" (MemBalancer's square-root rule: goal = live +
+ * sqrt(live × allocation rate / GC speed × c), c = (GOGC/100)^2 × 64 MiB,
+ * rates smoothed per cycle; gc/pacer.c); a program can
+ * pass its own in tc_config.pacer_impl (examples/pacer_example.c). */
+typedef struct tc_pacer_cycle {
+	uint64_t cycle;           /* the cycle that ended (1 = the first); 0: the heap is new */
+	uint64_t marked_bytes;    /* live bytes it marked */
+	uint64_t roots_bytes;     /* bytes of roots it scanned: stacks, frames, globals */
+	uint64_t heap_at_trigger; /* heap.live when it started */
+	uint64_t heap_at_end;     /* heap.live when its mark ended */
+	uint64_t scan_bytes;      /* scan work: heap objects and roots, bytes */
+	uint64_t mark_ns;         /* wall time of its mark */
+	uint64_t assist_ns;       /* mutator time spent assisting during it */
+	uint64_t idle_mark_ns;    /* marking done on otherwise idle CPUs */
+	uint64_t gc_cpu_ns;       /* GC CPU (controller, workers, assists) since the last cycle ended */
+	uint64_t alloc_bytes;     /* bytes allocated since the last cycle ended */
+	uint64_t elapsed_ns;      /* wall time since the last cycle ended */
+	uint64_t memory_limit;    /* the soft limit, bytes; 0 = none */
+	int gogc;                 /* the heap's GOGC (negative: off) */
+	int procs;                /* CPUs */
+} tc_pacer_cycle;
+
+typedef struct tc_pacer_decision {
+	double goal_bytes;    /* heap.live by which the next mark should end; INFINITY: never collect */
+	double trigger_bytes; /* heap.live at which the next cycle starts; at most goal_bytes */
+} tc_pacer_decision;
+
+/* A pacer: next is required; init (NULL: state = arg) makes the per-heap
+ * state next receives, destroy (may be NULL) frees it. next runs on the
+ * collector's thread with no lock held, after each cycle and once at heap
+ * creation (cycle 0); it must not call into tricolor. A decision with a
+ * trigger above the goal, a goal below the live heap, or NaN is clamped
+ * (trigger to the goal, goal to the marked bytes, NaN to the last good
+ * value) and reported once through the error policy, naming the pacer.
+ * The memory limit caps whatever goal the pacer returns. */
+typedef struct tc_pacer {
+	const char *name;
+	void *(*init)(void *arg);
+	void (*next)(void *state, const tc_pacer_cycle *c, tc_pacer_decision *d);
+	void (*destroy)(void *state);
+	void *arg;
+} tc_pacer;
+
 enum tc_stacks {
 	TC_STACKS_CONSERVATIVE = 0, /* scan thread stacks and registers (default) */
 	TC_STACKS_PRECISE = 1       /* roots come only from tc_root_add and tc_roots_push */
@@ -78,7 +129,9 @@ typedef struct tc_config {
 	int gctrace;           /* 1: one line per cycle on stderr */
 	int verify;            /* 1: re-mark from the roots after every mark and abort on a miss */
 	unsigned torture;      /* N > 0: collect every N allocations of each mutator */
-	const char *pacer;     /* "go" (Go 1.18's pacer, default) or "fixed"; NULL = "go" */
+	const char *pacer;     /* "go" (Go 1.18's pacer, default), "fixed" or "membalancer"; NULL = "go" */
+	const tc_pacer *pacer_impl; /* a pacer of the program's own (see tc_pacer); overrides pacer.
+				     * It must outlive the heap. */
 	const char *finalizers; /* where finalizers and cleanups run: "thread" (default) or
 				 * "manual" (see tc_run_finalizers); NULL = "thread" */
 	const char *trace;     /* a file for the timeline (tc_trace_write_json), written at
@@ -87,13 +140,13 @@ typedef struct tc_config {
 
 /* Defaults, then the environment: TRICOLOR_GOGC (a number or "off"),
  * TRICOLOR_MEMLIMIT ("512MiB", "2GiB", a byte count or "off"),
- * TRICOLOR_GCTRACE, TRICOLOR_PACER (go, fixed), TRICOLOR_VERIFY (0/1),
+ * TRICOLOR_GCTRACE, TRICOLOR_PACER (go, fixed, membalancer), TRICOLOR_VERIFY (0/1),
  * TRICOLOR_TORTURE (N), TRICOLOR_FINALIZERS (thread, manual), TRICOLOR_TRACE
  * (a file: the timeline, as tc_config.trace; applies to every heap).
  * Returns -1 on a malformed value, naming the variable and the value. */
 TC_API int tc_config_init(tc_config *cfg);
 
-/* The pacer policies this build knows, as "go, fixed" (for messages), and
+/* The pacer policies this build knows, as "go, fixed, membalancer" (for messages), and
  * as a NULL-terminated array of names. */
 TC_API const char *tc_pacer_names(void);
 TC_API const char *const *tc_pacer_list(void);

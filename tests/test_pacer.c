@@ -2,6 +2,7 @@
  * selection and its errors, the goal a real heap reports, and the per-cycle
  * CSV record. */
 #define TC_GRAPH_HELPERS
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -103,11 +104,11 @@ static void test_limit_caps_the_goal(void **state)
 static void test_unknown_pacer_is_an_error_listing_the_known(void **state)
 {
 	(void)state;
-	setenv("TRICOLOR_PACER", "membalancer", 1);
+	setenv("TRICOLOR_PACER", "nosuch", 1);
 	tc_clear_error();
 	assert_null(tc_heap_create(NULL));
-	assert_non_null(strstr(tc_last_error(), "TRICOLOR_PACER=\"membalancer\""));
-	assert_non_null(strstr(tc_last_error(), "go, fixed"));
+	assert_non_null(strstr(tc_last_error(), "TRICOLOR_PACER=\"nosuch\""));
+	assert_non_null(strstr(tc_last_error(), "go, fixed, membalancer"));
 	setenv("TRICOLOR_PACER", "fixed", 1);
 	tc_config c;
 	assert_int_equal(tc_config_init(&c), 0);
@@ -115,7 +116,7 @@ static void test_unknown_pacer_is_an_error_listing_the_known(void **state)
 	unsetenv("TRICOLOR_PACER");
 	c.pacer = "nope";
 	assert_null(tc_heap_create(&c));
-	assert_non_null(strstr(tc_last_error(), "known: go, fixed"));
+	assert_non_null(strstr(tc_last_error(), "known: go, fixed, membalancer"));
 }
 
 static void *keep[4096];
@@ -162,6 +163,91 @@ static void test_heap_goal_and_cycle_record(void **state)
 	tc_heap_destroy(h);
 }
 
+/* ---- pacers from outside the library (tc_pacer) ---- */
+
+static void test_pacer_without_next_is_refused(void **state)
+{
+	(void)state;
+	tc_pacer p = {"halfdone", NULL, NULL, NULL, NULL};
+	tc_config c;
+	assert_int_equal(tc_config_init(&c), 0);
+	c.pacer_impl = &p;
+	tc_clear_error();
+	assert_null(tc_heap_create(&c));
+	assert_non_null(strstr(tc_last_error(), "pacer \"halfdone\" has no next callback"));
+}
+
+/* A pacer that answers nonsense: a trigger above the goal, then NaN, then a
+ * goal below the live heap. The heap clamps each and says so once. */
+static int bad_calls, warnings;
+static void bad_next(void *st, const tc_pacer_cycle *c, tc_pacer_decision *d)
+{
+	(void)st;
+	switch (bad_calls++ % 3) {
+	case 0: d->goal_bytes = 8e6; d->trigger_bytes = 9e6; break;
+	case 1: d->goal_bytes = NAN; d->trigger_bytes = 1e6; break;
+	default: d->goal_bytes = (double)c->marked_bytes / 2; d->trigger_bytes = 0; break;
+	}
+}
+
+static void count_warnings(const char *line, void *arg)
+{
+	(void)arg;
+	if (strstr(line, "pacer \"bad\" returned") != NULL)
+		warnings++;
+}
+
+static void test_bad_decisions_are_clamped_and_reported_once(void **state)
+{
+	(void)state;
+	tc_pacer p = {"bad", NULL, bad_next, NULL, NULL};
+	tc_config c;
+	assert_int_equal(tc_config_init(&c), 0);
+	c.pacer_impl = &p;
+	c.stacks = TC_STACKS_PRECISE;
+	tc_set_output(count_warnings, NULL);
+	tc_heap *h = tc_heap_create(&c);
+	assert_non_null(h);
+	tc_mutator *m = tc_mutator_attach(h);
+	tc_root_add(h, keep, 1024);
+	for (int i = 0; i < 1024; i++)
+		tc_write(m, &keep[i], tc_alloc_noscan(m, 2048));
+	for (int k = 0; k < 6; k++) {
+		tc_collect(m);
+		uint64_t live = metric(h, "heap.live.bytes"), goal = metric(h, "heap.goal.bytes");
+		assert_true(goal >= live);
+		assert_true(metric(h, "heap.trigger.bytes") <= goal);
+	}
+	assert_true(bad_calls >= 6);
+	assert_int_equal(warnings, 1);
+	tc_set_output(NULL, NULL);
+	tc_root_remove(h, keep);
+	tc_mutator_detach(m);
+	tc_heap_destroy(h);
+}
+
+/* MemBalancer: the goal grows with the square root of the live heap. */
+static void test_membalancer_square_root_rule(void **state)
+{
+	(void)state;
+	pacer_state st;
+	memset(&st, 0, sizeof st);
+	pacer_in in = {.marked = 64 * MiB, .alloc_bytes = 100 * MiB, .elapsed_ns = 1000000000, .gc_cpu_ns = 640000000};
+	/* g = 100 MiB/s, s = 64 MiB / 0.64 s = 100 MiB/s: g = s, and at 64 MiB
+	 * live GOGC=100 gives one more live heap, as Go's rule. */
+	pacer_out o = run("membalancer", 100, in, &st);
+	assert_true(o.goal > 127 * MiB && o.goal < 129 * MiB);
+	memset(&st, 0, sizeof st);
+	in.marked = 256 * MiB; /* 4 x live, same rates: only 2 x the room */
+	in.gc_cpu_ns = 2560000000;
+	o = run("membalancer", 100, in, &st);
+	assert_true(o.goal > 256 * MiB + 127 * MiB && o.goal < 256 * MiB + 129 * MiB);
+	memset(&st, 0, sizeof st);
+	o = run("membalancer", 200, in, &st); /* GOGC 200: c x 4, room x 2 */
+	assert_true(o.goal > 256 * MiB + 255 * MiB && o.goal < 256 * MiB + 257 * MiB);
+	assert_true(o.trigger <= o.goal && o.trigger >= 256 * MiB);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -171,6 +257,9 @@ int main(void)
 		cmocka_unit_test(test_limit_caps_the_goal),
 		cmocka_unit_test(test_unknown_pacer_is_an_error_listing_the_known),
 		cmocka_unit_test(test_heap_goal_and_cycle_record),
+		cmocka_unit_test(test_pacer_without_next_is_refused),
+		cmocka_unit_test(test_bad_decisions_are_clamped_and_reported_once),
+		cmocka_unit_test(test_membalancer_square_root_rule),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "backend.h"
+#include "cputarget_pacer.h"
 
 const char *const bk_name = "tricolor";
 const bool bk_manual = false;
@@ -22,6 +23,13 @@ int bk_init(const bk_config *cfg)
 	c.gogc = cfg->gogc;
 	c.memory_limit = cfg->memlimit;
 	c.pacer = cfg->pacer;
+	/* A pacer from outside the library (examples/cputarget_pacer.c), run
+	 * through the public API beside the built-ins. */
+	static tc_pacer outside;
+	if (!strcmp(cfg->pacer, "cputarget")) {
+		outside = cputarget_pacer(0.25);
+		c.pacer_impl = &outside;
+	}
 	heap = tc_heap_create(&c);
 	if (heap == NULL) {
 		fprintf(stderr, "tcbench: %s\n", tc_last_error());
@@ -174,7 +182,17 @@ int bk_intervals_csv(const char *path) { return write_with(path, tc_intervals_wr
 
 int bk_pauses_csv(const char *path) { return write_with(path, tc_pauses_write_csv); }
 
-const char *const *bk_pacers(void) { return tc_pacer_list(); }
+const char *const *bk_pacers(void)
+{
+	static const char *all[16];
+	if (all[0] == NULL) {
+		size_t n = 0;
+		for (const char *const *p = tc_pacer_list(); *p != NULL && n < 14; p++)
+			all[n++] = *p;
+		all[n] = "cputarget";
+	}
+	return all;
+}
 
 void bk_metrics_list(FILE *f)
 {
