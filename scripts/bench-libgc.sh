@@ -13,7 +13,8 @@
 # ("Complete collection took"), tricolor's from its pause histogram
 # (TRICOLOR_GC_REPORT), each in a separate untimed run.
 # Writes results/libgc-clients.csv; exits 1 if any output differs.
-#   default: RUNS=3, 4 stalin benchmarks, 6 HTML pages; --full: RUNS=5, all
+#   default: RUNS=3, 2 stalin benchmarks (boyer; earley, whose program links
+#   libgc), 6 HTML pages; --full: RUNS=5, all
 #   of them. STALIN_BENCHMARKS="boyer dfa" picks benchmarks; CLIENTS="stalin"
 #   runs one client; MEASURE=0 only checks that every output is identical
 #   (no timing; no CSV rows); a stalin compile that takes more than
@@ -117,7 +118,7 @@ cp "$BD/stalin.sed" "$S/"
 all=$(cd "$BD" && ls ./*.sc.gz | sed 's|^\./||; s|\.sc\.gz$||' | grep -v -- '-to-latex')
 if [ -n "${STALIN_BENCHMARKS:-}" ]; then list=$STALIN_BENCHMARKS
 elif [ "$FULL" = 1 ]; then list=$all
-else list="boyer dfa graphs nucleic2"; fi
+else list="boyer earley"; fi
 ulimit -s unlimited
 SO="-Ob -Om -On -Or -Ot -k -copt -O2"
 for b in $list; do

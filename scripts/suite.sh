@@ -2,8 +2,9 @@
 # scripts/suite.sh [--full] — set up (apt-get what is missing), build the
 # Release tree and Go's versions of the workloads, run every benchmark, write
 # the figures under results/, the tables of results/README.md into
-# results/tables.md, and draw the PNGs under results/plots/. About 8 minutes
-# on 2 cores after the build; --full runs more repetitions and larger heaps.
+# results/tables.md, and draw the PNGs under results/plots/. About 25 minutes
+# on 2 cores after the build (the real libgc clients, w3m and stalin, take
+# about 15 of them); --full runs more repetitions, larger heaps, every client.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
