@@ -21,6 +21,11 @@
  *      handshake RELEASE (mcaches released); phase = OFF
  *   4. concurrent sweep by the controller, and lazily by allocation
  *
+ * Under the libgc shim (tc_heap.stw_mark) the same cycle runs with every
+ * mutator blocked from its barrier-on answer to the end of the mark
+ * (tc__gc_collect_stw, tc__gc_stw_hold, stw.c's held_for_mark): a program
+ * with no write barrier is marked as a still heap.
+ *
  * Invariants: only the controller changes phase, the handshake generations
  * and sweepgen. Termination happens only when every stack has been scanned
  * this cycle and a clean flush round found no grey work in the global lists,
