@@ -10,9 +10,10 @@
  *  - GC_malloc_uncollectable / _atomic_uncollectable: never collected, and
  *    (the first) scanned: a root until GC_free.
  *  - GC_free(p): p must be NULL or an object start. The object is emptied
- *    (a scanned one retains nothing from then on), and dropped from the
- *    uncollectable set; its memory comes back at the next collection that
- *    finds it unreachable (libgc reuses it at once; see the README).
+ *    (a scanned one retains nothing from then on), dropped from the
+ *    uncollectable set, and, if small, reused by the next allocation of its
+ *    size and kind, as on libgc (the free lists below); a large one comes
+ *    back at the next collection that finds it unreachable.
  *  - GC_realloc(p, n): libgc's: NULL p is GC_malloc, n 0 is GC_free; the
  *    same object when n fits and is at least half of it; else a new object
  *    of the same kind, contents copied, the old one freed.
@@ -269,6 +270,115 @@ static bool uncoll_remove(void *p)
 	return found;
 }
 
+/* ---- explicitly freed objects: libgc's free lists ----
+ *
+ * libgc hands an object GC_free released to the next allocation of its
+ * size at once. Here a freed small object goes on a stack per kind and size
+ * class, whose array is a root: while it waits there it is marked by every
+ * cycle, so no sweep can free it under the list (which would let the
+ * allocator and the list hand the same slot out twice), and the next
+ * GC_malloc of that class takes it, cleared. Word 0 of a waiting object
+ * holds FREED_TAG ^ its address (not a pointer: above the user address
+ * space), so a second GC_free of it is caught. At most FREE_CAP bytes wait
+ * per class; beyond that a freed object is only emptied, and the next
+ * collection that finds it unreachable takes it back. */
+#define FREED_TAG 0xdead0f0e00000000ull
+#define FREE_CAP ((size_t)1 << 20)
+typedef struct freelist {
+	void **v; /* a root range of cap slots (tc__shim.lock) */
+	_Atomic size_t n;
+	size_t cap;
+} freelist;
+static freelist freed[2][TC_NUM_SIZE_CLASSES]; /* [SK_CONS?0:1][class] */
+/* Large objects (stalin's regions are freed and made again at one size):
+ * one list per kind, taken first-fit by an allocation that fits in what the
+ * object can hold (for a conservative one, what the marker scans) and needs
+ * at least half of it. */
+#define LARGE_CAP ((size_t)32 << 20)
+static freelist freed_large[2];
+static size_t freed_large_bytes; /* tc__shim.lock */
+
+static freelist *freelist_of(unsigned kind, unsigned cls) { return &freed[kind == SK_CONS ? 0 : 1][cls]; }
+
+/* Push p (of class cls, elemsize bytes): false when the class is full or
+ * the stack cannot grow. tc__shim.lock held. */
+static bool free_push(freelist *f, void *p, size_t elemsize)
+{
+	size_t n = atomic_load_explicit(&f->n, memory_order_relaxed);
+	if ((n + 1) * elemsize > FREE_CAP)
+		return false;
+	if (n == f->cap) {
+		size_t cap = f->cap ? 2 * f->cap : 64;
+		void **v = calloc(cap, sizeof *v);
+		if (v == NULL)
+			return false;
+		for (size_t i = 0; i < n; i++)
+			v[i] = f->v[i];
+		tc_root_add(tc__shim.h, v, cap); /* both ranges roots across the swap: no mark runs now */
+		if (f->v != NULL) {
+			tc_root_remove(tc__shim.h, f->v);
+			free(f->v);
+		}
+		f->v = v;
+		f->cap = cap;
+	}
+	*(uint64_t *)p = FREED_TAG ^ (uint64_t)(uintptr_t)p;
+	__atomic_store_n(&f->v[n], p, __ATOMIC_RELEASE);
+	atomic_store_explicit(&f->n, n + 1, memory_order_relaxed);
+	return true;
+}
+
+static size_t object_size(const span *s);
+
+static void *large_pop(unsigned kind, size_t size)
+{
+	freelist *f = &freed_large[kind == SK_CONS ? 0 : 1];
+	if (__builtin_expect(atomic_load_explicit(&f->n, memory_order_relaxed) == 0, 1))
+		return NULL;
+	void *p = NULL;
+	size_t have = 0;
+	lock(&tc__shim.lock);
+	size_t n = atomic_load_explicit(&f->n, memory_order_relaxed);
+	for (size_t i = n; i-- > 0;) {
+		span *s = mheap_span_of(&tc__shim.h->mh, (uintptr_t)f->v[i]);
+		have = object_size(s);
+		if (size <= have && size >= have / 2) {
+			p = f->v[i];
+			f->v[i] = f->v[n - 1];
+			f->v[n - 1] = NULL;
+			atomic_store_explicit(&f->n, n - 1, memory_order_relaxed);
+			freed_large_bytes -= have;
+			break;
+		}
+	}
+	unlock(&tc__shim.lock);
+	if (p != NULL)
+		memset(p, 0, kind == SK_CONS ? have : size);
+	return p;
+}
+
+static void *free_pop(unsigned kind, size_t size)
+{
+	if (size > TC_MAX_SMALL_SIZE)
+		return large_pop(kind, size);
+	unsigned cls = sizeclass_of(size);
+	freelist *f = freelist_of(kind, cls);
+	if (__builtin_expect(atomic_load_explicit(&f->n, memory_order_relaxed) == 0, 1))
+		return NULL;
+	void *p = NULL;
+	lock(&tc__shim.lock);
+	size_t n = atomic_load_explicit(&f->n, memory_order_relaxed);
+	if (n > 0) {
+		p = f->v[n - 1];
+		f->v[n - 1] = NULL;
+		atomic_store_explicit(&f->n, n - 1, memory_order_relaxed);
+	}
+	unlock(&tc__shim.lock);
+	if (p != NULL)
+		memset(p, 0, tc_class_to_size[cls]);
+	return p;
+}
+
 /* ---- allocation ---- */
 
 static void *oom(size_t n, const char *fn)
@@ -286,6 +396,9 @@ static void *alloc(size_t n, unsigned kind, const char *fn)
 	size_t size = n + EXTRA_BYTES;
 	if (size < n)
 		return oom(n, fn);
+	void *p = free_pop(kind, size); /* reuse grows nothing: before the limit's check */
+	if (p != NULL)
+		return p;
 	uint64_t max = tc__shim.max_heap;
 	if (max != 0 && atomic_load_explicit(&m->h->mh.live, memory_order_relaxed) + size > max) {
 		if (atomic_load(&m->h->gc_disabled) == 0)
@@ -293,7 +406,7 @@ static void *alloc(size_t n, unsigned kind, const char *fn)
 		if (atomic_load(&m->h->mh.live) + size > max)
 			return oom(n, fn);
 	}
-	void *p = tc__alloc_kind(m, size, kind, fn);
+	p = tc__alloc_kind(m, size, kind, fn);
 	if (p == NULL)
 		return oom(n, fn);
 	tc__shim_maybe_finalize(); /* p is on this frame: a finalizer's collection keeps it */
@@ -391,9 +504,21 @@ GC_API void GC_free(void *p)
 		tc__shim_warn("GC_free: %p is not the start of an object from GC_malloc; nothing freed\n", p);
 		return;
 	}
+	if (object_size(s) >= TC_WORD && *(uint64_t *)p == (FREED_TAG ^ (uint64_t)(uintptr_t)p)) {
+		tc__shim_warn("GC_free: %p was freed already (a second GC_free of it); nothing done\n", p);
+		return;
+	}
 	uncoll_remove(p);
-	if (spc_kind(s->spc) != SK_NOSCAN)
+	unsigned kind = spc_kind(s->spc) == SK_NOSCAN ? SK_NOSCAN : SK_CONS;
+	if (kind == SK_CONS)
 		memset(p, 0, object_size(s)); /* retains nothing from now on */
+	lock(&tc__shim.lock);
+	if (spc_sizeclass(s->spc) != 0)
+		free_push(freelist_of(kind, spc_sizeclass(s->spc)), p, s->elemsize);
+	else if (freed_large_bytes + object_size(s) <= LARGE_CAP &&
+		 free_push(&freed_large[kind == SK_CONS ? 0 : 1], p, 0))
+		freed_large_bytes += object_size(s);
+	unlock(&tc__shim.lock);
 }
 
 GC_API void *GC_realloc(void *p, size_t n)

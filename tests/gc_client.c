@@ -286,6 +286,32 @@ int main(int argc, char **argv)
 	GC_gcollect();
 	CHECK(interior_only[-500] == 'a'); /* the bad GC_free freed nothing */
 
+	/* GC_free makes a small object's memory the next of its size, as on
+	 * libgc; a second GC_free of it is caught. */
+	char *f1 = GC_malloc(40);
+	GC_free(f1);
+	char *f2 = GC_malloc(40);
+	CHECK(f2 == f1 && f2[0] == 0 && f2[39] == 0);
+	GC_free(f2);
+	last_warning[0] = 0;
+	GC_free(f2);
+	CHECK(strstr(last_warning, "freed already") != NULL);
+	churn(32u << 20);
+	GC_gcollect();
+	char *f3 = GC_malloc_atomic(40); /* atomic: another list */
+	CHECK(f3 != f2);
+	char *f4 = GC_malloc(40);
+	CHECK(f4 == f2); /* still waiting after a collection: kept, not swept */
+
+	char *l1 = GC_malloc(100000); /* large: reused by an allocation it can hold */
+	l1[99999] = 'x';
+	GC_free(l1);
+	char *l2 = GC_malloc(200000);
+	CHECK(l2 != l1);
+	char *l3 = GC_malloc_uncollectable(90000);
+	CHECK(l3 == l1 && l3[89999] == 0); /* cleared on reuse */
+	GC_free(l3);
+
 	/* GC_free of an uncollectable object: its referent may now go. */
 	GC_free(uncoll);
 	uncoll = NULL;
