@@ -74,12 +74,16 @@ static void set_assist_ratio(tc_heap *h)
 
 /* A phase change by handshake counts as the cycle's synchronisation with
  * the mutators in gc.pause.ns (and by kind), from request to last answer. */
-static void record_sync(tc_heap *h, int kind, uint64_t ns)
+static void record_pause(tc_heap *h, int kind, uint64_t ns)
 {
-	if (h->stw_mark)
-		return; /* the pause is the mutators' whole wait (tc__gc_collect_stw) */
 	tc__hist_record(&h->obs.pauses, ns);
 	tc__hist_record(&h->obs.pauses_kind[kind], ns);
+}
+
+static void record_sync(tc_heap *h, int kind, uint64_t ns)
+{
+	if (!h->stw_mark) /* there the pause is the mutators' whole wait (tc__gc_collect_stw) */
+		record_pause(h, kind, ns);
 }
 
 /* Step 1 (Go's sweep termination, with no stop): every barrier on, then
@@ -216,7 +220,8 @@ static uint64_t verify_stop(tc_heap *h, gcwork *w)
 
 /* Step 3 (Go's mark termination, with no stop): barriers off, the sweep
  * begins, every mcache released. */
-static void cycle_end(tc_heap *h, gcwork *w, uint64_t heap0, uint64_t assist0, uint64_t idle0, pacer_in *in)
+static void cycle_end(tc_heap *h, gcwork *w, uint64_t heap0, uint64_t assist0, uint64_t idle0, uint64_t cpu0,
+		      pacer_in *in)
 {
 	uint64_t sync = h->cfg.verify ? verify_stop(h, w) : 0; /* workers still waiting for work: mark_idle holds */
 	tc__mark_end(h);
@@ -248,13 +253,14 @@ static void cycle_end(tc_heap *h, gcwork *w, uint64_t heap0, uint64_t assist0, u
 	 * is added to obs.cpu_ns only when it ends), allocation, wall time. */
 	tc_metric ab = {"heap.alloc.bytes", 0};
 	tc_metrics_read(h, &ab, 1);
-	uint64_t now = tc__now_ns(), cpu = atomic_load(&h->obs.cpu_ns) + atomic_load(&h->obs.assist_ns);
-	in->gc_cpu_ns = cpu - h->pacer.end_cpu + (tc__thread_cpu_ns() - h->pacer.cyc_cpu0);
+	uint64_t now = tc__now_ns();
+	uint64_t cpu = atomic_load(&h->obs.cpu_ns) + atomic_load(&h->obs.assist_ns) + (tc__thread_cpu_ns() - cpu0);
+	in->gc_cpu_ns = cpu - h->pacer.end_cpu;
 	in->alloc_bytes = ab.value - h->pacer.end_alloc;
 	in->elapsed_ns = now - h->pacer.end_ns;
 	h->pacer.end_ns = now;
 	h->pacer.end_alloc = ab.value;
-	h->pacer.end_cpu = cpu + (tc__thread_cpu_ns() - h->pacer.cyc_cpu0);
+	h->pacer.end_cpu = cpu;
 	/* The bump: spans cached before it are swept, with these marks, when
 	 * their mcache releases them; mcache.c does not take their unused room
 	 * off heap.live, which starts again from the bytes marked. */
@@ -298,7 +304,6 @@ static void gc_sweep_finish(tc_heap *h)
 static void run_cycle(tc_heap *h)
 {
 	uint64_t cpu0 = tc__thread_cpu_ns(), t0 = tc__now_ns(), gccpu0 = atomic_load(&h->obs.cpu_ns);
-	h->pacer.cyc_cpu0 = cpu0;
 	uint64_t assist0 = atomic_load(&h->obs.assist_ns), trigger = atomic_load(&h->pacer.trigger), goal = atomic_load(&h->pacer.goal);
 	uint64_t idle0 = atomic_load(&h->obs.idle_mark_ns);
 	tc__limiter_tick(h, false);
@@ -318,7 +323,7 @@ static void run_cycle(tc_heap *h)
 	uint64_t markend = tc__now_ns();
 	h->obs.last_mark_ns = markend - mark0;
 	pacer_in in;
-	cycle_end(h, &w, heap0, assist0, idle0, &in); /* 3 */
+	cycle_end(h, &w, heap0, assist0, idle0, cpu0, &in); /* 3 */
 	uint64_t te = tc__now_ns();
 	gc_sweep_finish(h); /* 4 */
 	uint64_t tend = tc__now_ns(), cycle = atomic_load(&h->ctrl.cycles);
@@ -444,8 +449,7 @@ static void stw_wait(tc_mutator *m, uint64_t target)
 	uint64_t t0 = tc__now_ns();
 	gc_wait(m, wait_marked, &target);
 	uint64_t ns = tc__now_ns() - t0;
-	tc__hist_record(&m->h->obs.pauses, ns);
-	tc__hist_record(&m->h->obs.pauses_kind[PAUSE_MARK_TERM], ns);
+	record_pause(m->h, PAUSE_MARK_TERM, ns);
 	atomic_fetch_add(&m->h->obs.stw_ns, ns);
 }
 

@@ -328,7 +328,6 @@ typedef struct pacer {
 	double last_goal, last_trigger; /* its last decision, bytes (controller) */
 	int warned;                    /* a bad decision was reported (controller) */
 	uint64_t end_ns, end_alloc, end_cpu; /* at the end of the last cycle: time, heap.alloc.bytes, GC CPU (controller) */
-	uint64_t cyc_cpu0;             /* the controller's CPU clock when this cycle began (controller) */
 	_Atomic uint64_t heap_marked;  /* bytes marked by the last mark (controller, world stopped) */
 	_Atomic uint64_t goal;         /* heap.live at which this cycle should end, bytes (world stopped) */
 	_Atomic uint64_t trigger;      /* heap.live at which the next cycle starts, bytes (world stopped) */
