@@ -432,6 +432,7 @@ typedef struct tc_heap {
 void tc__gc_collect(tc_mutator *m);   /* a full cycle that starts after the call, swept */
 /* ---- trace.c ---- */
 void tc__trace_slice(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int track, int name, uint64_t arg); /* tc__now_ns times */
+void tc__trace_put(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int track, int name, uint64_t arg); /* obs.lock held */
 void tc__gc_collect_stw(tc_mutator *m); /* stw_mark heaps: a cycle now, waiting for its mark only */
 void tc__gc_maybe_trigger(tc_mutator *m);
 void tc__gc_wait_mark(tc_mutator *m); /* block until the current mark terminates */

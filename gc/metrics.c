@@ -242,8 +242,8 @@ void tc__interval_record(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int kin
 {
 	static const int slice[IV_KINDS] = {[IV_PAUSE] = TR_PAUSE, [IV_ASSIST] = TR_ASSIST, [IV_WAIT] = TR_WAIT,
 					    [IV_STOP] = TR_STOPPED};
-	tc__trace_slice(h, start_ns, end_ns, mutator < 0 ? TRACK_CONTROLLER : mutator, slice[kind], 0);
 	lock(&h->obs.lock);
+	tc__trace_put(h, start_ns, end_ns, mutator < 0 ? TRACK_CONTROLLER : mutator, slice[kind], 0); /* the timeline's copy */
 	if (h->obs.ivs == NULL)
 		h->obs.ivs = calloc(IVLOG_N, sizeof *h->obs.ivs); /* no memory: no log, nothing else lost */
 	if (h->obs.ivs != NULL)

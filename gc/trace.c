@@ -45,9 +45,8 @@ static const char *const slice_names[TR_NAMES] = {
 	[TR_PAUSE] = "world stopped (verify)",
 };
 
-void tc__trace_slice(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int track, int name, uint64_t arg)
+void tc__trace_put(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int track, int name, uint64_t arg)
 {
-	lock(&h->obs.lock);
 	if (h->obs.tr == NULL)
 		h->obs.tr = calloc(TRACE_N, sizeof *h->obs.tr); /* no memory: no trace, nothing else lost */
 	if (h->obs.tr != NULL) {
@@ -56,6 +55,12 @@ void tc__trace_slice(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int track, 
 		h->obs.tr[h->obs.ntr++ % TRACE_N] = (trslice){start_ns - h->obs.start_ns, end_ns - h->obs.start_ns,
 							      arg, track, name};
 	}
+}
+
+void tc__trace_slice(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int track, int name, uint64_t arg)
+{
+	lock(&h->obs.lock);
+	tc__trace_put(h, start_ns, end_ns, track, name, arg);
 	unlock(&h->obs.lock);
 }
 
