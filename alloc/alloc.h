@@ -31,9 +31,14 @@
  *                              cached, and needs sweeping
  *      s->sweepgen == sg + 3   the span was swept, then cached, and still is
  *    A span is swept by whoever moves it from sg-2 to sg-1 with a CAS.
- *  - Small scan objects carry no header: the arena's pointer bitmap (one bit
- *    per heap word, reached through span->ptrbits) is written when the object
- *    is allocated. Large objects record their type in the span.
+ *  - Small scan objects carry no header. While every object of a span is
+ *    one element of one type of at most 64 words, the span records that
+ *    type's pointer mask (layout UNIFORM) and nothing is written per
+ *    object; otherwise (MIXED) the arena's pointer bitmap (one bit per heap
+ *    word, reached through span->ptrbits) is written when each object is
+ *    allocated. A span turns MIXED at its first object of another type,
+ *    after writing the bitmap of every slot from the mask, and goes back to
+ *    NONE only when it is empty. Large objects record their type in the span.
  */
 #ifndef TC_ALLOC_H
 #define TC_ALLOC_H
@@ -106,6 +111,15 @@ struct span {
 	uint64_t *allocbits;
 	uint64_t *gcmarkbits;
 	uint64_t *ptrbits; /* scan spans: the arena bitmap word covering base */
+	/* Small scan spans: how their objects' pointers are described
+	 * (heapbits.c). LAYOUT_UNIFORM: every allocated object is one element
+	 * of utype, whose pointer words are umask (bit i: word i), and the
+	 * bitmap is not written; LAYOUT_MIXED: the bitmap describes each
+	 * object; LAYOUT_NONE: no object is allocated yet. Written by the
+	 * owning mcache, read by markers (layout with acquire). */
+	_Atomic uint8_t layout;
+	uint64_t umask;
+	const void *utype; /* non-NULL iff layout == LAYOUT_UNIFORM */
 	/* Large objects: the type (opaque to this tier) and element count. */
 	const void *largetype;
 	size_t largecount;
@@ -114,6 +128,8 @@ struct span {
 	uint32_t prio;
 	uint64_t bits[2][SPAN_BITWORDS];
 };
+
+enum { LAYOUT_NONE = 0, LAYOUT_UNIFORM = 1, LAYOUT_MIXED = 2 };
 
 enum { LIST_NONE = 0, LIST_PARTIAL0, LIST_PARTIAL1, LIST_FULL0, LIST_FULL1 };
 
@@ -292,6 +308,19 @@ void tc__pagealloc_each(mheap *h, pagealloc_fn fn, void *arg);
 
 /* ---- heapbits.c: the pointer bitmap ---- */
 void tc__heapbits_write(span *s, uintptr_t obj, size_t typesize, const size_t *offsets, size_t nptrs, size_t count);
+/* Describe a new object of count elements of type (typesize, offsets,
+ * nptrs) in a small scan span: as the span's uniform layout when it is
+ * the span's first object or of the span's type (then nothing is
+ * written), in the bitmap otherwise. The caller skips the call when
+ * count == 1 and type == s->utype. */
+void tc__heapbits_describe(span *s, uintptr_t obj, const void *type, size_t typesize, const size_t *offsets,
+			   size_t nptrs, size_t count);
+static inline void span_reset_layout(span *s)
+{
+	s->utype = NULL;
+	s->umask = 0;
+	atomic_store_explicit(&s->layout, LAYOUT_NONE, memory_order_relaxed);
+}
 bool tc__heapbits_is_ptr(const span *s, uintptr_t word_addr);
 /* The pointer bits of words [w, w + *avail) of the span (w counted from the
  * span base), bit 0 first; *avail is at most 64 and at most n. */

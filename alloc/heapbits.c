@@ -1,6 +1,14 @@
 /*
  * heapbits.c — the pointer bitmap of small scan objects (Go 1.22's
- * heapBitsInSpan, kept in arena side metadata rather than the span's tail).
+ * heapBitsInSpan, kept in arena side metadata rather than the span's tail),
+ * and the uniform layout that lets most spans skip it.
+ *
+ * A span whose objects all have one type needs no bitmap: its layout is
+ * UNIFORM and umask gives the pointer words of every object. The mutator
+ * that owns the span sets umask and utype before it stores the layout with
+ * release, and a marker loads the layout with acquire before it reads umask
+ * or the bitmap; so a marker scanning an old object while the owner turns
+ * the span MIXED reads either the mask or a bitmap already written from it.
  *
  * One bit per heap word: set iff the word holds a managed pointer field.
  * Invariants: the bits of an object are written, all of them, by the mutator
@@ -48,8 +56,45 @@ void tc__heapbits_write(span *s, uintptr_t obj, size_t typesize, const size_t *o
 	}
 }
 
+void tc__heapbits_describe(span *s, uintptr_t obj, const void *type, size_t typesize, const size_t *offsets,
+			   size_t nptrs, size_t count)
+{
+	uint8_t lay = atomic_load_explicit(&s->layout, memory_order_relaxed); /* ours to write */
+	size_t nwords = s->elemsize / TC_WORD;
+	if (lay == LAYOUT_NONE && count == 1 && nwords <= 64) {
+		uint64_t mask = 0;
+		for (size_t j = 0; j < nptrs; j++)
+			mask |= (uint64_t)1 << (offsets[j] / TC_WORD);
+		s->umask = mask;
+		s->utype = type;
+		atomic_store_explicit(&s->layout, LAYOUT_UNIFORM, memory_order_release);
+		return;
+	}
+	if (lay == LAYOUT_UNIFORM) {
+		/* Another type: every slot gets the mask's bits (free slots' bits
+		 * are never read), then the layout says to read them. */
+		for (uint32_t i = 0; i < s->nelems; i++) {
+			size_t start = i * nwords;
+			uint64_t *p = bitword(s, start), m = nwords == 64 ? ~(uint64_t)0 : ((uint64_t)1 << nwords) - 1;
+			if (start % 64 + nwords <= 64) {
+				store_word(p, (load_word(p) & ~(m << start % 64)) | s->umask << start % 64);
+			} else { /* nwords does not divide 64: the object straddles two words */
+				unsigned lo = 64 - start % 64;
+				store_word(p, (load_word(p) & ~(~(uint64_t)0 << start % 64)) | s->umask << start % 64);
+				store_word(p + 1, (load_word(p + 1) & ~(m >> lo)) | s->umask >> lo);
+			}
+		}
+		s->utype = NULL;
+	}
+	if (lay != LAYOUT_MIXED)
+		atomic_store_explicit(&s->layout, LAYOUT_MIXED, memory_order_release);
+	tc__heapbits_write(s, obj, typesize, offsets, nptrs, count);
+}
+
 bool tc__heapbits_is_ptr(const span *s, uintptr_t word_addr)
 {
+	if (atomic_load_explicit(&s->layout, memory_order_acquire) == LAYOUT_UNIFORM)
+		return (s->umask >> ((word_addr - s->base) % s->elemsize / TC_WORD)) & 1;
 	size_t w = (word_addr - s->base) / TC_WORD;
 	return (load_word(bitword(s, w)) >> (w % 64)) & 1;
 }

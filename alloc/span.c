@@ -36,6 +36,7 @@ void tc__span_init_small(span *s, spanclass spc)
 	span_set_freeindex(s, 0);
 	__atomic_store_n(&s->pubfree, 0, __ATOMIC_RELAXED);
 	s->allocCount = 0;
+	span_reset_layout(s);
 	s->allocbits = s->bits[0];
 	s->gcmarkbits = s->bits[1];
 	memset(s->bits, 0, sizeof s->bits);

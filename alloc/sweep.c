@@ -78,6 +78,8 @@ uint32_t tc__span_sweep(mheap *h, span *s, bool preserve, bool *freed_span)
 	tc_assert_expensive(tc__span_count_alloc(s) == s->allocCount);
 	if (nfreed)
 		s->needzero = 1;
+	if (nalloc == 0)
+		span_reset_layout(s); /* empty: the next object chooses the layout */
 	atomic_store_explicit(&s->sweepgen, sg, memory_order_release);
 
 	if (!preserve) {

@@ -5,7 +5,8 @@
  * due; pick the span class from the size and the kind (noscan, bitmap-scanned,
  * or header for types with a trace callback); take the next free slot from
  * the mcache (fast path); zero it if the span's memory was used before; write
- * the pointer bitmap or the header; count the bytes.
+ * the header, or describe a scan object (nothing to write when the span's
+ * objects are all of its type, heapbits.c); count the bytes.
  *
  * Invariants:
  *  - Every object returned is zeroed and, if it has pointers, described (its
@@ -106,6 +107,22 @@ static void alloc_poll(tc_mutator *m)
 	tc__gc_maybe_trigger(m);
 }
 
+/* Zero a small object: word stores inline (most objects are a few words),
+ * memset past 256 bytes. The empty asm hides the loop from the compiler's
+ * pattern matching, which would turn it back into a memset call. */
+static inline void zero_small(uintptr_t p, size_t n)
+{
+	if (n > 256) {
+		memset((void *)p, 0, n);
+		return;
+	}
+	uint64_t *w = (uint64_t *)p, *e = (uint64_t *)(p + n);
+	do {
+		*w++ = 0;
+		__asm__("" : "+r"(w));
+	} while (w < e);
+}
+
 /* Allocate black while marking (Go's gcmarknewobject), from the mutator's
  * stack scan to its release: the new object is marked and counted live,
  * never scanned this cycle; the mutator owes assist work for it. */
@@ -149,9 +166,9 @@ static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count
 				warn_over_limit(h, fn);
 		}
 		if (s->needzero)
-			memset((void *)p, 0, s->elemsize);
-		if (kind == SK_SCAN)
-			tc__heapbits_write(s, p, t->size, t->ptr_offsets, t->nptrs, count);
+			zero_small(p, s->elemsize);
+		if (kind == SK_SCAN && (count != 1 || s->utype != t))
+			tc__heapbits_describe(s, p, t, t->size, t->ptr_offsets, t->nptrs, count);
 		else if (kind == SK_HDR)
 			*(uintptr_t *)p = hdr_make(t, count);
 	} else {

@@ -4,7 +4,8 @@
  * heap verifier both use it; it is always inlined, so each caller gets a copy
  * specialised to its own visit function.
  *
- *   small SCAN   the span's pointer bitmap, one bit per word
+ *   small SCAN   the span's pointer mask when all its objects have one type
+ *                (layout UNIFORM), else the pointer bitmap, one bit per word
  *   small HDR    header word (type | count << 48), then count elements, each
  *                traced by the type's callback; an ephemeron (weak.c) goes to
  *                the caller's ephe function instead, which decides whether
@@ -67,6 +68,11 @@ static inline __attribute__((always_inline)) void scan_each(uintptr_t obj, span 
 		if (kind == SK_CONS) {
 			scan_cons_words(obj, obj + s->elemsize, f->cons, ctx);
 		} else if (kind == SK_SCAN) {
+			if (atomic_load_explicit(&s->layout, memory_order_acquire) == LAYOUT_UNIFORM) {
+				for (uint64_t bits = s->umask; bits; bits &= bits - 1)
+					visit(load_slot((void *)(obj + (unsigned)__builtin_ctzll(bits) * TC_WORD)), ctx);
+				return;
+			}
 			size_t w0 = (obj - s->base) / TC_WORD, n = s->elemsize / TC_WORD;
 			for (size_t i = 0; i < n;) {
 				size_t avail;

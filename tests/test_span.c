@@ -128,12 +128,63 @@ static void test_pointer_bitmap_roundtrip(void **state)
 	assert_true(tc__heapbits_is_ptr(mheap_span_of(&H, objs[9]), objs[9] + 8));
 }
 
+/* The uniform layout: a span of one type writes no bitmap; its first object
+ * of another type writes every slot's bits from the mask (objects of 48
+ * bytes straddle bitmap words), and from then on each object has its own. */
+static void test_uniform_layout_turns_mixed(void **state)
+{
+	(void)state;
+	spanclass spc = spc_make(sizeclass_of(48), SK_SCAN);
+	static const int type_a = 0, type_b = 0; /* stand-ins: the tier compares addresses only */
+	const size_t offs_a[] = {0, 16, 40}, offs_b[] = {8};
+	span *s, *first = NULL;
+	uintptr_t objs[120];
+	int n = 0;
+	for (; n < 100; n++) {
+		objs[n] = (uintptr_t)mcache_alloc_small(&C, spc, &s);
+		assert_true(objs[n] != 0);
+		if (first == NULL)
+			first = s;
+		assert_ptr_equal(s, first); /* a 48-byte span holds 170 */
+		if (n == 0 || s->utype != &type_a)
+			tc__heapbits_describe(s, objs[n], &type_a, 48, offs_a, 3, 1);
+	}
+	assert_int_equal(atomic_load(&s->layout), LAYOUT_UNIFORM);
+	assert_int_equal(s->umask, 0x25);
+	uint64_t bitmap[16]; /* the span's 1024 words */
+	assert_int_equal(s->npages, 1);
+	memcpy(bitmap, s->ptrbits, sizeof bitmap);
+	for (; n < 120; n++) {
+		objs[n] = (uintptr_t)mcache_alloc_small(&C, spc, &s);
+		tc__heapbits_describe(s, objs[n], n % 2 ? &type_b : &type_a, n % 2 ? 16 : 48, n % 2 ? offs_b : offs_a,
+				      n % 2 ? 1 : 3, n % 2 ? 3 : 1);
+	}
+	assert_int_equal(atomic_load(&s->layout), LAYOUT_MIXED);
+	assert_null(s->utype);
+	assert_true(memcmp(bitmap, s->ptrbits, sizeof bitmap) != 0); /* the bitmap was written */
+	for (int i = 0; i < 120; i++) {
+		bool b = i >= 100 && i % 2;
+		for (uint32_t w = 0; w < 6; w++) {
+			bool want = b ? w % 2 == 1 : (w == 0 || w == 2 || w == 5);
+			if (tc__heapbits_is_ptr(s, objs[i] + w * 8) != want)
+				fail_msg("object %d word %u: bit %d, want %d", i, w, !want, want);
+		}
+	}
+	/* An array goes to the bitmap in a fresh span at once. */
+	span_reset_layout(s);
+	tc__heapbits_describe(s, objs[0], &type_b, 16, offs_b, 1, 3);
+	assert_int_equal(atomic_load(&s->layout), LAYOUT_MIXED);
+	assert_true(tc__heapbits_is_ptr(s, objs[0] + 8));
+	assert_false(tc__heapbits_is_ptr(s, objs[0] + 16));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_fresh_span_hands_out_every_index_in_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_alloc_cache_visits_exactly_the_free_slots, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pointer_bitmap_roundtrip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_uniform_layout_turns_mixed, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
