@@ -21,6 +21,12 @@
  *  - allocbits and freeindex together say which objects are allocated: index
  *    i is allocated iff i < freeindex or allocbits[i] is set. allocCache holds
  *    the complement of allocbits from freeindex to the next multiple of 64.
+ *    While a span is cached, its mcache's run (below) holds the allocations
+ *    of the current stretch: freeindex, allocCache and allocCount are the
+ *    owner's and are true again once the run is folded. For everyone else,
+ *    i is allocated and initialised iff i < pubfree or allocbits[i] is set:
+ *    pubfree is advanced (release) by each allocation once its object is
+ *    initialised, so markers resolving a conservative pointer read that.
  *  - gcmarkbits are set by the collector (atomically, several markers may race)
  *    and become the next allocbits when the span is swept.
  *  - sweepgen (h->sweepgen is bumped by 2 per cycle; sg below is h->sweepgen):
@@ -56,6 +62,7 @@
 #include "lock.h"
 #include "platform.h"
 #include "sizeclasses.h"
+#include "tricolor.h" /* tc_alloc_run: the mcache's runs are what the inlined tc_alloc reads */
 
 #define TC_ARENA_SHIFT 26 /* 64 MiB heap arenas */
 #define TC_ARENA_SIZE ((uintptr_t)1 << TC_ARENA_SHIFT)
@@ -99,7 +106,7 @@ struct span {
 	span *next, *prev; /* mcentral list membership */
 	uint32_t nelems;
 	uint32_t freeindex;
-	uint32_t pubfree;  /* freeindex as of the last allocation whose object is initialised (markers, acquire) */
+	uint32_t pubfree;  /* slots below it that are free in allocbits are allocated and initialised (markers, acquire) */
 	uint32_t allocCount;
 	uint32_t divmagic;
 	uint64_t allocCache;
@@ -189,11 +196,22 @@ typedef struct mheap {
 	mcentral central[NUM_SPAN_CLASSES];
 } mheap;
 
+/* While alloc[spc] is cached, run[spc] holds its free slots in one 64-slot
+ * stretch [first, first + 64), taken from the span's allocbits when the run
+ * was loaded (the span's freeindex then says where the stretch starts).
+ * Allocation takes the run's lowest free bit; the span's freeindex,
+ * allocCache and allocCount are brought up to date only when the run is
+ * folded back (the next load, or uncache). Markers never read those: they
+ * read pubfree, which every allocation advances. */
 typedef struct mcache {
 	span *alloc[NUM_SPAN_CLASSES];
+	tc_alloc_run run[NUM_SPAN_CLASSES];
+	uint64_t black[NUM_SPAN_CLASSES]; /* slots of run[spc] marked when it was loaded (allocating black) */
 	mheap *heap;
-	/* Written only by the owning mutator, read by anyone (relaxed). */
+	/* Written only by the owning mutator, read by anyone (relaxed); counted
+	 * when a run is folded, so they trail by the open runs' allocations. */
 	_Atomic uint64_t alloc_bytes, alloc_objects;
+	_Atomic uint64_t slow_allocs; /* allocations made by the library's path (gc/malloc.c) */
 	uint32_t flushgen;
 } mcache;
 
@@ -231,8 +249,9 @@ static inline bool span_is_free_published(const span *s, uint32_t idx)
 {
 	return idx >= __atomic_load_n(&s->pubfree, __ATOMIC_ACQUIRE) && !((s->allocbits[idx / 64] >> (idx % 64)) & 1);
 }
-/* The owner, after initialising the object it allocated: publish it. */
-static inline void span_publish(span *s) { __atomic_store_n(&s->pubfree, s->freeindex, __ATOMIC_RELEASE); }
+/* The owner, after initialising object idx, which it allocated: publish it
+ * (every free slot below idx was allocated before it). */
+static inline void span_publish(span *s, uint32_t idx) { __atomic_store_n(&s->pubfree, idx + 1, __ATOMIC_RELEASE); }
 static inline bool span_marked(const span *s, uint32_t idx)
 {
 	return (__atomic_load_n(&s->gcmarkbits[idx / 64], __ATOMIC_RELAXED) >> (idx % 64)) & 1;
@@ -360,41 +379,43 @@ extern span tc__emptyspan;
 void tc__mcache_init(mcache *c, mheap *h);
 void tc__mcache_release_all(mcache *c);
 void tc__mcache_prepare_for_sweep(mcache *c);
+void tc__mcache_fold(mcache *c, spanclass spc); /* the run's allocations into its span (owner) */
+void tc__mcache_fold_all(mcache *c);
 void *tc__mcache_alloc_large(mcache *c, size_t size, bool noscan, const void *type, size_t count, span **sp);
 /* The same in two steps: allocate, then (after marking it black, if it is
  * to be) file the span where sweepers find it. */
 void *tc__mcache_alloc_large_unlisted(mcache *c, size_t size, bool noscan, const void *type, size_t count, span **sp);
 void tc__mcache_large_list(mcache *c, span *s);
-void *tc__mcache_alloc_small_slow(mcache *c, spanclass spc, span **sp);
+/* The slow path: fold the run, load the span's next stretch with free
+ * slots (or cache another span), take a slot; its index in *idx. NULL with
+ * tc__seterr when the heap is out of memory. */
+void *tc__mcache_alloc_small_slow(mcache *c, spanclass spc, span **sp, uint32_t *idx);
 
-/* The fast path (Go's nextFreeFast): NULL when the slow path must run. */
-static inline void *mcache_next_free_fast(span *s)
+/* The fast path (Go's nextFreeFast, on the run): 0 when the run is empty. */
+static inline uintptr_t run_take(tc_alloc_run *r, uint32_t *idx)
 {
-	uint64_t cache = s->allocCache;
-	if (cache == 0)
-		return NULL;
-	unsigned bit = (unsigned)__builtin_ctzll(cache);
-	uint32_t result = s->freeindex + bit;
-	if (result >= s->nelems)
-		return NULL;
-	uint32_t next = result + 1;
-	if ((next & 63) == 0 && next != s->nelems)
-		return NULL;
-	s->allocCache = (cache >> bit) >> 1;
-	span_set_freeindex(s, next);
-	s->allocCount++;
-	return (void *)span_obj_base(s, result);
+	uint64_t f = r->free;
+	if (f == 0)
+		return 0;
+	unsigned b = (unsigned)__builtin_ctzll(f);
+	r->free = f & (f - 1);
+	*idx = r->first + b;
+	return r->base + (uintptr_t)b * r->elemsize;
 }
 
-/* Allocate one small object of span class spc; NULL with tc__seterr on failure. */
+/* Allocate one small object of span class spc, zeroed, and publish it (the
+ * allocator tier's own users; tc_alloc publishes after its set-up); NULL
+ * with tc__seterr on failure. */
 static inline void *mcache_alloc_small(mcache *c, spanclass spc, span **sp)
 {
-	span *s = c->alloc[spc];
-	void *p = mcache_next_free_fast(s);
-	if (__builtin_expect(p == NULL, 0))
-		return tc__mcache_alloc_small_slow(c, spc, sp);
-	*sp = s;
-	return p;
+	uint32_t idx;
+	uintptr_t p = run_take(&c->run[spc], &idx);
+	if (p != 0)
+		*sp = c->alloc[spc];
+	else if ((p = (uintptr_t)tc__mcache_alloc_small_slow(c, spc, sp, &idx)) == 0)
+		return NULL;
+	span_publish(*sp, idx);
+	return (void *)p;
 }
 
 #endif /* TC_ALLOC_H */

@@ -6,6 +6,17 @@
  * collector while that mutator is stopped). When the span runs out, refill
  * hands it back to its mcentral and takes another.
  *
+ * Allocation itself takes slots from run[spc], a stretch of up to 64 free
+ * slots of alloc[spc] (alloc.h), which the inlined tc_alloc reads too. A run
+ * is loaded from the span's allocbits at freeindex and zeroed if the span's
+ * free memory may be dirty; it is folded back (freeindex past the last slot
+ * taken, allocCache the rest, allocCount and the mutator's allocation counts
+ * plus the slots taken) before the next load and when the span is uncached.
+ * A folded run is empty and prepared for no type (run.type NULL). A run
+ * loaded while its mutator allocates black has all its slots marked at once
+ * (gc/malloc.c, black[spc]); the fold clears the marks of the slots it never
+ * handed out, before any sweep can read them.
+ *
  * Invariants: alloc[spc] is either tc__emptyspan (shared, never written: its
  * allocCache is 0 and nelems is 0, so both fast and slow paths fall through to
  * refill) or a span with sweepgen == h->sweepgen + 3 (swept, then cached).
@@ -15,6 +26,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "alloc.h"
 
@@ -22,12 +34,85 @@ span tc__emptyspan;
 
 void tc__mcache_init(mcache *c, mheap *h)
 {
-	for (unsigned i = 0; i < NUM_SPAN_CLASSES; i++)
+	for (unsigned i = 0; i < NUM_SPAN_CLASSES; i++) {
 		c->alloc[i] = &tc__emptyspan;
+		c->run[i] = (tc_alloc_run){.published = NULL};
+	}
 	c->heap = h;
 	c->flushgen = atomic_load(&h->sweepgen);
 	atomic_store_explicit(&c->alloc_bytes, 0, memory_order_relaxed);
 	atomic_store_explicit(&c->alloc_objects, 0, memory_order_relaxed);
+}
+
+void tc__mcache_fold(mcache *c, spanclass spc)
+{
+	span *s = c->alloc[spc];
+	tc_alloc_run *r = &c->run[spc];
+	if (r->published == NULL)
+		return; /* no run out */
+	uint32_t fi = s->freeindex, k0 = r->first;
+	uint64_t loaded = ~s->allocbits[k0 / 64] & (~(uint64_t)0 << (fi - k0));
+	uint64_t taken = loaded & ~r->free;
+	tc_assert((r->free & ~loaded) == 0);
+	if (c->black[spc] & r->free) /* marked at load, never handed out: free again */
+		__atomic_fetch_and(&s->gcmarkbits[k0 / 64], ~(c->black[spc] & r->free), __ATOMIC_SEQ_CST);
+	c->black[spc] = 0;
+	if (taken != 0) {
+		uint32_t n = (uint32_t)__builtin_popcountll(taken);
+		fi = k0 + 64 - (uint32_t)__builtin_clzll(taken);
+		s->allocCount += n;
+		atomic_store_explicit(&c->alloc_objects, atomic_load_explicit(&c->alloc_objects, memory_order_relaxed) + n,
+				      memory_order_relaxed);
+		atomic_store_explicit(&c->alloc_bytes,
+				      atomic_load_explicit(&c->alloc_bytes, memory_order_relaxed) + n * s->elemsize,
+				      memory_order_relaxed);
+	}
+	span_set_freeindex(s, fi);
+	s->allocCache = fi - k0 >= 64 ? 0 : r->free >> (fi - k0);
+	*r = (tc_alloc_run){.published = NULL};
+}
+
+void tc__mcache_fold_all(mcache *c)
+{
+	for (unsigned i = 0; i < NUM_SPAN_CLASSES; i++)
+		tc__mcache_fold(c, (spanclass)i);
+}
+
+/* Zero the free slots of bits (a run's stretch starting at slot k0), a
+ * stretch of adjacent free slots at a time. */
+static void zero_free(span *s, uint32_t k0, uint64_t bits)
+{
+	while (bits != 0) {
+		unsigned lo = (unsigned)__builtin_ctzll(bits);
+		uint64_t above = bits >> lo;
+		unsigned len = ~above == 0 ? 64 - lo : (unsigned)__builtin_ctzll(~above);
+		memset((void *)span_obj_base(s, k0 + lo), 0, (size_t)len * s->elemsize);
+		bits = len + lo >= 64 ? 0 : bits & (~(uint64_t)0 << (lo + len));
+	}
+}
+
+/* Load run[spc] from the next stretch of the cached span that has a free
+ * slot, at or after freeindex. False when the span has none left. */
+static bool run_load(mcache *c, spanclass spc)
+{
+	span *s = c->alloc[spc];
+	uint32_t fi = s->freeindex, n = s->nelems;
+	while (fi < n) {
+		uint32_t k0 = fi & ~63u;
+		uint64_t f = ~s->allocbits[k0 / 64] & (~(uint64_t)0 << (fi - k0)); /* bits at or past nelems are set */
+		if (f != 0) {
+			span_set_freeindex(s, fi);
+			if (s->needzero)
+				zero_free(s, k0, f);
+			c->run[spc] = (tc_alloc_run){.type = NULL, .free = f, .base = span_obj_base(s, k0),
+						     .elemsize = s->elemsize, .first = k0, .published = &s->pubfree};
+			return true;
+		}
+		fi = k0 + 64;
+	}
+	span_set_freeindex(s, n);
+	s->allocCache = 0;
+	return false;
 }
 
 static void uncache(mcache *c, spanclass spc)
@@ -35,6 +120,7 @@ static void uncache(mcache *c, spanclass spc)
 	span *s = c->alloc[spc];
 	if (s == &tc__emptyspan)
 		return;
+	tc__mcache_fold(c, spc);
 	mheap *h = c->heap;
 	uint32_t sg = atomic_load(&h->sweepgen), ssg = atomic_load(&s->sweepgen);
 	if (ssg != sg + 3 && ssg != sg + 1) {
@@ -87,19 +173,18 @@ void tc__mcache_prepare_for_sweep(mcache *c)
 	c->flushgen = sg;
 }
 
-void *tc__mcache_alloc_small_slow(mcache *c, spanclass spc, span **sp)
+void *tc__mcache_alloc_small_slow(mcache *c, spanclass spc, span **sp, uint32_t *idx)
 {
 	span *s = c->alloc[spc];
-	uint32_t idx = tc__span_next_free_index(s);
-	if (idx == s->nelems) {
-		s = mcache_refill(c, spc);
-		if (s == NULL)
+	tc__mcache_fold(c, spc);
+	if (s == &tc__emptyspan || !run_load(c, spc)) {
+		if ((s = mcache_refill(c, spc)) == NULL)
 			return NULL;
-		idx = tc__span_next_free_index(s);
+		if (!run_load(c, spc))
+			tc__fatal("span %#lx from mcentral class %u has no free slot", (unsigned long)s->base, spc);
 	}
-	s->allocCount++;
 	*sp = s;
-	return (void *)span_obj_base(s, idx);
+	return (void *)run_take(&c->run[spc], idx);
 }
 
 /* A large object's span, not yet on any mcentral list: no sweeper can find

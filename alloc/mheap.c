@@ -214,7 +214,7 @@ uintptr_t tc__mheap_find_object(const mheap *h, uintptr_t p, span **sp)
 	if (s == NULL)
 		return 0;
 	uint32_t idx = span_obj_index(s, p);
-	if (span_is_free(s, idx))
+	if (span_is_free_published(s, idx)) /* any thread: a cached span's freeindex is its owner's */
 		return 0;
 	if (sp)
 		*sp = s;

@@ -90,7 +90,8 @@ struct tc_mutator {
 	uintptr_t regs[REGS_N];   /* callee-saved registers saved with sp (owner) */
 	rootframe *frames;        /* precise frames, tc_roots_push order (owner) */
 	size_t nframes, capframes;
-	const tc_type *lasttype;  /* last type validated on this mutator (owner) */
+	const tc_type *checked[TC_ALLOC_TYPES]; /* types validated on this mutator, by TC_TYPE_SLOT (owner) */
+	int alloc_slow_always;    /* head.alloc_slow: torture or a TC_DEBUG build (set at attach) */
 	unsigned torture_left;    /* allocations until the next torture collection (owner) */
 	int blocking;             /* inside tc_blocking_enter/leave (owner) */
 	/* Handshake answers (handshake.c): each == the world's generation once
@@ -102,7 +103,8 @@ struct tc_mutator {
 	uint32_t offack;          /* world.offgen: barrier off, buffer dropped */
 	uint32_t relack;          /* world.relgen: mcache released, allocating white */
 	uint64_t hs_seen;         /* world.hs_epoch when it last answered (owner) */
-	bool allocblack;          /* allocate black (malloc.c's span rule): from its stack scan to its release (owner) */
+	bool allocblack;          /* allocate black (malloc.c's span rule): from its stack scan to its release
+				   * (owner; set through mutator_set_allocblack) */
 	uintptr_t *snap;          /* verify mode: the root words the last scan took for objects */
 	size_t snapn, snapcap;    /* words in snap, and allocated */
 	gcwork gcw;               /* grey work from this mutator: barrier flushes, own stack, assists (owner) */
@@ -114,6 +116,16 @@ struct tc_mutator {
 	struct tc_mutator *next, *prev; /* world.mutators (world.lock) */
 };
 _Static_assert(offsetof(struct tc_mutator, wb) == 0, "the barrier reaches its state by casting the mutator (barrier.h)");
+
+/* Allocating black marks a whole run when the library loads it (malloc.c),
+ * so a run loaded white must not serve once the mutator allocates black.
+ * The owner, or the collector while the mutator is blocked. */
+static inline void mutator_set_allocblack(struct tc_mutator *m, bool on)
+{
+	if (on && !m->allocblack)
+		tc__mcache_fold_all(&m->mc); /* runs loaded white: the next allocation loads them black */
+	m->allocblack = on;
+}
 
 typedef struct rootrange {
 	void **slots;
@@ -370,7 +382,7 @@ typedef struct observ {
 	_Atomic uint64_t assist_ns; /* time mutators gave the collector: own stack scans, assists, waits, ns */
 	_Atomic uint64_t stw_ns;    /* all pauses, summed, ns */
 	_Atomic uint64_t idle_mark_ns; /* controller CPU spent marking on an otherwise idle CPU, ns (part of cpu_ns) */
-	_Atomic uint64_t alloc_bytes_gone, alloc_objects_gone; /* allocation counts of detached mutators */
+	_Atomic uint64_t alloc_bytes_gone, alloc_objects_gone, alloc_slow_gone; /* allocation counts of detached mutators */
 	_Atomic uint64_t stall_max_gone; /* the largest stall total of a detached mutator, ns */
 	timehist pauses;           /* every stop-the-world pause */
 	timehist stalls;           /* every stall of every mutator: stops, assists, waits, own scans (gc.stall.ns) */

@@ -131,7 +131,7 @@ static void barrier_off(tc_mutator *m)
 
 static void release(tc_mutator *m)
 {
-	m->allocblack = false;
+	mutator_set_allocblack(m, false);
 	tc__gcw_dispose(&m->gcw); /* black allocations since BARRIER_OFF: not this cycle's count any more */
 	tc__mcache_prepare_for_sweep(&m->mc); /* releases the spans cached before the bump */
 }
@@ -148,7 +148,7 @@ static void scan_self_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 	tc__mark_scan_roots(h, &m->gcw, m);
 	tc_chaos();
 	tc__gcw_dispose(&m->gcw);
-	m->allocblack = true;
+	mutator_set_allocblack(m, true);
 	tc_chaos();
 	ack(h, &m->scangen, gen);
 	tc__mutator_stall(m, t0, IV_ASSIST); /* the mutator's own GC work */
@@ -248,7 +248,7 @@ static void for_blocked(tc_heap *h, uint32_t gen, size_t field, void (*act)(tc_h
 static void scan_act(tc_heap *h, tc_mutator *m, void *w)
 {
 	tc__mark_scan_roots(h, w, m);
-	m->allocblack = true;
+	mutator_set_allocblack(m, true);
 }
 
 static void flush_act(tc_heap *h, tc_mutator *m, void *ctx)

@@ -17,7 +17,7 @@
  *  - A type is checked on its first use by each mutator (offsets aligned and
  *    in bounds); a bad type is refused with a message, not allocated.
  *  - A large object's span reaches the mcentral lists, where sweepers find
- *    it, only after alloc_black has marked it. The sweepgen bump is
+ *    it, only after alloc_black_large has marked it. The sweepgen bump is
  *    concurrent with allocation: a span listed first could be swept, by
  *    another mutator's reclaim, between the bump and its black mark, and
  *    freed while its maker holds it (largemix, 2 threads, about 1 run in
@@ -107,70 +107,95 @@ static void alloc_poll(tc_mutator *m)
 	tc__gc_maybe_trigger(m);
 }
 
-/* Zero a small object: word stores inline (most objects are a few words),
- * memset past 256 bytes. The empty asm hides the loop from the compiler's
- * pattern matching, which would turn it back into a memset call. */
-static inline void zero_small(uintptr_t p, size_t n)
-{
-	if (n > 256) {
-		memset((void *)p, 0, n);
-		return;
-	}
-	uint64_t *w = (uint64_t *)p, *e = (uint64_t *)(p + n);
-	do {
-		*w++ = 0;
-		__asm__("" : "+r"(w));
-	} while (w < e);
-}
-
 /* Allocate black while marking (Go's gcmarknewobject), from the mutator's
  * stack scan to its release: the new object is marked and counted live,
- * never scanned this cycle; the mutator owes assist work for it. */
-static void alloc_black(tc_mutator *m, span *s, uintptr_t p)
+ * never scanned this cycle; the mutator owes assist work for it. Only into
+ * a span whose marks are this cycle's: one cached before the sweepgen bump
+ * (black_sg), or a large object's made before it. A span cached after the
+ * bump is swept; its marks are the next cycle's, and the object is white
+ * (handshake.c, RELEASE). */
+static bool black_span(tc_mutator *m, span *s)
 {
-	/* Only into a span whose marks are this cycle's: one cached before the
-	 * sweepgen bump (black_sg), or a large object's made before it. A span
-	 * cached after the bump is swept; its marks are the next cycle's, and
-	 * the object is white (handshake.c, RELEASE). */
 	uint32_t bsg = atomic_load_explicit(&m->h->world.black_sg, memory_order_relaxed);
 	uint32_t ssg = atomic_load_explicit(&s->sweepgen, memory_order_relaxed);
-	if (spc_sizeclass(s->spc) != 0 ? ssg != bsg : ssg + 3 != bsg)
-		return;
-	span_set_mark(s, span_obj_index(s, p));
-	m->gcw.bytes_marked += s->elemsize;
+	return spc_sizeclass(s->spc) != 0 ? ssg == bsg : ssg + 3 == bsg;
+}
+
+static void owe_for(tc_mutator *m, uint64_t bytes)
+{
+	m->gcw.bytes_marked += bytes;
 	uint64_t ratio = atomic_load_explicit(&m->h->pacer.assist_ratio, memory_order_relaxed);
-	m->assist_credit -= (int64_t)(s->elemsize * ratio / 1024);
+	m->assist_credit -= (int64_t)(bytes * ratio / 1024);
+}
+
+static void alloc_black_large(tc_mutator *m, span *s)
+{
+	if (!black_span(m, s))
+		return;
+	span_set_mark(s, 0);
+	owe_for(m, s->elemsize);
+}
+
+/* A run just loaded, with slot idx taken from it: mark the slot and every
+ * free slot of the run at once, so that neither this path nor the inlined
+ * tc_alloc marks objects one by one; counted live and owed for now (the
+ * fold unmarks what the run never hands out, mcache.c). */
+static void alloc_black_run(tc_mutator *m, span *s, spanclass spc, uint32_t idx)
+{
+	if (!black_span(m, s))
+		return;
+	tc_alloc_run *r = &m->mc.run[spc];
+	uint64_t mask = r->free | (uint64_t)1 << (idx - r->first);
+	__atomic_fetch_or(&s->gcmarkbits[r->first / 64], mask, __ATOMIC_SEQ_CST);
+	m->mc.black[spc] = mask;
+	owe_for(m, (uint64_t)__builtin_popcountll(mask) * s->elemsize);
 }
 
 static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count, unsigned kind, const char *fn)
 {
 	tc_heap *h = m->h;
+	atomic_store_explicit(&m->mc.slow_allocs, atomic_load_explicit(&m->mc.slow_allocs, memory_order_relaxed) + 1,
+			      memory_order_relaxed);
 	if (__builtin_expect(h->cfg.torture != 0, 0) && --m->torture_left == 0) {
 		m->torture_left = h->cfg.torture;
 		tc__gc_collect(m);
 	}
 	span *s;
 	uintptr_t p;
+	uint32_t idx = 0;
 	size_t asize = size + (kind == SK_HDR ? TC_WORD : 0);
 	if (asize <= TC_MAX_SMALL_SIZE) {
 		spanclass spc = spc_make(sizeclass_of(asize), kind);
+		tc_alloc_run *r = &m->mc.run[spc];
 		s = m->mc.alloc[spc];
-		p = (uintptr_t)mcache_next_free_fast(s);
+		p = run_take(r, &idx);
 		if (__builtin_expect(p == 0, 0)) {
 			alloc_poll(m);
 			uint64_t over = atomic_load_explicit(&h->mh.over_limit, memory_order_relaxed);
-			p = (uintptr_t)tc__mcache_alloc_small_slow(&m->mc, spc, &s);
+			p = (uintptr_t)tc__mcache_alloc_small_slow(&m->mc, spc, &s, &idx);
 			if (p == 0)
 				return alloc_failed(fn);
 			if (atomic_load_explicit(&h->mh.over_limit, memory_order_acquire) != over)
 				warn_over_limit(h, fn);
+			if (m->allocblack)
+				alloc_black_run(m, s, spc, idx); /* a run is loaded black or not at all (gc.h) */
 		}
-		if (s->needzero)
-			zero_small(p, s->elemsize);
+		/* The run's slots are zeroed (mcache.c). */
 		if (kind == SK_SCAN && (count != 1 || s->utype != t))
 			tc__heapbits_describe(s, p, t, t->size, t->ptr_offsets, t->nptrs, count);
 		else if (kind == SK_HDR)
 			*(uintptr_t *)p = hdr_make(t, count);
+		/* Prepare the run for t, so that the inlined tc_alloc serves it: a
+		 * span of its layout, or any noscan span. */
+		if (count == 1 && t != NULL && (kind == SK_SCAN ? s->utype == t : kind == SK_NOSCAN)) {
+			if (__builtin_expect(h->cfg.verify != 0, 0) && r->type != t)
+				for (uint64_t f = r->free; f != 0; f &= f - 1) /* what the inline path may hand out */
+					tc__verify_note_type(h, r->base + (unsigned)__builtin_ctzll(f) * r->elemsize, t);
+			r->type = t;
+			m->wb.head.bytype[TC_TYPE_SLOT(t)] = r;
+		} else if (r->type != NULL && kind == SK_SCAN && s->utype != r->type) {
+			r->type = NULL; /* the span turned MIXED */
+		}
 	} else {
 		uint64_t lim = h->cfg.memory_limit;
 		if (lim != 0 && size > lim) {
@@ -193,31 +218,36 @@ static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count
 			memset((void *)p, 0, size);
 		if (__builtin_expect(h->large_hook != NULL, 0))
 			h->large_hook(h, h->large_hook_arg);
+		/* Counted now: a large object has no run to be counted with. */
+		atomic_store_explicit(&m->mc.alloc_bytes,
+				      atomic_load_explicit(&m->mc.alloc_bytes, memory_order_relaxed) + s->elemsize,
+				      memory_order_relaxed);
+		atomic_store_explicit(&m->mc.alloc_objects,
+				      atomic_load_explicit(&m->mc.alloc_objects, memory_order_relaxed) + 1,
+				      memory_order_relaxed);
 	}
 	tc_chaos();
-	if (__builtin_expect(m->allocblack, 0))
-		alloc_black(m, s, p);
-	if (spc_sizeclass(s->spc) == 0)
+	if (spc_sizeclass(s->spc) == 0) {
+		if (__builtin_expect(m->allocblack, 0))
+			alloc_black_large(m, s);
 		tc__mcache_large_list(&m->mc, s); /* after its mark: a sweep may find it from here on */
+	}
 	if (__builtin_expect(h->cfg.verify != 0, 0) && t != NULL)
 		tc__verify_note_type(h, p, t);
-	span_publish(s); /* initialised: a conservative pointer may now find it */
-	atomic_store_explicit(&m->mc.alloc_bytes,
-			      atomic_load_explicit(&m->mc.alloc_bytes, memory_order_relaxed) + s->elemsize,
-			      memory_order_relaxed);
-	atomic_store_explicit(&m->mc.alloc_objects,
-			      atomic_load_explicit(&m->mc.alloc_objects, memory_order_relaxed) + 1,
-			      memory_order_relaxed);
+	span_publish(s, idx); /* initialised: a conservative pointer may now find it */
 	return (void *)(p + (kind == SK_HDR && asize <= TC_MAX_SMALL_SIZE ? TC_WORD : 0));
 }
 
+/* Whether t was checked on this mutator: a small direct-mapped table of the
+ * types that passed (the inline path's table finds only prepared runs). */
 static int check_type_once(tc_mutator *m, const tc_type *t, const char *fn)
 {
-	if (__builtin_expect(t == m->lasttype && t != NULL, 1))
+	const tc_type **e = &m->checked[TC_TYPE_SLOT(t)];
+	if (__builtin_expect(*e == t && t != NULL, 1))
 		return 0;
 	if (type_check(t, fn) != 0)
 		return -1;
-	m->lasttype = t;
+	*e = t;
 	return 0;
 }
 
@@ -226,7 +256,10 @@ static unsigned kind_of(const tc_type *t)
 	return t->trace ? SK_HDR : t->nptrs ? SK_SCAN : SK_NOSCAN;
 }
 
-void *tc_alloc(tc_mutator *m, const tc_type *t)
+/* The external definition of the inline tc_alloc (tricolor/inline.h). */
+extern inline void *tc_alloc(tc_mutator *m, const tc_type *t);
+
+void *tc_alloc_slow(tc_mutator *m, const tc_type *t)
 {
 	if (!tc__mutator_check(m, "tc_alloc") || check_type_once(m, t, "tc_alloc") != 0)
 		return NULL;

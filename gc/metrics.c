@@ -13,12 +13,17 @@
 #include "gc.h"
 #include "mmu.h"
 
-static uint64_t alloc_sum(tc_heap *h, bool objects)
+enum { SUM_BYTES, SUM_OBJECTS, SUM_SLOW };
+
+static uint64_t alloc_sum(tc_heap *h, int which)
 {
+	_Atomic uint64_t *gone[] = {&h->obs.alloc_bytes_gone, &h->obs.alloc_objects_gone, &h->obs.alloc_slow_gone};
 	lock(&h->world.lock);
-	uint64_t v = atomic_load(objects ? &h->obs.alloc_objects_gone : &h->obs.alloc_bytes_gone);
-	for (tc_mutator *m = h->world.mutators; m; m = m->next)
-		v += atomic_load_explicit(objects ? &m->mc.alloc_objects : &m->mc.alloc_bytes, memory_order_relaxed);
+	uint64_t v = atomic_load(gone[which]);
+	for (tc_mutator *m = h->world.mutators; m; m = m->next) {
+		_Atomic uint64_t *c[] = {&m->mc.alloc_bytes, &m->mc.alloc_objects, &m->mc.slow_allocs};
+		v += atomic_load_explicit(c[which], memory_order_relaxed);
+	}
 	unlock(&h->world.lock);
 	return v;
 }
@@ -111,8 +116,9 @@ static uint64_t rd_gc_mmu_100ms(tc_heap *h) { return mmu_ppm(h, 100000000); }
 static uint64_t rd_gc_verify_objects(tc_heap *h) { return atomic_load(&h->obs.verified_objects); }
 static uint64_t rd_gc_limiter_enabled(tc_heap *h) { return atomic_load(&h->lim.enabled); }
 static uint64_t rd_gc_limiter_ns(tc_heap *h) { return atomic_load(&h->lim.on_ns); }
-static uint64_t rd_heap_alloc_bytes(tc_heap *h) { return alloc_sum(h, false); }
-static uint64_t rd_heap_alloc_objects(tc_heap *h) { return alloc_sum(h, true); }
+static uint64_t rd_heap_alloc_bytes(tc_heap *h) { return alloc_sum(h, SUM_BYTES); }
+static uint64_t rd_heap_alloc_objects(tc_heap *h) { return alloc_sum(h, SUM_OBJECTS); }
+static uint64_t rd_heap_alloc_slowpath(tc_heap *h) { return alloc_sum(h, SUM_SLOW); }
 static uint64_t rd_heap_live_bytes(tc_heap *h) { return atomic_load(&h->pacer.heap_marked); }
 static uint64_t rd_heap_goal_bytes(tc_heap *h) { return atomic_load(&h->pacer.goal); }
 static uint64_t rd_heap_trigger_bytes(tc_heap *h) { return atomic_load(&h->pacer.trigger); }

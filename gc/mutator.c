@@ -59,6 +59,14 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 		return NULL;
 	}
 	tc__mcache_init(&m->mc, &h->mh);
+	for (unsigned i = 0; i < TC_ALLOC_TYPES; i++)
+		m->wb.head.bytype[i] = &m->mc.run[0]; /* class 0 (large) never has a run: every lookup misses */
+#ifdef TC_DEBUG
+	m->alloc_slow_always = 2; /* every allocation checked (inline.h) */
+#endif
+	if (h->cfg.torture)
+		m->alloc_slow_always = 2; /* every allocation counts towards the next collection */
+	m->wb.head.alloc_slow = m->alloc_slow_always; /* never changes */
 	tc__gcw_init(&m->gcw, h);
 	m->h = h;
 	m->thread = pthread_self();
@@ -88,7 +96,7 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 	m->offack = atomic_load(&h->world.offgen);
 	m->relack = atomic_load(&h->world.relgen);
 	m->hs_seen = atomic_load(&h->world.hs_epoch);
-	m->allocblack = atomic_load(&h->phase) == GC_MARK && !h->world.releasing;
+	mutator_set_allocblack(m, atomic_load(&h->phase) == GC_MARK && !h->world.releasing);
 	atomic_store_explicit(&m->status, M_RUNNING, memory_order_relaxed);
 	m->next = h->world.mutators;
 	if (h->world.mutators)
@@ -135,6 +143,8 @@ static void mutator_flush_stats(tc_mutator *m)
 	atomic_fetch_add(&h->obs.alloc_objects_gone, atomic_load_explicit(&m->mc.alloc_objects, memory_order_relaxed));
 	atomic_store_explicit(&m->mc.alloc_bytes, 0, memory_order_relaxed);
 	atomic_store_explicit(&m->mc.alloc_objects, 0, memory_order_relaxed);
+	atomic_fetch_add(&h->obs.alloc_slow_gone, atomic_load_explicit(&m->mc.slow_allocs, memory_order_relaxed));
+	atomic_store_explicit(&m->mc.slow_allocs, 0, memory_order_relaxed);
 }
 
 static void unlink_mutator(tc_mutator *m, void *arg);

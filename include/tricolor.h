@@ -165,7 +165,9 @@ TC_API void tc_mutator_detach(tc_mutator *m);
  * the finalizer thread). It takes the heap's world lock: keep the result. */
 TC_API tc_mutator *tc_mutator_current(tc_heap *h);
 
-TC_API void *tc_alloc(tc_mutator *m, const tc_type *t); /* zeroed */
+/* zeroed. Inline (tricolor/inline.h): most calls are a few instructions in
+ * the caller; the library exports it too. */
+TC_API inline void *tc_alloc(tc_mutator *m, const tc_type *t);
 TC_API void *tc_alloc_array(tc_mutator *m, const tc_type *elem, size_t n);
 TC_API void *tc_alloc_noscan(tc_mutator *m, size_t bytes); /* never scanned */
 /* Store of a managed pointer into a heap object or global root. Inline (C99

@@ -48,13 +48,17 @@ static void test_fresh_span_hands_out_every_index_in_order(void **state)
 	}
 }
 
-/* Lay down an alloc bitmap by hand (as a sweep would) and check that
- * next_free_index visits exactly its clear bits, in order. */
-static void test_alloc_cache_visits_exactly_the_free_slots(void **state)
+/* Lay down an alloc bitmap by hand (as a sweep would), cache the span, and
+ * check that allocation visits exactly its clear bits, in order, through
+ * runs (the fast path and the slow path, which folds the run and loads the
+ * next stretch, alternating); that each slot reads allocated to a marker
+ * once published; and that folding leaves the span's own bookkeeping true. */
+static void test_runs_visit_exactly_the_free_slots(void **state)
 {
 	(void)state;
 	uint64_t seed = 42;
-	span *s = tc__mheap_alloc_span(&H, 1, spc_make(1, SK_NOSCAN)); /* 1024 objects */
+	spanclass spc = spc_make(1, SK_NOSCAN);
+	span *s = tc__mheap_alloc_span(&H, 1, spc); /* 1024 objects */
 	assert_non_null(s);
 	for (int round = 0; round < 200; round++) {
 		int density = round % 5; /* 0: all free ... 4: mostly allocated */
@@ -73,23 +77,33 @@ static void test_alloc_cache_visits_exactly_the_free_slots(void **state)
 		}
 		tc__span_fill_alloc_tail(s->allocbits, s->nelems);
 		s->freeindex = 0;
+		s->pubfree = 0;
 		s->allocCount = nalloc;
 		tc__span_refill_alloc_cache(s, 0);
+		C.alloc[spc] = s;
 		for (uint32_t k = 0; k < nexp; k++) {
-			/* Alternate the inline fast path and the slow path. */
-			void *p = (k % 2) ? mcache_next_free_fast(s) : NULL;
+			span *sp;
 			uint32_t idx;
-			if (p != NULL) {
-				idx = (uint32_t)(((uintptr_t)p - s->base) / s->elemsize);
+			uintptr_t p;
+			if (k % 2) {
+				p = (uintptr_t)mcache_alloc_small(&C, spc, &sp);
+				idx = (uint32_t)((p - s->base) / s->elemsize);
 			} else {
-				idx = tc__span_next_free_index(s);
-				s->allocCount++;
+				p = (uintptr_t)tc__mcache_alloc_small_slow(&C, spc, &sp, &idx);
+				span_publish(sp, idx);
 			}
+			assert_ptr_equal(sp, s);
 			assert_int_equal(idx, expect[k]);
-			assert_false(span_is_free(s, idx));
+			assert_int_equal(p, span_obj_base(s, idx));
+			assert_false(span_is_free_published(s, idx));
+			if (k + 1 < nexp)
+				assert_true(span_is_free_published(s, expect[k + 1]));
 		}
+		tc__mcache_fold(&C, spc);
 		assert_int_equal(tc__span_next_free_index(s), s->nelems);
 		assert_int_equal(s->allocCount, s->nelems);
+		assert_int_equal(tc__span_count_alloc(s), s->nelems);
+		C.alloc[spc] = &tc__emptyspan;
 	}
 	tc__mheap_free_span(&H, s);
 }
@@ -182,7 +196,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_fresh_span_hands_out_every_index_in_order, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_alloc_cache_visits_exactly_the_free_slots, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_runs_visit_exactly_the_free_slots, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pointer_bitmap_roundtrip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_uniform_layout_turns_mixed, setup, teardown),
 	};

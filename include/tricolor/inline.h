@@ -5,20 +5,59 @@
  * tc_write's idle path is one load of the mutator's own barrier flag and one
  * predictable branch, then the store. The flag is the first word of every
  * tc_mutator; each mutator sets its own at a handshake (or the collector sets
- * it while the mutator is blocked), so the load needs no ordering. A library built with TC_DEBUG keeps a second bit set
- * in the flag, so every store takes the slow path and its slot is checked,
- * with no change to the embedder's build. The library also exports tc_write
- * as a function, for callers that cannot inline C (FFI).
+ * it while the mutator is blocked), so the load needs no ordering. A library
+ * built with TC_DEBUG keeps a second bit set in the flag, so every store
+ * takes the slow path and its slot is checked, with no change to the
+ * embedder's build.
+ *
+ * tc_alloc's fast path takes the lowest free slot of a run: up to 64 free
+ * slots of one 64-slot stretch of the span the mutator's cache holds for the
+ * type's size class (Go's allocCache, kept in the mutator rather than the
+ * span). A run serves inline only the type it is prepared for: its slots
+ * were zeroed when the run was loaded, and the span describes that type's
+ * pointers for all its objects (alloc/heapbits.c), so the object needs no
+ * set-up; the store to *published (release) then makes it visible, as
+ * allocated, to a marker resolving a conservative pointer. The mutator finds
+ * a type's run through a small table indexed by the type's address, filled
+ * by the library after it has checked the type: so a type is checked once
+ * per mutator (and run), not on every call. Everything else (a type not
+ * yet seen, an exhausted run, allocation while the mutator allocates black,
+ * torture and verify modes, a TC_DEBUG library, which keeps alloc_slow set
+ * so every call is checked) takes tc_alloc_slow. The inline path checks m
+ * and t for NULL only; a mutator used after detach or from another thread is
+ * caught by a TC_DEBUG library. The library exports tc_write and tc_alloc as
+ * functions too, for callers that cannot inline C (FFI).
+ *
+ * These structs are the library's own (its mutator and mcache begin with
+ * and hold them); an embedder reads or writes none of their fields.
  */
 #ifndef TRICOLOR_INLINE_H
 #define TRICOLOR_INLINE_H
 
+/* A run of free slots (see above). Owner-only: written by its mutator, or
+ * by the collector while that mutator is blocked. */
+typedef struct tc_alloc_run {
+	const tc_type *type;  /* the type whose objects need no set-up here; NULL: none (library path only) */
+	uint64_t free;        /* bit i: slot first + i is free and zeroed */
+	uintptr_t base;       /* address of slot first */
+	size_t elemsize;      /* bytes per slot */
+	uint32_t first;       /* slot index of bit 0 (a multiple of 64) */
+	uint32_t *published;  /* the span's count of slots visible as allocated (release) */
+} tc_alloc_run;
+
+#define TC_ALLOC_TYPES 32 /* entries of a mutator's type → run table */
+
+#define TC_TYPE_SLOT(t) ((unsigned)((uintptr_t)(t) >> 4) % TC_ALLOC_TYPES) /* a type's entry in bytype */
+
 /* The part of a mutator the inlined fast paths read. */
 typedef struct tc_mutator_head {
-	int wb_on; /* bit 0: the collector is marking; bit 1: a debug build checks every slot */
+	int wb_on;      /* bit 0: the collector is marking; bit 1: a debug build checks every slot */
+	int alloc_slow; /* nonzero: every allocation takes tc_alloc_slow (allocating black, torture, verify, debug) */
+	tc_alloc_run *bytype[TC_ALLOC_TYPES]; /* by TC_TYPE_SLOT: the run a type was last allocated from */
 } tc_mutator_head;
 
 TC_API void tc_write_slow(tc_mutator *m, void **slot, void *val);
+TC_API void *tc_alloc_slow(tc_mutator *m, const tc_type *t);
 
 inline void tc_write(tc_mutator *m, void **slot, void *val)
 {
@@ -26,6 +65,22 @@ inline void tc_write(tc_mutator *m, void **slot, void *val)
 		tc_write_slow(m, slot, val);
 	else
 		__atomic_store_n(slot, val, __ATOMIC_RELEASE);
+}
+
+inline void *tc_alloc(tc_mutator *m, const tc_type *t)
+{
+	if (__builtin_expect(m != NULL && t != NULL, 1)) {
+		const tc_mutator_head *mh = (const tc_mutator_head *)(const void *)m;
+		tc_alloc_run *r = mh->bytype[TC_TYPE_SLOT(t)];
+		uint64_t f = r->free;
+		if (__builtin_expect(r->type == t && f != 0 && mh->alloc_slow == 0, 1)) {
+			unsigned b = (unsigned)__builtin_ctzll(f);
+			r->free = f & (f - 1);
+			__atomic_store_n(r->published, r->first + b + 1, __ATOMIC_RELEASE);
+			return (void *)(r->base + (uintptr_t)b * r->elemsize);
+		}
+	}
+	return tc_alloc_slow(m, t);
 }
 
 #endif /* TRICOLOR_INLINE_H */

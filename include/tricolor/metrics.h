@@ -68,6 +68,8 @@
 	X(gc_limiter_ns, "gc.limiter.ns", "time the limiter was on (assists and waits at the goal off)")              \
 	X(heap_alloc_bytes, "heap.alloc.bytes", "bytes allocated, class-rounded sizes, cumulative")                   \
 	X(heap_alloc_objects, "heap.alloc.objects", "objects allocated, cumulative")                                  \
+	X(heap_alloc_slowpath, "heap.alloc.slowpath",                                                                  \
+	  "allocations the library made (the rest took the inlined fast path of tc_alloc), cumulative")              \
 	X(heap_live_bytes, "heap.live.bytes", "bytes marked live by the last completed mark")                         \
 	X(heap_goal_bytes, "heap.goal.bytes", "heap size at which the current or next cycle should finish")           \
 	X(heap_trigger_bytes, "heap.trigger.bytes", "heap size at which the next cycle starts")                       \

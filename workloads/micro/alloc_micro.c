@@ -8,8 +8,12 @@
  * allocators reuse memory they already hold. Rounds interleave the allocators
  * so that machine noise hits them alike; the figure is the median round.
  *
- *   tricolor   the allocator tier (mcache fast path, refill, mheap), zeroing
+ *   tricolor   the allocator tier (mcache runs, refill, mheap), zeroing
  *              reused memory as tc_alloc must
+ *   tc_alloc   the public API as an embedder calls it: tc_alloc of a
+ *              pointer-free type of that size, through the header's inline
+ *              fast path, on a heap with GOGC off; released by a tc_collect
+ *              that finds nothing reachable (untimed)
  *   jemalloc   mallocx(size, 0): malloc, not zeroed
  *   je-zero    mallocx(size, MALLOCX_ZERO): calloc, the same contract as ours
  *
@@ -44,9 +48,7 @@ static void *tier_alloc(mcache *c, size_t size)
 	span *s;
 	void *p;
 	if (size <= TC_MAX_SMALL_SIZE) {
-		p = mcache_alloc_small(c, spc_make(sizeclass_of(size), SK_NOSCAN), &s);
-		if (p != NULL && s->needzero)
-			memset(p, 0, s->elemsize);
+		p = mcache_alloc_small(c, spc_make(sizeclass_of(size), SK_NOSCAN), &s); /* zeroed with its run */
 	} else {
 		p = tc__mcache_alloc_large(c, size, true, NULL, 0, &s);
 		if (p != NULL && s->needzero)
@@ -107,13 +109,22 @@ int main(int argc, char **argv)
 	if (csv && !(out = fopen(csv, "w")))
 		fail(csv);
 	if (out)
-		fprintf(out, "size,objects,rounds,tricolor_ns,jemalloc_ns,je_zero_ns,ratio_vs_jemalloc,ratio_vs_je_zero\n");
-	printf("%8s %9s %12s %12s %12s %10s %10s\n", "size", "objects", "tricolor ns", "jemalloc ns", "je-zero ns",
-	       "tc/je", "tc/je-zero");
+		fprintf(out, "size,objects,rounds,tricolor_ns,tc_alloc_ns,jemalloc_ns,je_zero_ns,ratio_vs_jemalloc,"
+			     "ratio_vs_je_zero,tc_alloc_vs_jemalloc\n");
+	printf("%8s %9s %12s %12s %12s %12s %10s %10s %12s\n", "size", "objects", "tricolor ns", "tc_alloc ns",
+	       "jemalloc ns", "je-zero ns", "tc/je", "tc/je-zero", "tc_alloc/je");
 
 	mheap h;
 	if (tc__mheap_init(&h) != 0)
 		fail("tc__mheap_init");
+	tc_config cfg;
+	if (tc_config_init(&cfg) != 0)
+		fail("tc_config_init");
+	cfg.gogc = -1;
+	tc_heap *th = tc_heap_create(&cfg);
+	tc_mutator *tm = th ? tc_mutator_attach(th) : NULL;
+	if (tm == NULL)
+		fail("tc_heap_create");
 	mcache c;
 	tc__mcache_init(&c, &h);
 	for (int k = 0; k < NS; k++) {
@@ -122,15 +133,18 @@ int main(int argc, char **argv)
 			break;
 		if (n > 2000000)
 			n = 2000000;
-		void **v = malloc(n * sizeof *v);
-		double *t[3];
-		for (int a = 0; a < 3; a++)
+		void **v = malloc(n * sizeof *v); /* not a root: tc_collect frees the round's objects */
+		const tc_type type = {"micro", size, NULL, 0, NULL};
+		double *t[4];
+		for (int a = 0; a < 4; a++)
 			t[a] = calloc((size_t)rounds, sizeof(double));
 		for (int r = 0; r < rounds; r++) {
-			for (int a = 0; a < 3; a++) {
+			for (int a = 0; a < 4; a++) {
 				double t0 = now_ns();
 				for (size_t i = 0; i < n; i++) {
-					void *p = a == 0 ? tier_alloc(&c, size) : mallocx(size, a == 2 ? MALLOCX_ZERO : 0);
+					void *p = a == 0   ? tier_alloc(&c, size)
+						  : a == 3 ? tc_alloc(tm, &type)
+							   : mallocx(size, a == 2 ? MALLOCX_ZERO : 0);
 					if (p == NULL)
 						fail("allocation");
 					*(volatile size_t *)p = i;
@@ -139,26 +153,30 @@ int main(int argc, char **argv)
 				t[a][r] = (now_ns() - t0) / (double)n;
 				if (a == 0)
 					tier_free_all(&h, &c);
+				else if (a == 3)
+					tc_collect(tm);
 				else
 					for (size_t i = 0; i < n; i++)
 						dallocx(v[i], 0);
 			}
 		}
-		double med[3];
-		for (int a = 0; a < 3; a++) {
+		double med[4];
+		for (int a = 0; a < 4; a++) {
 			qsort(t[a], (size_t)rounds, sizeof(double), cmp_double);
 			med[a] = t[a][rounds / 2];
 			free(t[a]);
 		}
-		printf("%8zu %9zu %12.2f %12.2f %12.2f %10.2f %10.2f\n", size, n, med[0], med[1], med[2], med[0] / med[1],
-		       med[0] / med[2]);
+		printf("%8zu %9zu %12.2f %12.2f %12.2f %12.2f %10.2f %10.2f %12.2f\n", size, n, med[0], med[3], med[1],
+		       med[2], med[0] / med[1], med[0] / med[2], med[3] / med[1]);
 		if (out)
-			fprintf(out, "%zu,%zu,%d,%.3f,%.3f,%.3f,%.3f,%.3f\n", size, n, rounds, med[0], med[1], med[2],
-				med[0] / med[1], med[0] / med[2]);
+			fprintf(out, "%zu,%zu,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f\n", size, n, rounds, med[0], med[3],
+				med[1], med[2], med[0] / med[1], med[0] / med[2], med[3] / med[1]);
 		free(v);
 	}
 	tc__mcache_release_all(&c);
 	tc__mheap_destroy(&h);
+	tc_mutator_detach(tm);
+	tc_heap_destroy(th);
 	if (out)
 		fclose(out);
 	return 0;
