@@ -54,6 +54,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "atomics.h"
 #include "chaos.h"
@@ -134,6 +135,11 @@ struct span {
 	span *tl, *tr;
 	uint32_t prio;
 	uint64_t bits[2][SPAN_BITWORDS];
+	/* Span-local marking (gc/mark.c): which marked objects were scanned
+	 * this cycle, and whether the span is queued for a scan (SPANQ_*).
+	 * Atomic; reset by the sweep. */
+	uint64_t scans[SPAN_BITWORDS];
+	_Atomic uint8_t owned;
 };
 
 enum { LAYOUT_NONE = 0, LAYOUT_UNIFORM = 1, LAYOUT_MIXED = 2 };
@@ -207,6 +213,7 @@ typedef struct mcache {
 	span *alloc[NUM_SPAN_CLASSES];
 	tc_alloc_run run[NUM_SPAN_CLASSES];
 	uint64_t black[NUM_SPAN_CLASSES]; /* slots of run[spc] marked when it was loaded (allocating black) */
+	bool zeroed[NUM_SPAN_CLASSES];    /* run[spc]'s free slots are all zero (else each is zeroed when taken) */
 	mheap *heap;
 	/* Written only by the owning mutator, read by anyone (relaxed); counted
 	 * when a run is folded, so they trail by the open runs' allocations. */
@@ -266,6 +273,47 @@ static inline bool span_set_mark(span *s, uint32_t idx)
 	if (__atomic_load_n(w, __ATOMIC_RELAXED) & bit)
 		return false;
 	return !(__atomic_fetch_or(w, bit, __ATOMIC_SEQ_CST) & bit);
+}
+/* Span-local marking, after Go's Green Tea (gc/mark.c argues the protocol).
+ * owned: UNOWNED, or queued after ONE new mark, or after MANY. A marker
+ * that sets a mark calls span_try_acquire: true means it must queue the
+ * span. The scanner releases it first (span_release), then scans every
+ * object marked and not yet scanned (scans), claiming them with one
+ * fetch_or per word; after ONE it scans only the object that queued it. */
+enum { SPANQ_UNOWNED = 0, SPANQ_ONE = 1, SPANQ_MANY = 2 };
+static inline bool span_try_acquire(span *s)
+{
+	uint8_t o = atomic_load_explicit(&s->owned, memory_order_seq_cst);
+	if (o == SPANQ_UNOWNED && atomic_fetch_or(&s->owned, SPANQ_ONE) == SPANQ_UNOWNED)
+		return true;
+	if (o >= SPANQ_MANY)
+		return false;
+	/* ONE (or lost the race above): say MANY; released meanwhile: ours. */
+	return atomic_fetch_or(&s->owned, SPANQ_MANY) == SPANQ_UNOWNED;
+}
+static inline uint8_t span_release(span *s) { return atomic_exchange(&s->owned, SPANQ_UNOWNED); }
+/* Claim object idx's scan: true if this call set its scans bit. */
+static inline bool span_claim_scan(span *s, uint32_t idx)
+{
+	uint64_t bit = (uint64_t)1 << (idx % 64);
+	return !(__atomic_fetch_or(&s->scans[idx / 64], bit, __ATOMIC_SEQ_CST) & bit);
+}
+/* Objects allocated black: scanned (first) and marked, so that no span scan
+ * takes them; and undone in the other order. */
+static inline void span_premark(span *s, uint32_t word, uint64_t mask)
+{
+	__atomic_fetch_or(&s->scans[word], mask, __ATOMIC_SEQ_CST);
+	__atomic_fetch_or(&s->gcmarkbits[word], mask, __ATOMIC_SEQ_CST);
+}
+static inline void span_unpremark(span *s, uint32_t word, uint64_t mask)
+{
+	__atomic_fetch_and(&s->gcmarkbits[word], ~mask, __ATOMIC_SEQ_CST);
+	__atomic_fetch_and(&s->scans[word], ~mask, __ATOMIC_SEQ_CST);
+}
+static inline void span_reset_scans(span *s)
+{
+	memset(s->scans, 0, sizeof s->scans);
+	atomic_store_explicit(&s->owned, SPANQ_UNOWNED, memory_order_relaxed);
 }
 static inline bool span_marked_sc(const span *s, uint32_t idx)
 {
@@ -403,6 +451,26 @@ static inline uintptr_t run_take(tc_alloc_run *r, uint32_t *idx)
 	return r->base + (uintptr_t)b * r->elemsize;
 }
 
+/* Zero one object: word stores inline (most objects are a few words),
+ * memset past 256 bytes. The empty asm hides the loop from the compiler's
+ * pattern matching, which would turn it back into a memset call. */
+static inline void obj_zero(uintptr_t p, size_t n)
+{
+	if (n > 256) {
+		memset((void *)p, 0, n);
+		return;
+	}
+	uint64_t *w = (uint64_t *)p, *e = (uint64_t *)(p + n);
+	do {
+		*w++ = 0;
+		__asm__("" : "+r"(w));
+	} while (w < e);
+}
+
+/* Zero every free slot of run[spc] at once, so that the inlined tc_alloc
+ * may hand them out as they are (mcache.c). */
+void tc__mcache_zero_run(mcache *c, spanclass spc);
+
 /* Allocate one small object of span class spc, zeroed, and publish it (the
  * allocator tier's own users; tc_alloc publishes after its set-up); NULL
  * with tc__seterr on failure. */
@@ -414,6 +482,8 @@ static inline void *mcache_alloc_small(mcache *c, spanclass spc, span **sp)
 		*sp = c->alloc[spc];
 	else if ((p = (uintptr_t)tc__mcache_alloc_small_slow(c, spc, sp, &idx)) == 0)
 		return NULL;
+	if (!c->zeroed[spc])
+		obj_zero(p, (*sp)->elemsize);
 	span_publish(*sp, idx);
 	return (void *)p;
 }

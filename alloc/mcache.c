@@ -8,8 +8,10 @@
  *
  * Allocation itself takes slots from run[spc], a stretch of up to 64 free
  * slots of alloc[spc] (alloc.h), which the inlined tc_alloc reads too. A run
- * is loaded from the span's allocbits at freeindex and zeroed if the span's
- * free memory may be dirty; it is folded back (freeindex past the last slot
+ * is loaded from the span's allocbits at freeindex. If the span's free
+ * memory may be dirty, each slot is zeroed as it is taken, until the run is
+ * prepared for the inline path, which zeroes all its free slots at once
+ * (tc__mcache_zero_run). It is folded back (freeindex past the last slot
  * taken, allocCache the rest, allocCount and the mutator's allocation counts
  * plus the slots taken) before the next load and when the span is uncached.
  * A folded run is empty and prepared for no type (run.type NULL). A run
@@ -55,7 +57,7 @@ void tc__mcache_fold(mcache *c, spanclass spc)
 	uint64_t taken = loaded & ~r->free;
 	tc_assert((r->free & ~loaded) == 0);
 	if (c->black[spc] & r->free) /* marked at load, never handed out: free again */
-		__atomic_fetch_and(&s->gcmarkbits[k0 / 64], ~(c->black[spc] & r->free), __ATOMIC_SEQ_CST);
+		span_unpremark(s, k0 / 64, c->black[spc] & r->free);
 	c->black[spc] = 0;
 	if (taken != 0) {
 		uint32_t n = (uint32_t)__builtin_popcountll(taken);
@@ -91,6 +93,14 @@ static void zero_free(span *s, uint32_t k0, uint64_t bits)
 	}
 }
 
+void tc__mcache_zero_run(mcache *c, spanclass spc)
+{
+	if (!c->zeroed[spc]) {
+		zero_free(c->alloc[spc], c->run[spc].first, c->run[spc].free);
+		c->zeroed[spc] = true;
+	}
+}
+
 /* Load run[spc] from the next stretch of the cached span that has a free
  * slot, at or after freeindex. False when the span has none left. */
 static bool run_load(mcache *c, spanclass spc)
@@ -102,8 +112,7 @@ static bool run_load(mcache *c, spanclass spc)
 		uint64_t f = ~s->allocbits[k0 / 64] & (~(uint64_t)0 << (fi - k0)); /* bits at or past nelems are set */
 		if (f != 0) {
 			span_set_freeindex(s, fi);
-			if (s->needzero)
-				zero_free(s, k0, f);
+			c->zeroed[spc] = !s->needzero;
 			c->run[spc] = (tc_alloc_run){.type = NULL, .free = f, .base = span_obj_base(s, k0),
 						     .elemsize = s->elemsize, .first = k0, .published = &s->pubfree};
 			return true;

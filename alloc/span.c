@@ -40,6 +40,7 @@ void tc__span_init_small(span *s, spanclass spc)
 	s->allocbits = s->bits[0];
 	s->gcmarkbits = s->bits[1];
 	memset(s->bits, 0, sizeof s->bits);
+	span_reset_scans(s);
 	tc__span_fill_alloc_tail(s->allocbits, s->nelems);
 	tc__span_refill_alloc_cache(s, 0);
 }

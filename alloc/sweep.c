@@ -70,6 +70,7 @@ uint32_t tc__span_sweep(mheap *h, span *s, bool preserve, bool *freed_span)
 	s->allocbits = s->gcmarkbits;
 	s->gcmarkbits = old;
 	memset(old, 0, sizeof s->bits[0]);
+	span_reset_scans(s);
 	tc__span_fill_alloc_tail(s->allocbits, s->nelems);
 	span_set_freeindex(s, 0);
 	__atomic_store_n(&s->pubfree, 0, __ATOMIC_RELAXED);

@@ -59,10 +59,21 @@ typedef struct workbuf {
 	uintptr_t obj[WORKBUF_N];
 } workbuf;
 
+/* A work item with bit 0 set is a span to scan (span-local marking,
+ * mark.c), named by one of its marked objects; without it, an object or an
+ * oblet of a large object. */
+#define SPAN_ITEM ((uintptr_t)1)
+#define SPANQ_N 256
+
 /* One marker's grey work: used by one thread at a time, no lock. */
 typedef struct gcwork {
 	struct tc_heap *h;
 	workbuf *wbuf1, *wbuf2; /* Go's hysteresis pair: push and pop on wbuf1, swap when it fills or empties */
+	uint32_t qhead, qtail;  /* spanq holds items [qhead, qtail), modulo SPANQ_N: FIFO */
+	struct span *cur;       /* the span being scanned (mark.c, scan_span), or NULL */
+	uint32_t nnear;         /* objects of cur marked by this scan, waiting in near[] */
+	uintptr_t near[64];
+	uintptr_t spanq[SPANQ_N]; /* spans this marker queued (SPAN_ITEM set); spilled to work.full to share */
 	uint64_t bytes_marked;  /* bytes of the objects this marker marked, not yet added to work.bytes_marked */
 	uint64_t scan_bytes;    /* bytes of objects (oblets) scanned by this marker, ever */
 	uint64_t greyed;        /* objects this marker greyed (white to marked), not yet added to work.greyed */
@@ -511,6 +522,13 @@ static inline uintptr_t gcw_tryget(gcwork *w)
 	if (__builtin_expect(b != NULL && b->nobj > 0, 1))
 		return b->obj[--b->nobj];
 	return tc__gcw_tryget_slow(w);
+}
+void tc__gcw_spill(gcwork *w, uint32_t n); /* the n oldest spans of spanq to the global full list */
+static inline void gcw_put_span(gcwork *w, uintptr_t obj)
+{
+	if (__builtin_expect(w->qtail - w->qhead == SPANQ_N, 0))
+		tc__gcw_spill(w, SPANQ_N / 2);
+	w->spanq[w->qtail++ % SPANQ_N] = obj | SPAN_ITEM;
 }
 void tc__gcw_dispose(gcwork *w); /* hand local buffers and counts to the heap */
 void tc__gcw_balance(gcwork *w);

@@ -8,11 +8,21 @@
  * full list, where idle markers take them; empty buffers are recycled through
  * the global empty list.
  *
- * Invariants: a pointer is in at most one buffer; the global lists and the
- * markers' idle count (nwait) change only under h->work.lock, and a marker
- * pushing a full buffer wakes one idle marker. Grey work is never lost: a
- * gcwork that stops being used hands its buffers to the global list
- * (tc__gcw_dispose) before anyone concludes that marking is done.
+ * Spans to scan (span-local marking, mark.c) wait in each marker's own
+ * FIFO ring, spanq, so that a span gathers marks before it is scanned. The
+ * ring is shared the way buffers are: when it is full, when others are idle
+ * (tc__gcw_balance), and when the gcwork is disposed, its oldest spans go to
+ * the global full list in a buffer of SPAN_ITEM entries, where any marker
+ * (a worker, the controller, an assist) takes them. A marker takes work in
+ * this order: its own buffers (objects, oblets: LIFO), its own spans (FIFO),
+ * the global list.
+ *
+ * Invariants: a pointer is in at most one buffer or ring; the global lists
+ * and the markers' idle count (nwait) change only under h->work.lock, and a
+ * marker pushing a full buffer wakes one idle marker. Grey work is never
+ * lost: a gcwork that stops being used hands its buffers and its spans to
+ * the global list (tc__gcw_dispose) before anyone concludes that marking is
+ * done.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,6 +78,9 @@ void tc__gcw_init(gcwork *w, tc_heap *h)
 {
 	w->h = h;
 	w->wbuf1 = w->wbuf2 = NULL;
+	w->qhead = w->qtail = 0;
+	w->cur = NULL;
+	w->nnear = 0;
 	w->bytes_marked = 0;
 	w->greyed = 0;
 	w->scan_bytes = 0;
@@ -92,6 +105,18 @@ void tc__gcw_put_slow(gcwork *w, uintptr_t obj)
 	b->obj[b->nobj++] = obj;
 }
 
+void tc__gcw_spill(gcwork *w, uint32_t n)
+{
+	while (n > 0 && w->qtail != w->qhead) {
+		workbuf *b = getempty(w->h);
+		while (n > 0 && w->qtail != w->qhead && b->nobj < WORKBUF_N) {
+			b->obj[b->nobj++] = w->spanq[w->qhead++ % SPANQ_N];
+			n--;
+		}
+		putfull(w->h, b);
+	}
+}
+
 uintptr_t tc__gcw_tryget_slow(gcwork *w)
 {
 	workbuf *b = w->wbuf1;
@@ -99,6 +124,8 @@ uintptr_t tc__gcw_tryget_slow(gcwork *w)
 		w->wbuf1 = w->wbuf2;
 		w->wbuf2 = b;
 		b = w->wbuf1;
+		if ((b == NULL || b->nobj == 0) && w->qtail != w->qhead)
+			return w->spanq[w->qhead++ % SPANQ_N];
 		if (b == NULL || b->nobj == 0) {
 			workbuf *full = pop(w->h, &w->h->work.full);
 			if (full == NULL)
@@ -115,7 +142,9 @@ uintptr_t tc__gcw_tryget_slow(gcwork *w)
 void tc__gcw_balance(gcwork *w)
 {
 	workbuf *b = w->wbuf2;
-	if (b != NULL && b->nobj > 0) {
+	if (w->qtail - w->qhead > 4) {
+		tc__gcw_spill(w, (w->qtail - w->qhead) / 2); /* the oldest spans: they have gathered the most marks */
+	} else if (b != NULL && b->nobj > 0) {
 		w->wbuf2 = NULL;
 		putfull(w->h, b);
 	} else if (w->wbuf1 != NULL && w->wbuf1->nobj > 4) {
@@ -140,6 +169,7 @@ void tc__gcw_dispose(gcwork *w)
 			putempty(w->h, bs[i]);
 	}
 	w->wbuf1 = w->wbuf2 = NULL;
+	tc__gcw_spill(w, SPANQ_N);
 	tc_chaos();
 	atomic_fetch_add_explicit(&w->h->work.bytes_marked, w->bytes_marked, memory_order_relaxed);
 	atomic_fetch_add_explicit(&w->h->work.greyed, w->greyed, memory_order_release);

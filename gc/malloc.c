@@ -146,7 +146,7 @@ static void alloc_black_run(tc_mutator *m, span *s, spanclass spc, uint32_t idx)
 		return;
 	tc_alloc_run *r = &m->mc.run[spc];
 	uint64_t mask = r->free | (uint64_t)1 << (idx - r->first);
-	__atomic_fetch_or(&s->gcmarkbits[r->first / 64], mask, __ATOMIC_SEQ_CST);
+	span_premark(s, r->first / 64, mask);
 	m->mc.black[spc] = mask;
 	owe_for(m, (uint64_t)__builtin_popcountll(mask) * s->elemsize);
 }
@@ -180,14 +180,18 @@ static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count
 			if (m->allocblack)
 				alloc_black_run(m, s, spc, idx); /* a run is loaded black or not at all (gc.h) */
 		}
-		/* The run's slots are zeroed (mcache.c). */
+		if (!m->mc.zeroed[spc])
+			obj_zero(p, s->elemsize);
 		if (kind == SK_SCAN && (count != 1 || s->utype != t))
 			tc__heapbits_describe(s, p, t, t->size, t->ptr_offsets, t->nptrs, count);
 		else if (kind == SK_HDR)
 			*(uintptr_t *)p = hdr_make(t, count);
 		/* Prepare the run for t, so that the inlined tc_alloc serves it: a
-		 * span of its layout, or any noscan span. */
-		if (count == 1 && t != NULL && (kind == SK_SCAN ? s->utype == t : kind == SK_NOSCAN)) {
+		 * span of its layout, or any noscan span; its free slots zeroed.
+		 * Not where the inline path never serves (alloc_slow). */
+		if (count == 1 && t != NULL && (kind == SK_SCAN ? s->utype == t : kind == SK_NOSCAN) &&
+		    m->wb.head.alloc_slow == 0) {
+			tc__mcache_zero_run(&m->mc, spc);
 			if (__builtin_expect(h->cfg.verify != 0, 0) && r->type != t)
 				for (uint64_t f = r->free; f != 0; f &= f - 1) /* what the inline path may hand out */
 					tc__verify_note_type(h, r->base + (unsigned)__builtin_ctzll(f) * r->elemsize, t);

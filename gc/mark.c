@@ -7,12 +7,42 @@
  * no grey object is left anywhere. No recursion: a ten-million-node list is
  * ten million pops, not ten million frames.
  *
+ * Span-local marking (after Go's Green Tea, mgcmark_greenteagc.go). For a
+ * small object, greying sets its mark bit and queues its span, not the
+ * object, unless the span is queued already; a marker that takes the span
+ * scans, in address order, every object of it that is marked and not yet
+ * scanned. Spans wait in FIFO order (gcwork.c), so a span gathers several
+ * marks before its scan: the objects are near each other, and the span's
+ * metadata is read once for all of them. Large objects and their oblets are
+ * queued one by one, LIFO, as before.
+ *
+ * Why no object is left unscanned. Each span has scans bits beside its mark
+ * bits and an owned flag. A greyer (1) sets the mark, then (2) tries to
+ * acquire the span (span_try_acquire) and queues it if it did. A scanner
+ * (a) releases the span (owned = UNOWNED), then (b) reads marks & ~scans and
+ * claims those objects by setting their scans bits with one fetch_or per
+ * word, scanning only the bits it set. All of these are sequentially
+ * consistent. If (1) comes before (b), this scan takes the object. If (1)
+ * comes after (b), then (2) comes after (a): the greyer finds the span
+ * unowned, or owned by a later acquirer whose scan is still to come, and in
+ * both cases a scan after (1) is queued. Two scanners of one span claim
+ * disjoint objects (the fetch_or's old value). An object that a scan of
+ * span s marks in s itself is not queued: the scanner keeps it (near[]) and
+ * claims and scans it before the scan of s returns, so nothing waits on a
+ * queue entry that was never made. When the span was acquired
+ * with ONE mark and nobody marked it since, the scanner need only claim the
+ * object the queue entry names (Go's fast track for sparse spans). Objects
+ * allocated black have their scans bit set before their mark bit
+ * (span_premark), so no scan takes them, and a slot allocated black but
+ * never handed out is unmarked first, unscanned second.
+ *
  * Invariants:
  *  - grey() accepts any value: it greys only allocated objects of this
  *    heap, resolving interior pointers to the object start through the
- *    page→span map, and pushes an object only when it sets its mark bit, so
- *    each object is scanned at most once per cycle (oblets of a large object
- *    are separate work items).
+ *    page→span map, and queues an object (or its span) only when it sets
+ *    its mark bit, so each object is scanned at most once per cycle (oblets
+ *    of a large object are separate work items; an ephemeron whose key is
+ *    marked is queued again, weak.c).
  *  - Noscan objects are marked but never queued.
  *  - Marking looks idle when the global full list is empty, every worker
  *    waits (nwait == nworkers) and no mutator is inside an assist
@@ -46,8 +76,15 @@ static inline __attribute__((always_inline)) bool grey(gcwork *w, uintptr_t p, b
 	w->greyed++;
 	uintptr_t obj = span_obj_base(s, idx);
 	if (spc_kind(s->spc) != SK_NOSCAN) {
-		__builtin_prefetch((void *)obj); /* LIFO: it is scanned soon */
-		gcw_put(w, obj);
+		if (spc_sizeclass(s->spc) != 0) {
+			if (s == w->cur && w->nnear < sizeof w->near / sizeof w->near[0])
+				w->near[w->nnear++] = obj; /* the span this marker is scanning: next */
+			else if (span_try_acquire(s))
+				gcw_put_span(w, obj);
+		} else {
+			__builtin_prefetch((void *)obj); /* LIFO: it is scanned soon */
+			gcw_put(w, obj);
+		}
 	}
 	/* An ephemeron may wait for this key (weak.c). Sequentially
 	 * consistent with the mark above (span_set_mark): either this load
@@ -132,16 +169,56 @@ static void scan_object(gcwork *w, uintptr_t obj, span *s)
 	w->scan_bytes += spc_sizeclass(s->spc) ? s->elemsize : MAX_OBLET_BYTES;
 }
 
+/* Scan what a span holds that is marked and not yet scanned (above). An
+ * object of this span that the scan itself marks (a parent's children,
+ * allocated next to it) is scanned at once, depth first, while the span is
+ * in cache (near[]), instead of queueing the span again. */
+static void scan_near(gcwork *w, span *s)
+{
+	while (w->nnear > 0) {
+		uintptr_t o = w->near[--w->nnear];
+		if (span_claim_scan(s, span_obj_index(s, o)))
+			scan_object(w, o, s);
+	}
+}
+
+static void scan_span(gcwork *w, uintptr_t rep, span *s)
+{
+	w->cur = s;
+	if (span_release(s) == SPANQ_ONE) {
+		if (span_claim_scan(s, span_obj_index(s, rep)))
+			scan_object(w, rep, s);
+		scan_near(w, s);
+		w->cur = NULL;
+		return;
+	}
+	for (uint32_t k = 0; k * 64 < s->nelems; k++) {
+		uint64_t todo = __atomic_load_n(&s->gcmarkbits[k], __ATOMIC_SEQ_CST) &
+				~__atomic_load_n(&s->scans[k], __ATOMIC_RELAXED);
+		if (todo == 0)
+			continue;
+		todo &= ~__atomic_fetch_or(&s->scans[k], todo, __ATOMIC_SEQ_CST);
+		for (; todo != 0; todo &= todo - 1) {
+			scan_object(w, span_obj_base(s, k * 64 + (uint32_t)__builtin_ctzll(todo)), s);
+			scan_near(w, s);
+		}
+	}
+	w->cur = NULL;
+}
+
 uint64_t tc__mark_drain(tc_heap *h, gcwork *w, uint64_t budget)
 {
 	uintptr_t obj;
 	unsigned n = 0;
 	uint64_t start = w->scan_bytes;
 	while ((budget == 0 || w->scan_bytes - start < budget) && (obj = gcw_tryget(w)) != 0) {
-		span *s = mheap_span_of(&h->mh, obj);
-		tc_assert(s != NULL); /* grey work is heap objects (or oblets of them) */
-		tc_assert_expensive(span_marked(s, span_obj_index(s, obj))); /* a grey object is marked */
-		scan_object(w, obj, s);
+		span *s = mheap_span_of(&h->mh, obj & ~SPAN_ITEM);
+		tc_assert(s != NULL); /* grey work is heap objects (or oblets of them), or spans */
+		tc_assert_expensive(span_marked(s, span_obj_index(s, obj & ~SPAN_ITEM))); /* and marked */
+		if (obj & SPAN_ITEM)
+			scan_span(w, obj & ~SPAN_ITEM, s);
+		else
+			scan_object(w, obj, s);
 		if ((n & 63) == 0)
 			tc_chaos();
 		if ((++n & 255) == 0 && (__atomic_load_n(&h->work.nwait, __ATOMIC_RELAXED) > 0 ||

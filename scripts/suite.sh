@@ -20,6 +20,9 @@ start=$(date +%s)
 echo "=== allocation microbenchmark (tricolor's allocator vs jemalloc)"
 "$B/alloc_micro" --csv results/alloc-micro.csv
 
+echo "=== throughput: the graph workloads beside Go and libgc, alternating rounds; the service loop; the marker"
+scripts/bench-throughput.sh
+
 echo "=== every workload on tricolor, jemalloc, glibc, libgc and Go"
 scripts/bench-workloads.sh "$@"
 

@@ -66,8 +66,9 @@
 	  "ephemeron values traced because their key was marked, cumulative (one per ephemeron per cycle)")          \
 	X(gc_limiter_enabled, "gc.limiter.enabled", "times the GC CPU limiter turned on")                             \
 	X(gc_limiter_ns, "gc.limiter.ns", "time the limiter was on (assists and waits at the goal off)")              \
-	X(heap_alloc_bytes, "heap.alloc.bytes", "bytes allocated, class-rounded sizes, cumulative")                   \
-	X(heap_alloc_objects, "heap.alloc.objects", "objects allocated, cumulative")                                  \
+	X(heap_alloc_bytes, "heap.alloc.bytes",                                                                        \
+	  "bytes allocated, class-rounded sizes, cumulative (small objects counted when their run of slots closes)")  \
+	X(heap_alloc_objects, "heap.alloc.objects", "objects allocated, cumulative (counted as heap.alloc.bytes)")     \
 	X(heap_alloc_slowpath, "heap.alloc.slowpath",                                                                  \
 	  "allocations the library made (the rest took the inlined fast path of tc_alloc), cumulative")              \
 	X(heap_live_bytes, "heap.live.bytes", "bytes marked live by the last completed mark")                         \

@@ -25,6 +25,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "micro.h"
 #include "tricolor.h"
 
 typedef struct n16 {
@@ -45,19 +46,6 @@ typedef struct shape {
 	const tc_type *ta, *tb;
 	size_t lo, ro; /* offsets of left and right */
 } shape;
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_d(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
 
 static void die(const char *what)
 {

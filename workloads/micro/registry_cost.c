@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "micro.h"
 #include "tricolor.h"
 
 typedef struct node {
@@ -32,19 +33,6 @@ static const size_t node_offs[] = {0};
 static const tc_type node_t = {"node", sizeof(node), node_offs, 1, NULL};
 static const size_t slot_offs[] = {0};
 static const tc_type slot_t = {"slot", sizeof(void *), slot_offs, 1, NULL};
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp_d(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
 
 static double median_collect(tc_mutator *m)
 {
