@@ -71,9 +71,19 @@ void tc__heapbits_describe(span *s, uintptr_t obj, const void *type, size_t type
 		return;
 	}
 	if (lay == LAYOUT_UNIFORM) {
-		/* Another type: every slot gets the mask's bits (free slots' bits
-		 * are never read), then the layout says to read them. */
+		/* Another type: every allocated object gets the mask's bits, then
+		 * the layout says to read them. Allocated: in allocbits (live at
+		 * the last sweep) or below pubfree (handed out since; the object
+		 * being allocated now is neither, and is written below). A free
+		 * slot's bits are never read, and each later object writes its
+		 * own. */
+		uint32_t pub = __atomic_load_n(&s->pubfree, __ATOMIC_RELAXED);
 		for (uint32_t i = 0; i < s->nelems; i++) {
+			if (i >= pub && !((s->allocbits[i / 64] >> (i % 64)) & 1)) {
+				if (s->allocbits[i / 64] == 0 && i % 64 == 0)
+					i += 63; /* a whole word of free slots */
+				continue;
+			}
 			size_t start = i * nwords;
 			uint64_t *p = bitword(s, start), m = nwords == 64 ? ~(uint64_t)0 : ((uint64_t)1 << nwords) - 1;
 			if (start % 64 + nwords <= 64) {

@@ -192,6 +192,33 @@ static void test_uniform_layout_turns_mixed(void **state)
 	assert_false(tc__heapbits_is_ptr(s, objs[0] + 16));
 }
 
+/* Turning MIXED writes the bits of the objects that are allocated: those
+ * live since the last sweep (allocbits) and those handed out since
+ * (below pubfree), wherever they are in the span. */
+static void test_mixed_turn_covers_swept_survivors(void **state)
+{
+	(void)state;
+	spanclass spc = spc_make(sizeclass_of(48), SK_SCAN);
+	span *s = tc__mheap_alloc_span(&H, 1, spc);
+	assert_non_null(s);
+	static const int type_a = 0, type_b = 0;
+	const size_t offs_a[] = {0, 16, 40}, offs_b[] = {8};
+	memset(s->ptrbits, 0xff, (s->nelems * 6 + 63) / 64 * sizeof(uint64_t)); /* stale bits everywhere */
+	const uint32_t survivors[] = {3, 70, 150};
+	for (size_t k = 0; k < 3; k++)
+		s->allocbits[survivors[k] / 64] |= (uint64_t)1 << (survivors[k] % 64);
+	tc__heapbits_describe(s, span_obj_base(s, 3), &type_a, 48, offs_a, 3, 1); /* UNIFORM: nothing written */
+	tc__heapbits_describe(s, span_obj_base(s, 5), &type_b, 16, offs_b, 1, 3);
+	assert_int_equal(atomic_load(&s->layout), LAYOUT_MIXED);
+	for (size_t k = 0; k < 3; k++)
+		for (uint32_t w = 0; w < 6; w++)
+			if (tc__heapbits_is_ptr(s, span_obj_base(s, survivors[k]) + w * 8) != (w == 0 || w == 2 || w == 5))
+				fail_msg("survivor %u word %u", survivors[k], w);
+	for (uint32_t w = 0; w < 6; w++)
+		assert_int_equal(tc__heapbits_is_ptr(s, span_obj_base(s, 5) + w * 8), w % 2 == 1);
+	tc__mheap_free_span(&H, s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -199,6 +226,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_runs_visit_exactly_the_free_slots, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pointer_bitmap_roundtrip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_uniform_layout_turns_mixed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_mixed_turn_covers_swept_survivors, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
