@@ -43,8 +43,8 @@
  *    object; otherwise (MIXED) the arena's pointer bitmap (one bit per heap
  *    word, reached through span->ptrbits) is written when each object is
  *    allocated. A span turns MIXED at its first object of another type,
- *    after writing the bitmap of every slot from the mask, and goes back to
- *    NONE only when it is empty. Large objects record their type in the span.
+ *    after writing the bitmap of every allocated object from the mask, and
+ *    goes back to NONE only when it is empty. Large objects record their type in the span.
  */
 #ifndef TC_ALLOC_H
 #define TC_ALLOC_H
@@ -423,6 +423,12 @@ size_t tc__mheap_reclaim(mheap *h, size_t npages, unsigned maxspans); /* pages f
 void tc__mheap_start_sweep(mheap *h); /* sweepgen += 2: everything becomes unswept */
 
 /* ---- mcache.c ---- */
+/* Count n objects of size bytes in all as allocated by c's owner. */
+static inline void mcache_count_alloc(mcache *c, uint64_t n, uint64_t bytes)
+{
+	atomic_owner_add_u64(&c->alloc_objects, n);
+	atomic_owner_add_u64(&c->alloc_bytes, bytes);
+}
 extern span tc__emptyspan;
 void tc__mcache_init(mcache *c, mheap *h);
 void tc__mcache_release_all(mcache *c);

@@ -25,16 +25,36 @@ static inline uint64_t *bitword(const span *s, size_t w) { return &s->ptrbits[w 
 static inline void store_word(uint64_t *p, uint64_t v) { __atomic_store_n(p, v, __ATOMIC_RELAXED); }
 static inline uint64_t load_word(const uint64_t *p) { return __atomic_load_n(p, __ATOMIC_RELAXED); }
 
+/* The pointer words of one element, bit i for word i (offsets inside 64 words). */
+static uint64_t offsets_mask(const size_t *offsets, size_t nptrs)
+{
+	uint64_t mask = 0;
+	for (size_t j = 0; j < nptrs; j++)
+		mask |= (uint64_t)1 << (offsets[j] / TC_WORD);
+	return mask;
+}
+
+/* Write the bits of one object of nwords <= 64 words starting at heap word
+ * start (from the span base): bit i of mask for word i. One bitmap word, or
+ * two when the object straddles a boundary (nwords need not divide 64). */
+static void put_obj_bits(span *s, size_t start, size_t nwords, uint64_t mask)
+{
+	uint64_t *p = bitword(s, start), m = nwords == 64 ? ~(uint64_t)0 : ((uint64_t)1 << nwords) - 1;
+	unsigned at = start % 64;
+	if (at + nwords <= 64) {
+		store_word(p, (load_word(p) & ~(m << at)) | mask << at);
+	} else {
+		unsigned lo = 64 - at;
+		store_word(p, (load_word(p) & ~(~(uint64_t)0 << at)) | mask << at);
+		store_word(p + 1, (load_word(p + 1) & ~(m >> lo)) | mask >> lo);
+	}
+}
+
 void tc__heapbits_write(span *s, uintptr_t obj, size_t typesize, const size_t *offsets, size_t nptrs, size_t count)
 {
 	size_t start = (obj - s->base) / TC_WORD, nwords = s->elemsize / TC_WORD;
-	if (count == 1 && start % 64 + nwords <= 64) {
-		/* The common case: one element inside one bitmap word, one update. */
-		uint64_t mask = nwords == 64 ? ~(uint64_t)0 : (((uint64_t)1 << nwords) - 1) << (start % 64), bits = 0;
-		for (size_t j = 0; j < nptrs; j++)
-			bits |= (uint64_t)1 << (start % 64 + offsets[j] / TC_WORD);
-		uint64_t *p = bitword(s, start);
-		store_word(p, (load_word(p) & ~mask) | bits);
+	if (count == 1 && nwords <= 64) {
+		put_obj_bits(s, start, nwords, offsets_mask(offsets, nptrs)); /* the common case */
 		return;
 	}
 	/* Clear the object's range a word of bitmap at a time. */
@@ -62,10 +82,7 @@ void tc__heapbits_describe(span *s, uintptr_t obj, const void *type, size_t type
 	uint8_t lay = atomic_load_explicit(&s->layout, memory_order_relaxed); /* ours to write */
 	size_t nwords = s->elemsize / TC_WORD;
 	if (lay == LAYOUT_NONE && count == 1 && nwords <= 64) {
-		uint64_t mask = 0;
-		for (size_t j = 0; j < nptrs; j++)
-			mask |= (uint64_t)1 << (offsets[j] / TC_WORD);
-		s->umask = mask;
+		s->umask = offsets_mask(offsets, nptrs);
 		s->utype = type;
 		atomic_store_explicit(&s->layout, LAYOUT_UNIFORM, memory_order_release);
 		return;
@@ -84,15 +101,7 @@ void tc__heapbits_describe(span *s, uintptr_t obj, const void *type, size_t type
 					i += 63; /* a whole word of free slots */
 				continue;
 			}
-			size_t start = i * nwords;
-			uint64_t *p = bitword(s, start), m = nwords == 64 ? ~(uint64_t)0 : ((uint64_t)1 << nwords) - 1;
-			if (start % 64 + nwords <= 64) {
-				store_word(p, (load_word(p) & ~(m << start % 64)) | s->umask << start % 64);
-			} else { /* nwords does not divide 64: the object straddles two words */
-				unsigned lo = 64 - start % 64;
-				store_word(p, (load_word(p) & ~(~(uint64_t)0 << start % 64)) | s->umask << start % 64);
-				store_word(p + 1, (load_word(p + 1) & ~(m >> lo)) | s->umask >> lo);
-			}
+			put_obj_bits(s, i * nwords, nwords, s->umask);
 		}
 		s->utype = NULL;
 	}

@@ -39,11 +39,14 @@ void tc__mcache_init(mcache *c, mheap *h)
 	for (unsigned i = 0; i < NUM_SPAN_CLASSES; i++) {
 		c->alloc[i] = &tc__emptyspan;
 		c->run[i] = (tc_alloc_run){.published = NULL};
+		c->black[i] = 0;
+		c->zeroed[i] = false;
 	}
 	c->heap = h;
 	c->flushgen = atomic_load(&h->sweepgen);
 	atomic_store_explicit(&c->alloc_bytes, 0, memory_order_relaxed);
 	atomic_store_explicit(&c->alloc_objects, 0, memory_order_relaxed);
+	atomic_store_explicit(&c->slow_allocs, 0, memory_order_relaxed);
 }
 
 void tc__mcache_fold(mcache *c, spanclass spc)
@@ -63,11 +66,7 @@ void tc__mcache_fold(mcache *c, spanclass spc)
 		uint32_t n = (uint32_t)__builtin_popcountll(taken);
 		fi = k0 + 64 - (uint32_t)__builtin_clzll(taken);
 		s->allocCount += n;
-		atomic_store_explicit(&c->alloc_objects, atomic_load_explicit(&c->alloc_objects, memory_order_relaxed) + n,
-				      memory_order_relaxed);
-		atomic_store_explicit(&c->alloc_bytes,
-				      atomic_load_explicit(&c->alloc_bytes, memory_order_relaxed) + n * s->elemsize,
-				      memory_order_relaxed);
+		mcache_count_alloc(c, n, (uint64_t)n * s->elemsize);
 	}
 	span_set_freeindex(s, fi);
 	s->allocCache = fi - k0 >= 64 ? 0 : r->free >> (fi - k0);

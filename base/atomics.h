@@ -15,4 +15,11 @@ static inline void atomic_max_u64(_Atomic uint64_t *p, uint64_t v)
 		;
 }
 
+/* *p += v for a counter one thread writes and others read: a plain load and
+ * store (no locked instruction), atomic only so that readers see whole values. */
+static inline void atomic_owner_add_u64(_Atomic uint64_t *p, uint64_t v)
+{
+	atomic_store_explicit(p, atomic_load_explicit(p, memory_order_relaxed) + v, memory_order_relaxed);
+}
+
 #endif /* TC_ATOMICS_H */

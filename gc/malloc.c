@@ -154,8 +154,7 @@ static void alloc_black_run(tc_mutator *m, span *s, spanclass spc, uint32_t idx)
 static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count, unsigned kind, const char *fn)
 {
 	tc_heap *h = m->h;
-	atomic_store_explicit(&m->mc.slow_allocs, atomic_load_explicit(&m->mc.slow_allocs, memory_order_relaxed) + 1,
-			      memory_order_relaxed);
+	atomic_owner_add_u64(&m->mc.slow_allocs, 1);
 	if (__builtin_expect(h->cfg.torture != 0, 0) && --m->torture_left == 0) {
 		m->torture_left = h->cfg.torture;
 		tc__gc_collect(m);
@@ -223,12 +222,7 @@ static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count
 		if (__builtin_expect(h->large_hook != NULL, 0))
 			h->large_hook(h, h->large_hook_arg);
 		/* Counted now: a large object has no run to be counted with. */
-		atomic_store_explicit(&m->mc.alloc_bytes,
-				      atomic_load_explicit(&m->mc.alloc_bytes, memory_order_relaxed) + s->elemsize,
-				      memory_order_relaxed);
-		atomic_store_explicit(&m->mc.alloc_objects,
-				      atomic_load_explicit(&m->mc.alloc_objects, memory_order_relaxed) + 1,
-				      memory_order_relaxed);
+		mcache_count_alloc(&m->mc, 1, s->elemsize);
 	}
 	tc_chaos();
 	if (spc_sizeclass(s->spc) == 0) {

@@ -20,10 +20,11 @@
  * allocated, to a marker resolving a conservative pointer. The mutator finds
  * a type's run through a small table indexed by the type's address, filled
  * by the library after it has checked the type: so a type is checked once
- * per mutator (and run), not on every call. Everything else (a type not
- * yet seen, an exhausted run, allocation while the mutator allocates black,
- * torture and verify modes, a TC_DEBUG library, which keeps alloc_slow set
- * so every call is checked) takes tc_alloc_slow. The inline path checks m
+ * per mutator (and run), not on every call. Everything else takes
+ * tc_alloc_slow: a type not yet seen, an exhausted run (the library loads
+ * the next one, and marks it whole while the mutator allocates black), a
+ * span of mixed types, torture mode, and a TC_DEBUG library, which keeps
+ * alloc_slow set so that every call is checked. The inline path checks m
  * and t for NULL only; a mutator used after detach or from another thread is
  * caught by a TC_DEBUG library. The library exports tc_write and tc_alloc as
  * functions too, for callers that cannot inline C (FFI).
@@ -52,7 +53,7 @@ typedef struct tc_alloc_run {
 /* The part of a mutator the inlined fast paths read. */
 typedef struct tc_mutator_head {
 	int wb_on;      /* bit 0: the collector is marking; bit 1: a debug build checks every slot */
-	int alloc_slow; /* nonzero: every allocation takes tc_alloc_slow (allocating black, torture, verify, debug) */
+	int alloc_slow; /* nonzero: every allocation takes tc_alloc_slow (torture mode, a TC_DEBUG library) */
 	tc_alloc_run *bytype[TC_ALLOC_TYPES]; /* by TC_TYPE_SLOT: the run a type was last allocated from */
 } tc_mutator_head;
 
