@@ -37,8 +37,10 @@
  * When the collector is idle the cost is one load of the mutator's flag and
  * one predictable branch, inlined into the caller (tricolor/inline.h); this
  * file holds the slow path. Shaded pointers go to the mutator's own buffer,
- * with no lock and no atomic; when it fills, and whenever the collector asks
- * (termination, detach), it is flushed into the mutator's grey work.
+ * with no lock and no atomic; whenever the collector asks (termination,
+ * detach), it is flushed into the mutator's grey work. When it fills between
+ * two safepoints, its flush goes through tc__gc_shade_full, which a
+ * termination test running meanwhile cannot miss (mark.c says why).
  *
  * The store itself is an atomic word store with release order: markers read
  * slots concurrently, and a thread that loads the pointer with acquire order
@@ -89,8 +91,10 @@ void tc__wb_discard(tc_mutator *m) { wb_of(m)->n = 0; }
 static void shade(tc_mutator *m, void *old, void *val)
 {
 	wbstate *w = wb_of(m);
-	if (w->n + 2 > WBUF_N)
-		tc__wb_flush(m);
+	if (w->n + 2 > WBUF_N) {
+		tc__gc_shade_full(m, w->buf, w->n);
+		w->n = 0;
+	}
 	w->buf[w->n++] = (uintptr_t)old;
 	w->buf[w->n++] = (uintptr_t)val;
 }

@@ -6,8 +6,9 @@
  * inlined tc_write reads (tricolor/inline.h), the per-mutator buffer of
  * shaded pointers (Go's wbBuf), flushing it, and the debug check of the slot
  * a store writes. It knows nothing of how the collector marks: it hands
- * buffered pointers to tc__gc_shade, and asks tc__gc_slot_known whether a
- * slot is one the collector scans. Those two are the whole interface; gc/
+ * buffered pointers to tc__gc_shade (tc__gc_shade_full when the buffer fills
+ * between safepoints), and asks tc__gc_slot_known whether a slot is one the
+ * collector scans. Those three are the whole interface; gc/
  * implements them (mark.c, roots.c), and tests/test_barrier.c implements
  * them again to test the barrier alone, without gc/.
  *
@@ -59,6 +60,9 @@ extern void (*tc__wb_test_hook)(tc_mutator *m, void **slot);
 /* Shade each of vals (any value: a heap pointer, interior or not, or not a
  * heap pointer at all) into m's own grey work. */
 void tc__gc_shade(tc_mutator *m, const uintptr_t *vals, size_t n);
+/* The same for a buffer that filled between safepoints (the owner, marking):
+ * what it greys must be seen by a termination test that runs meanwhile. */
+void tc__gc_shade_full(tc_mutator *m, const uintptr_t *vals, size_t n);
 /* Is slot inside a heap object, a global root range or one of m's frames? */
 bool tc__gc_slot_known(tc_mutator *m, void **slot);
 

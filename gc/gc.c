@@ -129,6 +129,8 @@ static bool ragged_flush(tc_heap *h)
 		return false;
 	tc_chaos();
 	tc__hs_request_flush(h);
+	if (h->hs_hook)
+		h->hs_hook(h, HS_FLUSH, h->hs_hook_arg);
 	for (;;) {
 		tc__hs_flush_blocked(h);
 		tc_chaos();

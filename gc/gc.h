@@ -425,8 +425,8 @@ typedef struct tc_heap {
 	void *after_mark_arg;
 	void (*mark_hook)(struct tc_heap *h, void *arg);
 	void *mark_hook_arg;
-	/* and in every phase-change handshake, after the request, before
-	 * waiting for the answers (tests/test_handshake.c) */
+	/* and in every phase-change handshake and flush round, after the
+	 * request, before waiting for the answers (tests/test_handshake.c) */
 	void (*hs_hook)(struct tc_heap *h, int kind, void *arg);
 	void *hs_hook_arg;
 	/* and in a mutator's large allocation, after its span is made, before
@@ -474,7 +474,7 @@ static inline bool mutator_poll_due(const tc_heap *h, const tc_mutator *m)
 }
 
 /* ---- handshake.c ---- */
-enum { HS_BARRIER_ON = 0, HS_BARRIER_OFF = 1, HS_RELEASE = 2 };
+enum { HS_BARRIER_ON = 0, HS_BARRIER_OFF = 1, HS_RELEASE = 2, HS_FLUSH = 3 /* hs_hook only: a flush round asked */ };
 uint64_t tc__handshake(tc_heap *h, int kind);       /* request, answer for the blocked, wait; ns taken */
 void tc__handshake_answer(tc_mutator *m, bool scan); /* the mutator's part of every pending request */
 void tc__hs_request_scan(tc_heap *h);

@@ -44,10 +44,15 @@
  *              (work.greyed unchanged) proves that no reachable object is
  *              white. "No grey work anywhere" is the global list empty, every
  *              worker idle, and no mutator inside an assist (work.nassist);
- *              grey work a mutator's barrier put in its own gcwork is
- *              counted in work.greyed when its flush publishes it, and
+ *              grey work a mutator's answer put in its own gcwork is
+ *              counted in work.greyed when the answer publishes it, and
  *              greyed0 is read before the emptiness is checked, so work
- *              published in between is seen. Every white object reachable at the round's start would
+ *              published in between is seen. A buffer that fills between
+ *              safepoints is flushed inside work.nassist with its count
+ *              published at once (mark.c, tc__gc_shade_full): its owner
+ *              may have answered already, and what it greys may be what
+ *              another mutator's buffer would have greyed in this round.
+ *              Every white object reachable at the round's start would
  *              be reachable through an edge created after its source was
  *              scanned, whose store shaded the target into some mutator's
  *              buffer (stacks were all scanned, global roots are written

@@ -393,6 +393,30 @@ void tc__gc_shade(tc_mutator *m, const uintptr_t *vals, size_t n)
 	}
 }
 
+/* A barrier buffer that filled between safepoints. Its owner may have
+ * answered the current flush round already, and another mutator's buffer,
+ * not yet flushed, may hold the same white object: if this flush greys it
+ * into the owner's gcwork, unseen, the other flush greys nothing and the
+ * round passes for clean (work.greyed unchanged) with the object grey and
+ * its referents white. So the flush runs inside work.nassist, as an assist
+ * does (mark_idle is false meanwhile), and its greyed count is published
+ * before nassist drops: a test that sees nassist == 0 sees the count
+ * (ragged_flush reads mark_idle, then greyed). The grey objects stay in
+ * the gcwork, published at the owner's next answer, which the changed
+ * count makes the controller wait for. Found by the model
+ * (verify/handshake.pml, MUT_FULL_FLUSH_UNCOUNTED from INIT=4). */
+void tc__gc_shade_full(tc_mutator *m, const uintptr_t *vals, size_t n)
+{
+	tc_heap *h = m->h;
+	atomic_fetch_add(&h->work.nassist, 1);
+	tc_chaos();
+	tc__gc_shade(m, vals, n);
+	atomic_fetch_add(&h->work.greyed, m->gcw.greyed);
+	m->gcw.greyed = 0;
+	tc_chaos();
+	atomic_fetch_sub(&h->work.nassist, 1);
+}
+
 /* ---- assists (Go's gcAssistAlloc) ---- */
 
 /* Scan bytes per assist step: about 10 µs of marking on cache-missing

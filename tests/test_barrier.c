@@ -31,6 +31,14 @@ void tc__gc_shade(tc_mutator *m, const uintptr_t *vals, size_t n)
 	nflushes++;
 }
 
+static size_t nfull; /* flushes of a full buffer (tc__gc_shade_full) */
+
+void tc__gc_shade_full(tc_mutator *m, const uintptr_t *vals, size_t n)
+{
+	nfull++;
+	tc__gc_shade(m, vals, n);
+}
+
 bool tc__gc_slot_known(tc_mutator *m, void **slot)
 {
 	(void)m;
@@ -45,7 +53,7 @@ static int setup(void **state)
 {
 	(void)state;
 	memset(heap, 0, sizeof heap);
-	nshaded = nflushes = nchecks = 0;
+	nshaded = nflushes = nchecks = nfull = 0;
 	known_lo = heap;
 	known_hi = heap + 512;
 	tc__wb_init(&mut.wb, false);
@@ -100,6 +108,7 @@ static void test_full_buffer_flushes_in_order(void **state)
 	assert_int_equal(nflushes, 0);
 	tc_write(&mut, &heap[300], (void *)0x30000); /* the next store flushes first */
 	assert_int_equal(nflushes, 1);
+	assert_int_equal(nfull, 1); /* as a full buffer: counted for termination at once */
 	assert_int_equal(nshaded, WBUF_N);
 	for (uintptr_t i = 0; i < WBUF_N / 2; i++) {
 		assert_int_equal(shaded[2 * i], 0x10000 + i);
@@ -107,6 +116,7 @@ static void test_full_buffer_flushes_in_order(void **state)
 	}
 	assert_int_equal(mut.wb.n, 2);
 	tc__wb_flush(&mut);
+	assert_int_equal(nfull, 1); /* an asked-for flush is not */
 	assert_int_equal(nshaded, WBUF_N + 2);
 	assert_int_equal(shaded[WBUF_N + 1], 0x30000);
 	tc__wb_set_marking(&mut.wb, false);

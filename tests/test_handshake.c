@@ -9,7 +9,10 @@
  *  - a store that straddles the end of the barrier-on window, racing with
  *    an unshaded store into the same slot (the stale-old-value race);
  *  - a large object made before the sweepgen bump and marked black after
- *    it, while a sweep runs in between. */
+ *    it, while a sweep runs in between;
+ *  - a mutator that answered the last flush round fills its barrier buffer
+ *    with an object another mutator's unflushed buffer holds (the model's
+ *    MUT_FULL_FLUSH_UNCOUNTED trail, INIT=4). */
 #define TC_GRAPH_HELPERS
 #include <pthread.h>
 #include <stdatomic.h>
@@ -454,6 +457,136 @@ static void test_large_allocation_straddling_the_bump(void **state)
 	tc_heap_destroy(h);
 }
 
+/* ---- 6. a full buffer after the last flush answer ---- */
+
+/* The model's counterexample (verify/handshake.pml, INIT=4), in C. X is a
+ * global root's object, X->next = G, G->next a list. Both threads' frames
+ * are scanned empty (black) while they wait blocked. Then, in the mark hook,
+ * before the controller scans X: A loads G into its frame, and B deletes
+ * X->next (G goes into B's buffer, not flushed: B is then held away from
+ * its safepoints). At the flush round A answers with an empty buffer, then
+ * stores G into a root 129 times: its buffer fills and its flush greys G into
+ * A's own gcwork. B answers last; its buffer's G is marked already, so it
+ * greys nothing. Were that flush of A's not counted (tc__gc_shade_full), the
+ * round would pass for clean with G grey and its list white: the verifier's
+ * stop would find the grey work and abort. */
+static node *xroot, *gslot;
+static tc_mutator *full_a;
+static int flush_hook_done;
+static atomic_int b_ready;
+
+static void full_mark_hook(tc_heap *h, void *arg)
+{
+	(void)h;
+	(void)arg;
+	set_stage(2); /* A: load G */
+	wait_stage(3);
+	set_stage(4); /* B: delete X->next */
+	wait_stage(5);
+}
+
+static void full_flush_hook(tc_heap *h, int kind, void *arg)
+{
+	(void)h;
+	(void)arg;
+	if (kind != HS_FLUSH || flush_hook_done)
+		return;
+	flush_hook_done = 1;
+	set_stage(6); /* A: answer, then fill its buffer with G */
+	wait_stage(7);
+	atomic_store(&hold, 0); /* B: answer at last */
+}
+
+static void *full_thread_a(void *arg)
+{
+	tc_heap *h = arg;
+	tc_mutator *m = tc_mutator_attach(h);
+	full_a = m;
+	node *frame[1] = {NULL};
+	tc_roots_push(m, (void **)frame, 1);
+	set_stage(1);
+	wait_stage_blocked(m, 2); /* scanned meanwhile: an empty, black frame */
+	frame[0] = xroot->next;    /* G, loaded after the scan */
+	set_stage(3);
+	while (stage_now() < 6)
+		tc_safepoint(m);
+	tc_safepoint(m); /* the flush answer: an empty buffer */
+	uint32_t gen = atomic_load(&h->world.flushgen);
+	for (int i = 0; i <= WBUF_N / 2; i++)
+		tc_write(m, (void **)&gslot, frame[0]); /* the last store flushes a full buffer */
+	tc_write(m, (void **)&gslot, NULL);
+	set_stage(7);
+	/* No safepoint until the controller decides: marking complete (the
+	 * bug), or another round (it saw the greying). */
+	while (!atomic_load(&h->work.complete) && atomic_load(&h->world.flushgen) == gen)
+		;
+	while (stage_now() < 8)
+		tc_safepoint(m);
+	assert_true(frame[0]->magic == NODE_MAGIC);
+	check_list(frame[0]->next, 40);
+	tc_roots_pop(m);
+	tc_mutator_detach(m);
+	return NULL;
+}
+
+static void *full_thread_b(void *arg)
+{
+	tc_mutator *m = tc_mutator_attach(arg);
+	atomic_store(&hold, 1);
+	atomic_store(&b_ready, 1);
+	wait_stage_blocked(m, 4);
+	assert_true(m->wb.head.wb_on & WB_MARKING);
+	tc_write(m, (void **)&xroot->next, NULL); /* G into B's buffer */
+	set_stage(5);
+	while (atomic_load(&hold))
+		; /* held away from its safepoint until the flush hook lets go */
+	while (stage_now() < 8)
+		tc_safepoint(m);
+	tc_mutator_detach(m);
+	return NULL;
+}
+
+static void test_full_buffer_after_the_last_flush_answer(void **state)
+{
+	(void)state;
+	tc_heap *h = precise_heap();
+	tc_mutator *m = tc_mutator_attach(h);
+	tc_root_add(h, (void **)&xroot, 1);
+	tc_root_add(h, (void **)&gslot, 1);
+	tc_write(m, (void **)&xroot, new_node(m, 0));
+	tc_write(m, (void **)&xroot->next, new_node(m, 1));
+	node *w = NULL;
+	tc_roots_push(m, (void **)&w, 1);
+	build_list(m, &w, 40);
+	tc_write(m, (void **)&xroot->next->next, w);
+	tc_roots_pop(m);
+	stage = 0;
+	flush_hook_done = 0;
+	pthread_t a, b;
+	pthread_create(&a, NULL, full_thread_a, h);
+	wait_stage(1);
+	atomic_store(&b_ready, 0);
+	pthread_create(&b, NULL, full_thread_b, h);
+	while (!atomic_load(&b_ready))
+		tc_safepoint(m);
+	h->mark_hook = full_mark_hook;
+	h->hs_hook = full_flush_hook;
+	tc_collect(m); /* the hooks run in it; the verifier checks the result */
+	h->mark_hook = NULL;
+	h->hs_hook = NULL;
+	assert_int_equal(stage_now(), 7);
+	tc_collect(m); /* and once more, with G held only by A's frame */
+	set_stage(8);
+	tc_blocking_enter(m);
+	pthread_join(a, NULL);
+	pthread_join(b, NULL);
+	tc_blocking_leave(m);
+	tc_root_remove(h, (void **)&xroot);
+	tc_root_remove(h, (void **)&gslot);
+	tc_mutator_detach(m);
+	tc_heap_destroy(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -462,6 +595,7 @@ int main(void)
 		cmocka_unit_test(test_termination_while_a_mutator_keeps_shading),
 		cmocka_unit_test(test_store_straddling_the_barrier_on_window),
 		cmocka_unit_test(test_large_allocation_straddling_the_bump),
+		cmocka_unit_test(test_full_buffer_after_the_last_flush_answer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -412,8 +412,21 @@ proctype mutator(byte m)
 				}
 			fi
 #endif
-		:: /* a full buffer flushes into the gcwork */
+		:: /* a full buffer flushes into the gcwork between safepoints
+		    * (tc__gc_shade_full): inside nassist, its greyed count
+		    * published at once. Without either, a mutator that answered
+		    * the last flush round greys, in its own gcwork, an object
+		    * another mutator's unflushed buffer also holds; that buffer's
+		    * flush then greys nothing, and the round passes for clean with
+		    * the object grey (MUT_FULL_FLUSH_UNCOUNTED, INIT=4). */
+#ifdef MUT_FULL_FLUSH_UNCOUNTED
 			wb_flush(m)
+#else
+			nassist++;
+			wb_flush(m);
+			atomic { count(m) };
+			nassist--
+#endif
 		:: /* assist: take grey work, scan it, dispose (tc__gc_assist) */
 #ifdef NO_ASSIST
 			false;
@@ -703,7 +716,11 @@ init
 {
 	byte k = 0;
 	atomic {
-#if INIT != 0
+#if INIT == 4
+		alloc[1] = 1; alloc[2] = 1; alloc[3] = 1;
+		groot = 1; field[1] = 2; field[2] = 3;
+		stack[0] = 1;
+#elif INIT != 0
 		alloc[1] = 1; alloc[2] = 1;
 #if INIT != 3
 		alloc[3] = 1;
