@@ -207,6 +207,18 @@ tc_mutator *tc__shim_self(void)
 	return m;
 }
 
+tc_mutator *tc__shim_current(void) { return self; }
+
+void tc__shim_forget(void)
+{
+	tc_mutator *m = self;
+	if (m == NULL)
+		return;
+	pthread_setspecific(self_key, NULL);
+	self = NULL;
+	tc_mutator_detach(m);
+}
+
 GC_API void GC_init(void) { tc__shim_self(); }
 GC_API int GC_is_init_called(void) { return tc__shim.h != NULL; }
 

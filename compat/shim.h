@@ -57,11 +57,15 @@ typedef struct shim {
 extern shim tc__shim;
 
 tc_mutator *tc__shim_self(void);                      /* the calling thread's mutator (init, attach) */
+tc_mutator *tc__shim_current(void);                   /* the same, or NULL if not attached (no attach) */
+void tc__shim_forget(void);                           /* detach the calling thread now (threads.c) */
 void tc__shim_warn(const char *fmt, const void *arg); /* fmt has one %p, for arg */
 void tc__shim_segments_refresh(tc_heap *h, void *arg); /* the roots hook: data segments */
 size_t tc__shim_segments_bytes(void);                 /* bytes of data segments registered */
 void tc__shim_clear_links(tc_heap *h, void *arg);     /* the cleared hook: disappearing links (finalize.c) */
 void tc__shim_maybe_finalize(void);                   /* run due finalizers, unless on demand (finalize.c) */
 GC_API void *GC_base(void *p);
+GC_API void *GC_malloc_uncollectable(size_t n);
+GC_API void GC_free(void *p);
 
 #endif /* TC_SHIM_H */

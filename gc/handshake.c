@@ -84,7 +84,7 @@
  * (the protocol would be wrong), and runs the heap verifier.
  *
  * The protocol is modelled in verify/handshake.pml and model-checked with
- * SPIN (verify/check.sh), with a mutant for each shade and each step that
+ * SPIN (scripts/model-check.sh), with a mutant for each shade and each step that
  * must fail. The model's names for this file's state: marking (phase ==
  * GC_MARK), releasing (world.releasing), pend[m] bits (the world.*gen /
  * tc_mutator.*ack pairs: BAR, SCAN, FLUSH, OFF, REL), wb[m] (wb_on),

@@ -19,5 +19,5 @@ tc_need_pkgs() {
 
 tc_setup() {
   tc_need_pkgs cmake gcc make pkg-config libcmocka-dev libjemalloc-dev libgc-dev \
-    hyperfine gnuplot-nox time python3 zlib1g-dev
+    hyperfine gnuplot-nox time python3 zlib1g-dev spin
 }

@@ -41,7 +41,12 @@ scripts/bench-libgc.sh "$@"
 echo "=== the pacer sweep: GOGC x policy x memory limit"
 scripts/bench-pacer.sh "$@"
 
-echo "=== plots and tables"
+echo "=== the marking protocol, model-checked (the properties and every mutant; --full: the bitstate searches too)"
+mc_mode=full
+[ "${1:-}" = --full ] && mc_mode=big
+{ echo "# scripts/model-check.sh $mc_mode at $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(date -u +%F), $(nproc) CPUs, $(spin -V | head -1)"
+  scripts/model-check.sh "$mc_mode"; } | tee results/verify-handshake.txt
+
 scripts/plot
 python3 scripts/tables.py >results/tables.md
 echo "suite: done in $(($(date +%s) - start)) s; figures in results/, PNGs in results/plots/"

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # scripts/test.sh — set up (apt-get what is missing), then build and run the
 # whole test suite in three builds: Release, ASan+UBSan, TSan; then run each
-# libFuzzer target briefly (scripts/fuzz.sh, TC_FUZZ_SECONDS each, default 15).
+# libFuzzer target briefly (scripts/fuzz.sh, TC_FUZZ_SECONDS each, default 15);
+# then model-check the marking protocol's smallest configuration and its
+# quick mutants (scripts/model-check.sh ci; the suite runs the full check).
 #   scripts/test.sh                 all of it
-#   scripts/test.sh release fuzz    only the named parts (release, asan, tsan, fuzz)
+#   scripts/test.sh release fuzz    only the named parts (release, asan, tsan, fuzz, model)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Conservative stack scanning needs locals on the real stack, not ASan's fake one.
@@ -12,7 +14,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_stack_use_after_retur
 tc_setup
 
 builds=("$@")
-((${#builds[@]})) || builds=(release asan tsan fuzz)
+((${#builds[@]})) || builds=(release asan tsan fuzz model)
 jobs=$(nproc)
 status=0
 for b in "${builds[@]}"; do
@@ -20,7 +22,11 @@ for b in "${builds[@]}"; do
     echo "=== fuzzers, ${TC_FUZZ_SECONDS:-15} s each"
     scripts/fuzz.sh "${TC_FUZZ_SECONDS:-15}" || { status=1; echo "=== fuzz: FAILED"; }
     continue ;;
-  *) echo "test.sh: unknown part '$b' (release, asan, tsan, fuzz)" >&2; exit 2;; esac
+  model)
+    echo "=== model check (ci)"
+    scripts/model-check.sh ci || { status=1; echo "=== model: FAILED"; }
+    continue ;;
+  *) echo "test.sh: unknown part '$b' (release, asan, tsan, fuzz, model)" >&2; exit 2;; esac
   echo "=== build: $b"
   cmake --preset "$b" >/dev/null
   cmake --build --preset "$b" -j "$jobs"

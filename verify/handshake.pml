@@ -1,13 +1,13 @@
 /*
  * handshake.pml — tricolor's marking protocol as a Promela model, checked by
- * SPIN (verify/check.sh runs every property and every mutant).
+ * SPIN (scripts/model-check.sh runs every property and every mutant).
  *
  * What it models, at the level of the protocol rather than of the C:
  *  - a heap of NO objects with one pointer field each, a global root slot,
  *    and NM mutators whose stacks have NS slots (the roots a stack scan reads);
  *  - the mutators' operations: load a field or the root into a stack slot,
  *    store a stack slot into a field or the root through the hybrid barrier,
- *    allocate (black or white by the mutator's state), drop a stack slot,
+ *    allocate (black or white: the colour of its run), drop a stack slot,
  *    flush a full barrier buffer, assist, reach a safepoint and answer every
  *    pending request in handshake.c's order, block and unblock;
  *  - the controller: the BARRIER_ON handshake (answering for blocked
@@ -22,6 +22,14 @@
  *  - work.greyed, a counter in the C, is the flag greyed_since: the controller
  *    clears it where the C reads greyed0, and a gcwork's dispose sets it
  *    where the C adds its count. The test "greyed unchanged" is "flag clear".
+ *  - Allocation is from runs (mcache.c): an allocation loads a run if it has
+ *    none, black when the mutator allocates black, and takes an object of
+ *    the run's colour. Runs are folded (arun = 0) when allocating black
+ *    turns on (mutator_set_allocblack) and at the release (the mcache's
+ *    spans are released). A run emptied and reloaded in between takes the
+ *    colour of the moment, which is the colour the fold already gives, so
+ *    the model keeps one run for as long as it may (the worst case).
+ *    MUT_NO_RUN_FOLD leaves out the fold at turn-on.
  *  - The sweep is one atomic step at the bump. In the C spans are swept
  *    lazily, and the span rule (malloc.c, black_sg) makes an allocation
  *    between the bump and the mutator's RELEASE answer survive this sweep and
@@ -54,13 +62,16 @@
  *   greyed_since   h->work.greyed != greyed0 (gc.c, ragged_flush)
  *   nassist        h->work.nassist
  *   allocblack[m]  tc_mutator.allocblack
+ *   arun[m]        the mcache's runs (tc_alloc_run, mcache.black[]): a run
+ *                  loaded while allocating black is marked whole at load
+ *                  and serves black until folded; 0 none, 1 white, 2 black
  *   blocked[m]     tc_mutator.status == M_BLOCKED
  *   pend[m]        world.{bar,scan,flush,off,rel}gen != tc_mutator.{barack,
  *                  scangen,flushack,offack,relack}, one bit each
  *   mark[o]        the span's gcmarkbits; alloc[o]: allocated (allocbits)
  *   complete       h->work.complete (the TC_DEBUG check in mark.c)
  *
- * Properties (check.sh):
+ * Properties (scripts/model-check.sh):
  *  - safety: at the sweep no freed object is referenced by a stack, the root
  *    or an allocated object (sweep()); at termination every object reachable
  *    from the roots is marked (terminated()); nothing is greyed after
@@ -83,10 +94,13 @@
  * gcwork until its next flush), MUT_NO_GATE.
  *
  * Mutants (-DMUT_...): each removes one shade or one handshake step, and
- * each must fail (check.sh says which property caught it). The search for a
+ * each must fail (model-check.sh says which property caught it). The search for a
  * mutant's counterexample may leave out operations its race does not need
- * (-DNO_ALLOC, -DNO_ASSIST, -DNO_BLOCK) and start from INIT=2: a smaller
- * space, in which the search reaches the race's depth.
+ * (-DNO_ALLOC, -DNO_ASSIST, -DNO_BLOCK), bound the second mutator more
+ * tightly (B1) and start from a heap shaped for the race (INIT=2..5): a
+ * smaller space, in which the search reaches the race's depth. The model
+ * itself is checked from the same heaps (model-check.sh), so a trail there
+ * is the mutant's, not the starting heap's.
  */
 
 #ifndef NM
@@ -102,6 +116,10 @@
 #ifndef B
 #define B 4 /* heap operations per mutator per cycle: the bound of the search */
 #endif
+#ifndef B1
+#define B1 B /* the second mutator's bound, when a race needs fewer of its operations */
+#endif
+#define BOUND(m) (m == 1 -> B1 : B)
 #ifndef NCYC
 #define NCYC 2 /* cycles the controller runs; then every process ends */
 #endif
@@ -123,6 +141,7 @@ bool buf[NM * O1];
 bool lgrey[NM * O1];
 bool lcount[NM];
 bool allocblack[NM];
+byte arun[NM];   /* the mutator's allocation run: 0 none, 1 loaded white, 2 loaded black */
 bool blocked[NM];
 byte pend[NM];
 byte ops[NM];   /* heap operations this cycle (< B) */
@@ -281,6 +300,9 @@ inline answer(m)
 	   atomic {
 		count(m);
 #ifndef MUT_WHITE_AFTER_SCAN
+#ifndef MUT_NO_RUN_FOLD
+		if :: !allocblack[m] -> arun[m] = 0 :: else -> skip fi;
+#endif
 		allocblack[m] = 1;
 #endif
 		pend[m] = pend[m] & ~P_SCAN
@@ -305,7 +327,7 @@ inline answer(m)
 		:: else -> skip
 		fi
 	};
-	atomic { if :: pend[m] & P_REL -> allocblack[m] = 0; pend[m] = pend[m] & ~P_REL :: else -> skip fi }
+	atomic { if :: pend[m] & P_REL -> allocblack[m] = 0; arun[m] = 0; pend[m] = pend[m] & ~P_REL :: else -> skip fi }
 }
 
 /* ---- the mutator ---- */
@@ -315,7 +337,7 @@ proctype mutator(byte m)
 	byte i, j, t, v, o, old;
 	bool w;
 	do
-	:: !blocked[m] && ops[m] < B ->
+	:: !blocked[m] && ops[m] < BOUND(m) ->
 		ops[m]++;
 		if
 		:: /* load a field: stack[d] = stack[s]->f */
@@ -347,8 +369,8 @@ proctype mutator(byte m)
 			};
 			store(m, t, v);
 			t = 0; v = 0; old = 0; w = 0
-		:: /* allocate into stack[d]: black while allocblack, but not
-		    * after the bump (the span rule) */
+		:: /* allocate into stack[d]: the run's colour, but not after
+		    * the bump (the span rule) */
 #ifdef NO_ALLOC
 			false;
 #endif
@@ -361,8 +383,9 @@ proctype mutator(byte m)
 				od;
 				if
 				:: o <= NO ->
+					if :: arun[m] == 0 -> arun[m] = (allocblack[m] -> 2 : 1) :: else -> skip fi;
 					alloc[o] = 1; field[o] = NIL;
-					mark[o] = allocblack[m] && !releasing;
+					mark[o] = arun[m] == 2 && !releasing;
 					stack[m * NS + j] = o
 				:: else -> skip
 				fi;
@@ -478,6 +501,9 @@ inline act_one(p, k)
 				j = 0;
 #endif
 #ifndef MUT_WHITE_AFTER_SCAN
+#ifndef MUT_NO_RUN_FOLD
+				if :: !allocblack[k] -> arun[k] = 0 :: else -> skip fi;
+#endif
 				allocblack[k] = 1;
 #endif
 				skip
@@ -502,7 +528,7 @@ inline act_one(p, k)
 				:: else -> break
 				od;
 				i = 0
-			:: p == P_REL -> allocblack[k] = 0
+			:: p == P_REL -> allocblack[k] = 0; arun[k] = 0
 			:: else -> skip
 			fi;
 			pend[k] = pend[k] & ~p
@@ -697,7 +723,7 @@ terminated:
 	od
 }
 
-/* Termination: under weak fairness every cycle ends (check.sh: -a -f). */
+/* Termination: under weak fairness every cycle ends (model-check.sh: -a -f). */
 ltl cycles_end { <> (cycles == NCYC) }
 
 /* The heap the search starts from: the root holds o1, o1's field o2; the
@@ -708,7 +734,14 @@ ltl cycles_end { <> (cycles == NCYC) }
  * from the stacks (no marker reads o1's field before a stack scan). INIT=3:
  * as INIT=1, with o3 free (the second mutator holds o1 only), so that the
  * first cycle can allocate. INIT=0: an empty heap and empty stacks (the
- * mutators build the graph: the smallest space, searched exhaustively). */
+ * mutators build the graph: the smallest space, searched exhaustively).
+ * INIT=4: a chain root -> o1 -> o2 -> o3, the first mutator holding o1, the
+ * second nothing: the greyed-count races (a mutator that answered the last
+ * flush round greys what the other's unflushed buffer holds) in three
+ * operations of one mutator. INIT=5: o3 weakly referenced and held by the
+ * second mutator's stack only, o3's field holding o2, the root o1: the weak
+ * reader's races (a read after its last flush answer, of an object that
+ * references a white one) in one operation each. */
 #ifndef INIT
 #define INIT 1
 #endif
@@ -720,6 +753,13 @@ init
 		alloc[1] = 1; alloc[2] = 1; alloc[3] = 1;
 		groot = 1; field[1] = 2; field[2] = 3;
 		stack[0] = 1;
+#elif INIT == 5
+		alloc[1] = 1; alloc[2] = 1; alloc[3] = 1;
+		groot = 1; field[3] = 2;
+		stack[NS] = 3;
+#ifdef WEAK
+		wtarget = 3;
+#endif
 #elif INIT != 0
 		alloc[1] = 1; alloc[2] = 1;
 #if INIT != 3
