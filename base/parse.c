@@ -32,6 +32,29 @@ int tc__parse_int(const char *s, long long lo, long long hi, long long *out)
 	return 0;
 }
 
+int tc__parse_gc_size(const char *var, const char *val, uint64_t *out)
+{
+	const char *want = "a byte count (digits, then k, M or G)";
+	if (!isdigit((unsigned char)val[0]))
+		return tc__bad_value(var, val, want);
+	errno = 0;
+	char *end;
+	unsigned long long n = strtoull(val, &end, 10);
+	uint64_t mul = 1;
+	if (*end != 0 && end[1] == 0) {
+		switch (tolower((unsigned char)*end)) {
+		case 'k': mul = 1ull << 10; end++; break;
+		case 'm': mul = 1ull << 20; end++; break;
+		case 'g': mul = 1ull << 30; end++; break;
+		default: break;
+		}
+	}
+	if (errno || *end != 0 || n > UINT64_MAX / mul)
+		return tc__bad_value(var, val, want);
+	*out = n * mul;
+	return 0;
+}
+
 /* Go's GOMEMLIMIT syntax: a byte count with an optional unit B, KiB, MiB,
  * GiB, TiB (also KB, MB, GB, TB as powers of ten), or "off". */
 int tc_parse_bytes(const char *what, const char *val, uint64_t *limit)

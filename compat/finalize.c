@@ -62,6 +62,7 @@ static _Atomic uint64_t fin_seen; /* fin.queued when the allocation path last ra
 static void register_fin(void *obj, GC_finalization_proc fn, void *cd, GC_finalization_proc *ofn, void **ocd,
 			 const char *name)
 {
+	SHIM_GUARD();
 	tc_mutator *m = tc__shim_self();
 	if (obj == NULL || GC_base(obj) != obj) {
 		tc__shim_warn("GC_register_finalizer: %p is not the start of an object from GC_malloc; ignored\n", obj);
@@ -109,6 +110,7 @@ GC_API int GC_should_invoke_finalizers(void)
 
 GC_API int GC_invoke_finalizers(void)
 {
+	SHIM_GUARD();
 	tc_mutator *m = tc__shim_self();
 	if (in_finalizers)
 		return 0;
@@ -143,6 +145,7 @@ static dlink *find_link(void **link)
 
 GC_API int GC_general_register_disappearing_link(void **link, const void *obj)
 {
+	SHIM_GUARD();
 	tc__shim_self();
 	if (link == NULL || ((uintptr_t)link & (TC_WORD - 1)) != 0) {
 		tc__shim_warn("GC_general_register_disappearing_link: link %p is NULL or misaligned; ignored\n", link);
@@ -181,6 +184,7 @@ GC_API int GC_register_disappearing_link(void **link)
 
 GC_API int GC_unregister_disappearing_link(void **link)
 {
+	SHIM_GUARD();
 	lock(&tc__shim.lock);
 	dlink *d = find_link(link);
 	if (d != NULL)
@@ -219,6 +223,7 @@ void tc__shim_clear_links(tc_heap *h, void *arg)
 
 GC_API void GC_add_roots(void *lo, void *hi)
 {
+	SHIM_GUARD();
 	tc_mutator *m = tc__shim_self();
 	uintptr_t a = ((uintptr_t)lo + TC_WORD - 1) & ~(uintptr_t)(TC_WORD - 1), b = (uintptr_t)hi & ~(uintptr_t)(TC_WORD - 1);
 	if (b <= a)
@@ -241,6 +246,7 @@ GC_API void GC_add_roots(void *lo, void *hi)
 
 GC_API void GC_remove_roots(void *lo, void *hi)
 {
+	SHIM_GUARD();
 	tc_mutator *m = tc__shim_self();
 	lock(&tc__shim.lock);
 	for (size_t i = 0; i < L.nroots;) {

@@ -30,12 +30,12 @@
  * error policy and the default is used.
  */
 #define _GNU_SOURCE
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "parse.h"
 #include "shim.h"
 
 shim tc__shim;
@@ -71,33 +71,18 @@ GC_API GC_oom_func GC_get_oom_fn(void) { return __atomic_load_n(&tc__shim.oom, _
 
 /* ---- set-up ---- */
 
-/* libgc's size syntax: digits, then optionally k, m or g (either case). */
+/* A libgc size variable, if set (base/parse.c: libgc's syntax). */
 static int env_size(const char *var, uint64_t *out)
 {
 	const char *v = getenv(var);
 	if (v == NULL || *v == 0)
 		return 0;
-	char *end;
-	unsigned long long n = strtoull(v, &end, 10);
-	uint64_t mul = 1;
-	if (end != v && *end != 0 && end[1] == 0) {
-		switch (tolower((unsigned char)*end)) {
-		case 'k': mul = 1 << 10; end++; break;
-		case 'm': mul = 1 << 20; end++; break;
-		case 'g': mul = 1 << 30; end++; break;
-		default: break;
-		}
-	}
-	if (end == v || *end != 0 || !isdigit((unsigned char)v[0]) || n > UINT64_MAX / mul) {
-		tc__error("%s=\"%s\" is not a byte count (digits, then k, M or G); ignored", var, v);
-		return -1;
-	}
-	*out = n * mul;
-	return 0;
+	return tc__parse_gc_size(var, v, out) == 0 ? 0 : -1;
 }
 
 static void self_exit(void *m)
 {
+	SHIM_GUARD(); /* no nudge parks a thread inside its detach */
 	if (m != NULL)
 		tc_mutator_detach(m);
 }
@@ -172,6 +157,7 @@ static void shim_init(void)
 	h->stw_mark = 1;
 	h->roots_hook = tc__shim_segments_refresh;
 	h->cleared_hook = tc__shim_clear_links;
+	tc__shim_nudge_install(h);
 	if (initial > atomic_load(&h->pacer.goal))
 		atomic_store(&h->pacer.goal, initial);
 	const char *dont = getenv("GC_DONT_GC");
@@ -219,7 +205,11 @@ void tc__shim_forget(void)
 	tc_mutator_detach(m);
 }
 
-GC_API void GC_init(void) { tc__shim_self(); }
+GC_API void GC_init(void)
+{
+	SHIM_GUARD();
+	tc__shim_self();
+}
 GC_API int GC_is_init_called(void) { return tc__shim.h != NULL; }
 
 /* ---- the uncollectable set: open addressing, itself a precise root ---- */
@@ -404,6 +394,7 @@ static void *oom(size_t n, const char *fn)
 
 static void *alloc(size_t n, unsigned kind, const char *fn)
 {
+	SHIM_GUARD();
 	tc_mutator *m = tc__shim_self();
 	size_t size = n + EXTRA_BYTES;
 	if (size < n)
@@ -435,6 +426,7 @@ GC_API void *GC_malloc_atomic_ignore_off_page(size_t n)
 
 static void *alloc_uncollectable(size_t n, unsigned kind, const char *fn)
 {
+	SHIM_GUARD();
 	void *p = alloc(n, kind, fn);
 	if (p == NULL)
 		return NULL;
@@ -508,6 +500,7 @@ GC_API size_t GC_size(const void *p)
 
 GC_API void GC_free(void *p)
 {
+	SHIM_GUARD();
 	if (p == NULL)
 		return;
 	span *s;
@@ -535,6 +528,7 @@ GC_API void GC_free(void *p)
 
 GC_API void *GC_realloc(void *p, size_t n)
 {
+	SHIM_GUARD();
 	if (p == NULL)
 		return alloc(n, SK_CONS, "GC_realloc");
 	span *s;
@@ -573,6 +567,7 @@ GC_API void *GC_realloc(void *p, size_t n)
 
 GC_API void GC_gcollect(void)
 {
+	SHIM_GUARD();
 	tc_mutator *m = tc__shim_self();
 	if (atomic_load(&m->h->gc_disabled) == 0)
 		tc_collect(m);
@@ -611,6 +606,7 @@ GC_API size_t GC_get_free_bytes(void)
 
 GC_API size_t GC_get_total_bytes(void)
 {
+	SHIM_GUARD();
 	tc_metric m = {"heap.alloc.bytes", 0};
 	tc_metrics_read(tc__shim_self()->h, &m, 1);
 	return (size_t)m.value;
@@ -619,6 +615,29 @@ GC_API size_t GC_get_total_bytes(void)
 GC_API GC_word GC_get_gc_no(void)
 {
 	return tc__shim.h != NULL ? (GC_word)atomic_load(&tc__shim.h->ctrl.cycles) : 0;
+}
+
+/* libgc's switch for interior pointers. A program may set it to 0 (libgc
+ * then keeps an object only through pointers to its start or a registered
+ * displacement); here interior pointers are recognised whatever it says,
+ * which keeps every object libgc would keep, and possibly more. */
+GC_API int GC_all_interior_pointers = 1;
+
+/* A bit of collection work, if any is due: a collection when the heap has
+ * reached its goal (GC_malloc would start one), then due finalizers.
+ * Returns whether it did anything, as libgc's does. */
+GC_API int GC_collect_a_little(void)
+{
+	SHIM_GUARD();
+	tc_mutator *m = tc__shim_self();
+	tc_heap *h = m->h;
+	int did = 0;
+	if (atomic_load(&h->gc_disabled) == 0 && atomic_load(&h->mh.live) >= atomic_load(&h->pacer.goal)) {
+		tc__gc_maybe_trigger(m);
+		did = 1;
+	}
+	tc__shim_maybe_finalize();
+	return did;
 }
 
 /* With all interior pointers recognised (always, here) displacements are

@@ -14,7 +14,10 @@
  * changed; when nothing did, the refresh costs one call.
  *
  * Not scanned: this library's own segments (tricolor's globals hold no heap
- * object), read-only segments, and memory from malloc or mmap, as on libgc.
+ * object), read-only segments, and memory from malloc or mmap, as on libgc;
+ * nor, when the program sets GC_no_dls (libgc's "don't register dynamic
+ * library data segments": it registers what it needs itself), any object
+ * but the program (the first dl_iterate_phdr reports).
  *
  * Invariant: segs[0..nsegs) are exactly the ranges this file registered
  * with the heap, all removed before a new set is added (shim.lock).
@@ -32,7 +35,10 @@ typedef struct segwalk {
 	unsigned long long adds, subs;
 	size_t bytes;
 	int failed;
+	unsigned seen; /* objects visited so far */
 } segwalk;
+
+GC_API int GC_no_dls = 0;
 
 static size_t seg_bytes;
 
@@ -49,6 +55,8 @@ static int add_object(struct dl_phdr_info *info, size_t size, void *arg)
 {
 	segwalk *w = arg;
 	(void)size;
+	if (w->seen++ > 0 && __atomic_load_n(&GC_no_dls, __ATOMIC_RELAXED))
+		return 1; /* the program only */
 	if (info->dlpi_addr == w->self_base && w->self_base != 0)
 		return 0;
 	for (int i = 0; i < info->dlpi_phnum; i++) {

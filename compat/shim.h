@@ -18,6 +18,8 @@
  *    every loaded object (segments.c, refreshed before every mark), the
  *    uncollectable objects, and the stacks and registers of the threads
  *    that allocate (each is attached as a mutator on its first call);
+ *  - threads that never call while a collection waits for them: stopped
+ *    with SIGPWR, as libgc stops them (threads.c);
  *  - libgc's one-byte pad (EXTRA_BYTES): a pointer just past the end of an
  *    object keeps it, as it does on libgc.
  *
@@ -65,6 +67,27 @@ size_t tc__shim_segments_bytes(void);                 /* bytes of data segments 
 void tc__shim_clear_links(tc_heap *h, void *arg);     /* the cleared hook: disappearing links (finalize.c) */
 void tc__shim_maybe_finalize(void);                   /* run due finalizers, unless on demand (finalize.c) */
 GC_API void *GC_base(void *p);
+
+/* Stopping threads that do not call (threads.c): the controller signals a
+ * running thread that owes a handshake answer (tc_heap.nudge_hook), and the
+ * handler parks the thread, blocked, until the mark is over. Not inside a
+ * GC_* call, whose tricolor state and locks the handler must not touch:
+ * every entry point that reaches the heap opens with SHIM_GUARD(), and a
+ * nudge that arrives inside one is answered at its end. */
+extern __thread volatile int tc__shim_depth;  /* GC_* calls this thread is inside */
+extern __thread volatile int tc__shim_nudged; /* a nudge arrived meanwhile */
+void tc__shim_deferred_answer(void);
+void tc__shim_nudge_install(tc_heap *h);
+static inline void tc__shim_guard_end(int *unused)
+{
+	(void)unused;
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	if (--tc__shim_depth == 0 && tc__shim_nudged)
+		tc__shim_deferred_answer();
+}
+#define SHIM_GUARD()                                                                                   \
+	int shim_guard_ __attribute__((cleanup(tc__shim_guard_end), unused)) =                         \
+		(++tc__shim_depth, __atomic_signal_fence(__ATOMIC_SEQ_CST), 0)
 GC_API void *GC_malloc_uncollectable(size_t n);
 GC_API void GC_free(void *p);
 

@@ -23,18 +23,31 @@
  *    roots from the next mark on, segments.c; a thread's mutator is detached
  *    by the key's destructor, which pthread_exit and cancellation run).
  *
- * What is not done: libgc stops a thread that runs without calling it, with
- * a signal. Here a collection waits for every attached thread's next GC_*
- * call or blocking region; a thread that blocks in a system call or on a
- * lock outside those holds collections up (and, if the lock's holder is
- * allocating, deadlocks). Programs that block through GC_do_blocking,
- * GC_pthread_join or their own calls' GC_* entries are served.
+ * Threads that do not call: a thread computing, or waiting on a lock or in
+ * a system call, outside any GC_* call, never reaches a safepoint, and a
+ * collection needs its answer. libgc stops such a thread with a signal
+ * (SIGPWR) and so does the shim: when a running mutator has not answered a
+ * handshake within NUDGE_NS, the controller sends its thread SIGPWR
+ * (tc_heap.nudge_hook), and the handler parks it as a blocking region
+ * would (tc__stw_block_while): it answers what is pending, its registers
+ * and stack, the interrupted context included, are its roots, and, under
+ * stw_mark, it stays blocked until the mark is over; then the interrupted
+ * code goes on (SA_RESTART). A nudge that finds the thread inside a GC_*
+ * call (SHIM_GUARD, shim.h) is only noted, and answered at the call's end:
+ * the handler never runs tricolor's code over the thread's own. So a
+ * program that holds a lock while allocating and another thread waits on
+ * that lock does not deadlock. What the program must leave alone: SIGPWR,
+ * as with libgc; and a thread parked in the handler holds whatever locks
+ * it held when interrupted, which the controller never takes (it does not
+ * allocate with malloc while the world waits; the loader's lock is why
+ * GC_dlopen is a guarded call).
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <string.h>
 
 #include "shim.h"
 
@@ -47,10 +60,73 @@ struct GC_stack_base {
 typedef void *(*GC_stack_base_func)(struct GC_stack_base *sb, void *arg);
 typedef void *(*GC_fn_type)(void *client_data);
 
-GC_API void GC_allow_register_threads(void) { tc__shim_self(); }
+/* ---- nudges ---- */
+
+__thread volatile int tc__shim_depth;
+__thread volatile int tc__shim_nudged;
+
+static void park_noop(tc_mutator *m, void *arg)
+{
+	(void)m;
+	(void)arg;
+}
+
+static void nudge_handler(int sig, siginfo_t *si, void *uc)
+{
+	(void)sig;
+	(void)si;
+	(void)uc;
+	int saved = errno;
+	tc_mutator *m = tc__shim_current();
+	if (m != NULL) {
+		if (tc__shim_depth > 0)
+			tc__shim_nudged = 1; /* inside a GC_* call: answered at its end */
+		else if (atomic_load_explicit(&m->status, memory_order_relaxed) == M_RUNNING)
+			tc__stw_block_while(m, park_noop, NULL); /* answers, then held for the mark */
+	}
+	errno = saved;
+}
+
+void tc__shim_deferred_answer(void)
+{
+	tc__shim_nudged = 0;
+	tc_mutator *m = tc__shim_current();
+	if (m != NULL && atomic_load_explicit(&m->status, memory_order_relaxed) == M_RUNNING) {
+		tc__shim_depth++;
+		tc_safepoint(m);
+		tc__shim_depth--;
+	}
+}
+
+static void nudge(tc_heap *h, tc_mutator *m)
+{
+	(void)h;
+	pthread_kill(m->thread, SIGPWR);
+}
+
+void tc__shim_nudge_install(tc_heap *h)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = nudge_handler;
+	sa.sa_flags = SA_SIGINFO | SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGPWR, &sa, NULL) != 0) {
+		tc__error("libgc shim: cannot install the SIGPWR handler; threads that do not call GC_* hold collections up");
+		return;
+	}
+	h->nudge_hook = nudge;
+}
+
+GC_API void GC_allow_register_threads(void)
+{
+	SHIM_GUARD();
+	tc__shim_self();
+}
 
 GC_API int GC_register_my_thread(const struct GC_stack_base *sb)
 {
+	SHIM_GUARD();
 	(void)sb;
 	if (tc__shim_current() != NULL)
 		return GC_DUPLICATE;
@@ -60,6 +136,7 @@ GC_API int GC_register_my_thread(const struct GC_stack_base *sb)
 
 GC_API int GC_unregister_my_thread(void)
 {
+	SHIM_GUARD();
 	tc__shim_forget();
 	return GC_SUCCESS;
 }
@@ -92,9 +169,15 @@ GC_API void *GC_do_blocking(GC_fn_type fn, void *client_data)
 	tc_mutator *m = tc__shim_current();
 	if (m == NULL || m->blocking)
 		return fn(client_data);
-	tc_blocking_enter(m);
+	{
+		SHIM_GUARD();
+		tc_blocking_enter(m);
+	}
 	void *r = fn(client_data);
-	tc_blocking_leave(m);
+	{
+		SHIM_GUARD();
+		tc_blocking_leave(m);
+	}
 	return r;
 }
 
@@ -103,9 +186,15 @@ GC_API void *GC_call_with_gc_active(GC_fn_type fn, void *client_data)
 	tc_mutator *m = tc__shim_current();
 	if (m == NULL || !m->blocking)
 		return fn(client_data);
-	tc_blocking_leave(m);
+	{
+		SHIM_GUARD();
+		tc_blocking_leave(m);
+	}
 	void *r = fn(client_data);
-	tc_blocking_enter(m);
+	{
+		SHIM_GUARD();
+		tc_blocking_enter(m);
+	}
 	return r;
 }
 
@@ -118,7 +207,10 @@ typedef struct start_info {
 
 static void *trampoline(void *p)
 {
-	tc__shim_self(); /* attached before the program's code runs */
+	{
+		SHIM_GUARD(); /* the attach only: the start routine is the program's */
+		tc__shim_self(); /* attached before the program's code runs */
+	}
 	start_info *si = p;
 	void *(*start)(void *) = si->start;
 	void *volatile arg = si->arg; /* on this stack now, which is scanned */
@@ -158,4 +250,10 @@ GC_API int GC_pthread_detach(pthread_t t) { return pthread_detach(t); }
 GC_API int GC_pthread_cancel(pthread_t t) { return pthread_cancel(t); }
 GC_API void GC_pthread_exit(void *retval) { pthread_exit(retval); }
 GC_API int GC_pthread_sigmask(int how, const sigset_t *set, sigset_t *old) { return pthread_sigmask(how, set, old); }
-GC_API void *GC_dlopen(const char *path, int mode) { return dlopen(path, mode); }
+/* Not parked inside dlopen: the controller's segment refresh takes the
+ * loader's lock (dl_iterate_phdr) that dlopen holds. */
+GC_API void *GC_dlopen(const char *path, int mode)
+{
+	SHIM_GUARD();
+	return dlopen(path, mode);
+}

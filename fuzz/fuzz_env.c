@@ -1,12 +1,16 @@
 /* fuzz_env.c — libFuzzer target: the environment parsers (gc/config.c,
- * tc_parse_bytes). The first byte picks a variable, the rest is its value.
- * tc_config_init must accept it or fail with a message naming the variable;
- * what it accepts must be in range, and the message must reach the output
- * function (tc_set_output) as one "tricolor: " line. */
+ * tc_parse_bytes, and the libgc shim's GC_INITIAL_HEAP_SIZE and
+ * GC_MAXIMUM_HEAP_SIZE, base/parse.c's tc__parse_gc_size). The first byte
+ * picks a variable, the rest is its value. tc_config_init must accept it or
+ * fail with a message naming the variable; what it accepts must be in range,
+ * and the message must reach the output function (tc_set_output) as one
+ * "tricolor: " line. A libgc size must parse to what its digits and unit
+ * say, or be refused the same way. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "parse.h"
 #include "tricolor.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -28,11 +32,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	tc_set_output(keep_line, NULL);
 	lastline[0] = 0;
-	const char *var = vars[data[0] % (sizeof vars / sizeof vars[0])];
 	char val[256];
 	size_t n = size - 1 < sizeof val - 1 ? size - 1 : sizeof val - 1;
 	memcpy(val, data + 1, n);
 	val[n] = 0;
+	if (data[0] & 0x80) {
+		const char *gv = data[0] & 1 ? "GC_MAXIMUM_HEAP_SIZE" : "GC_INITIAL_HEAP_SIZE";
+		uint64_t out = 12345;
+		tc_clear_error();
+		if (tc__parse_gc_size(gv, val, &out) != 0) {
+			const char *e = tc_last_error();
+			if (out != 12345 || e == NULL || strstr(e, gv) == NULL || strncmp(lastline, "tricolor: ", 10) != 0)
+				__builtin_trap(); /* refused: named, written, nothing stored */
+		} else {
+			char *end;
+			unsigned long long digits = strtoull(val, &end, 10);
+			uint64_t mul = *end == 0 ? 1 : (*end | 32) == 'k' ? 1u << 10 : (*end | 32) == 'm' ? 1u << 20 : 1u << 30;
+			if (out != digits * mul || (*end != 0 && end[1] != 0))
+				__builtin_trap(); /* accepted: exactly the digits times the unit */
+		}
+		return 0;
+	}
+	const char *var = vars[data[0] % (sizeof vars / sizeof vars[0])];
 	setenv(var, val, 1);
 	tc_config c;
 	tc_clear_error();

@@ -449,7 +449,13 @@ typedef struct tc_heap {
 							     * shim clears disappearing links to
 							     * unmarked objects (compat/); arg is
 							     * roots_hook_arg */
+	void (*nudge_hook)(struct tc_heap *h, struct tc_mutator *m); /* the controller, world.lock held,
+								       * every NUDGE_NS while a running mutator
+								       * has not answered a handshake: the shim
+								       * signals its thread, which parks in the
+								       * handler (compat/threads.c) */
 } tc_heap;
+#define NUDGE_NS 1000000 /* a running mutator's time to answer before nudge_hook, and between nudges */
 
 /* ---- gc.c ---- */
 void tc__gc_collect(tc_mutator *m);   /* a full cycle that starts after the call, swept */

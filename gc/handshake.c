@@ -300,6 +300,18 @@ uint32_t tc__hs_request_flush(tc_heap *h) { return request_gen(h, &h->world.flus
 
 void tc__hs_request_scan(tc_heap *h) { request_gen(h, &h->world.scangen); }
 
+/* nudge_hook (the libgc shim): each running mutator that owes the answer
+ * *ack == gen, once more. */
+static void nudge_late(tc_heap *h, uint32_t gen, size_t ack)
+{
+	lock(&h->world.lock);
+	for (tc_mutator *m = h->world.mutators; m; m = m->next)
+		if (*(uint32_t *)((char *)m + ack) != gen &&
+		    atomic_load_explicit(&m->status, memory_order_relaxed) == M_RUNNING)
+			h->nudge_hook(h, m);
+	unlock(&h->world.lock);
+}
+
 /* One whole handshake: request, answer for the blocked, wait for the rest.
  * Returns how long it took, request to last answer, in ns. */
 uint64_t tc__handshake(tc_heap *h, int kind)
@@ -316,10 +328,15 @@ uint64_t tc__handshake(tc_heap *h, int kind)
 	uint32_t gen = request_gen(h, (_Atomic uint32_t *)((char *)h + kinds[kind].gen));
 	if (h->hs_hook)
 		h->hs_hook(h, kind, h->hs_hook_arg);
+	uint64_t next_nudge = t0 + NUDGE_NS;
 	for (int spins = 0;; spins++) {
 		for_blocked(h, gen, kinds[kind].ack, kinds[kind].act, NULL);
 		if (all_at(h, gen, kinds[kind].ack))
 			break;
+		if (h->nudge_hook != NULL && tc__now_ns() >= next_nudge) {
+			nudge_late(h, gen, kinds[kind].ack);
+			next_nudge = tc__now_ns() + NUDGE_NS;
+		}
 		/* Spin briefly while a CPU is free for it (mutators answer within
 		 * microseconds at their next poll), then sleep in short steps: an
 		 * answer broadcasts world.stopped, but a mutator may also block,

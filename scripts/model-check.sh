@@ -14,14 +14,18 @@
 #   scripts/model-check.sh big    adds bitstate searches of spaces too large to
 #                                 finish (3 mutators, 4 objects, more
 #                                 operations) and the variants believed
-#                                 redundant; about an hour.
-# MEM=MiB bounds pan's memory (default 12000), TIMEOUT=s each run (900),
-# TRAILS=DIR keeps each mutant's counterexample trail there.
+#                                 redundant; each bitstate search stops after
+#                                 BIGMIN minutes (10): about 2 hours.
+# MEM=MiB bounds pan's memory (default 12000), TIMEOUT=s each run (900; in
+# big mode BIGMIN*60+300),
+# TRAILS=DIR keeps each mutant's counterexample trail there; ONLY=REGEX runs
+# only the runs whose names match.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 mode=${1:-full}
 case "$mode" in ci|full|big) ;; *) echo "model-check.sh: unknown mode '$mode' (ci, full, big)" >&2; exit 2;; esac
 mem=${MEM:-12000}
+[ "$mode" = big ] && : "${TIMEOUT:=$(( ${BIGMIN:-10} * 60 + 300 ))}"
 need=()
 command -v spin >/dev/null || need+=(spin)
 command -v gcc >/dev/null || need+=(gcc)
@@ -41,6 +45,7 @@ t_all=$SECONDS
 # run NAME EXPECT(ok|fail) SPIN-DEFINES -- CC-DEFINES -- PAN-FLAGS
 run() {
   local name=$1 expect=$2; shift 2
+  [ -n "${ONLY:-}" ] && ! [[ $name =~ $ONLY ]] && return 0
   local sdefs=() cdefs=() pflags=()
   while [ "$1" != -- ]; do sdefs+=("$1"); shift; done; shift
   while [ "$1" != -- ]; do cdefs+=("$1"); shift; done; shift
@@ -58,6 +63,7 @@ run() {
   what=$(grep -m1 -oE 'assertion violated.*|acceptance cycle.*|invalid end state.*' <<<"$out" || true)
   local partial=
   grep -q 'max search depth too small\|reached -DMEMLIM' <<<"$out" && partial=" (search incomplete: depth or memory bound)"
+  grep -qi 'time.limit\|limit.*reached.*time' <<<"$out" && partial=" (search stopped at the time limit)"
   if [ -z "$errs" ]; then
     verdict="INCOMPLETE: pan ran past ${TIMEOUT:-900} s"
     status=1
@@ -75,6 +81,7 @@ run() {
 
 exh=(-DSAFETY -DNOCLAIM -DHC4)       # exhaustive (hash-compact: pan prints the odds of a missed state)
 bits=(-DSAFETY -DNOCLAIM -DBITSTATE) # supertrace: as far as memory allows, not exhaustive
+q="-Q${BIGMIN:-10}"                   # big mode: each bitstate search stops after BIGMIN minutes
 echo "== properties (NM mutators, NO objects, B heap operations per mutator per cycle)"
 # INIT=0: an empty heap; the mutators build the graph (the smallest space).
 if [ "$mode" = ci ]; then
@@ -98,13 +105,13 @@ else
     -DNCYC=1 -DB=1 -DNO_ALLOC -DNO_ASSIST -DNO_BLOCK -- "${exh[@]}" -- -m200000 -w27
 fi
 if [ "$mode" = big ]; then
-  run "termination: B=1, assists and blocking (bitstate)" ok -DINIT=0 -DNCYC=1 -DB=1 -- -DBITSTATE -- -a -f -m200000 -w33
+  run "termination: B=1, assists and blocking (bitstate)" ok -DINIT=0 -DNCYC=1 -DB=1 -- -DBITSTATE -- -a -f -m200000 -w33 "$q"
   run "safety: INIT=4, B=3 (second mutator 1), no alloc/assist/block (bitstate)" ok -DINIT=4 -DNCYC=1 -DB=3 -DB1=1 \
-    -DNO_ALLOC -DNO_ASSIST -DNO_BLOCK -- "${bits[@]}" -- -m200000 -w33
-  run "safety: NM=2 NO=3 shared heap, 2 cycles, B=3 (bitstate)" ok -DINIT=1 -DNCYC=2 -DB=3 -- "${bits[@]}" -- -m200000 -w33
-  run "safety: NM=3 NO=3 shared heap, 1 cycle, B=2 (bitstate)" ok -DNM=3 -DINIT=1 -DNCYC=1 -DB=2 -- "${bits[@]}" -- -m200000 -w33
-  run "safety: NM=3 NO=3 empty heap, 1 cycle, B=1 (bitstate)" ok -DNM=3 -DINIT=0 -DNCYC=1 -DB=1 -- "${bits[@]}" -- -m200000 -w33
-  run "safety: NM=2 NO=4 shared heap, 1 cycle, B=2 (bitstate)" ok -DNO=4 -DINIT=1 -DNCYC=1 -DB=2 -- "${bits[@]}" -- -m200000 -w33
+    -DNO_ALLOC -DNO_ASSIST -DNO_BLOCK -- "${bits[@]}" -- -m200000 -w33 "$q"
+  run "safety: NM=2 NO=3 shared heap, 2 cycles, B=3 (bitstate)" ok -DINIT=1 -DNCYC=2 -DB=3 -- "${bits[@]}" -- -m200000 -w33 "$q"
+  run "safety: NM=3 NO=3 shared heap, 1 cycle, B=2 (bitstate)" ok -DNM=3 -DINIT=1 -DNCYC=1 -DB=2 -- "${bits[@]}" -- -m200000 -w33 "$q"
+  run "safety: NM=3 NO=3 empty heap, 1 cycle, B=1 (bitstate)" ok -DNM=3 -DINIT=0 -DNCYC=1 -DB=1 -- "${bits[@]}" -- -m200000 -w33 "$q"
+  run "safety: NM=2 NO=4 shared heap, 1 cycle, B=2 (bitstate)" ok -DNO=4 -DINIT=1 -DNCYC=1 -DB=2 -- "${bits[@]}" -- -m200000 -w33 "$q"
 fi
 
 echo "== mutants: each must be caught (the search leaves out operations the race does not need)"
@@ -136,9 +143,9 @@ if [ "$mode" = big ]; then
   # not to need (docs/ARCHITECTURE.md, "The model"): expected to hold.
   echo "== variants believed redundant: expected to hold, as far as searched"
   run "MUT_NO_ASSIST_CHECK (idle test without nassist; B=5)" ok -DNCYC=1 -DB=5 -DNO_BLOCK -DNO_ALLOC -DINIT=2 \
-    -DMUT_NO_ASSIST_CHECK -- "${bits[@]}" -- -m200000 -w33
+    -DMUT_NO_ASSIST_CHECK -- "${bits[@]}" -- -m200000 -w33 "$q"
   run "MUT_READ_GREYED_LATE (greyed0 after the idle test; B=5)" ok -DNCYC=1 -DB=5 -DNO_BLOCK -DNO_ALLOC -DINIT=2 \
-    -DMUT_READ_GREYED_LATE -- "${bits[@]}" -- -m200000 -w33
+    -DMUT_READ_GREYED_LATE -- "${bits[@]}" -- -m200000 -w33 "$q"
 fi
 echo "== $mode: $((SECONDS - t_all)) s, $([ $status = 0 ] && echo passed || echo FAILED)"
 exit $status
