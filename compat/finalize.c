@@ -54,7 +54,7 @@ static struct {
 	size_t nroots, caproots;
 } L;
 
-static __thread int in_finalizers;
+static SHIM_TLS int in_finalizers;
 static _Atomic uint64_t fin_seen; /* fin.queued when the allocation path last ran them */
 
 /* ---- finalizers ---- */

@@ -41,7 +41,7 @@
 shim tc__shim;
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static pthread_key_t self_key;
-static __thread tc_mutator *self;
+static SHIM_TLS tc_mutator *self;
 
 #define EXTRA_BYTES 1 /* libgc's pad: a pointer just past the end keeps the object */
 #define TOMB ((void *)1)

@@ -62,8 +62,8 @@ typedef void *(*GC_fn_type)(void *client_data);
 
 /* ---- nudges ---- */
 
-__thread volatile int tc__shim_depth;
-__thread volatile int tc__shim_nudged;
+SHIM_TLS volatile int tc__shim_depth;
+SHIM_TLS volatile int tc__shim_nudged;
 
 static void park_noop(tc_mutator *m, void *arg)
 {
@@ -164,38 +164,35 @@ GC_API void *GC_call_with_stack_base(GC_stack_base_func fn, void *arg)
 	return fn(&sb, arg);
 }
 
-GC_API void *GC_do_blocking(GC_fn_type fn, void *client_data)
+/* fn(client_data) with the calling thread's blocking region switched by
+ * `into` for the call and by `back` after it (each a guarded call); as is
+ * when the thread is not attached or already in the state `into` makes. */
+static void *call_switched(GC_fn_type fn, void *client_data, int blocked_for_call, void (*into)(tc_mutator *m),
+			  void (*back)(tc_mutator *m))
 {
 	tc_mutator *m = tc__shim_current();
-	if (m == NULL || m->blocking)
+	if (m == NULL || m->blocking == blocked_for_call)
 		return fn(client_data);
 	{
 		SHIM_GUARD();
-		tc_blocking_enter(m);
+		into(m);
 	}
 	void *r = fn(client_data);
 	{
 		SHIM_GUARD();
-		tc_blocking_leave(m);
+		back(m);
 	}
 	return r;
 }
 
+GC_API void *GC_do_blocking(GC_fn_type fn, void *client_data)
+{
+	return call_switched(fn, client_data, 1, tc_blocking_enter, tc_blocking_leave);
+}
+
 GC_API void *GC_call_with_gc_active(GC_fn_type fn, void *client_data)
 {
-	tc_mutator *m = tc__shim_current();
-	if (m == NULL || !m->blocking)
-		return fn(client_data);
-	{
-		SHIM_GUARD();
-		tc_blocking_leave(m);
-	}
-	void *r = fn(client_data);
-	{
-		SHIM_GUARD();
-		tc_blocking_enter(m);
-	}
-	return r;
+	return call_switched(fn, client_data, 0, tc_blocking_leave, tc_blocking_enter);
 }
 
 /* ---- pthread_create and the calls GC_THREADS redirects ---- */

@@ -7,7 +7,11 @@
 #   stalin      the Scheme compiler compiling its own benchmarks, as its
 #               compile-stalin-benchmark script does (the C it writes must be
 #               identical), then each compiled benchmark that links libgc
-#               (its output must be identical).
+#               (its output must be identical);
+#   neko        Debian's Neko VM (libneko2 links libgc) running
+#               workloads/neko: binary trees (depth 18; --full 20), and
+#               threads that allocate while the main thread waits in a lock
+#               that calls no GC_* function (outputs must be identical).
 # For each: wall time (hyperfine median of RUNS, both backends in one run),
 # peak RSS (GNU time), collections and pauses: libgc's from GC_PRINT_STATS
 # ("Complete collection took"), tricolor's from its pause histogram
@@ -23,14 +27,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
-tc_need_pkgs stalin w3m hyperfine time libgc1
+tc_need_pkgs stalin w3m neko hyperfine time libgc1
 FULL=0
 [ "${1:-}" = "--full" ] && FULL=1
 RUNS=${RUNS:-$((FULL ? 5 : 3))}
 RUN_TC="$PWD/scripts/with-tricolor-gc"
 [ -e build/release/compat/lib/libgc.so.1 ] || { cmake --preset release >/dev/null && cmake --build --preset release -j "$(nproc)" --target tricolor_gc; }
 export TRICOLOR_GC_LIBDIR="${TRICOLOR_GC_LIBDIR:-$PWD/build/release/compat/lib}"
-CLIENTS=${CLIENTS:-w3m stalin}
+CLIENTS=${CLIENTS:-w3m stalin neko}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 CSV=results/libgc-clients.csv
@@ -147,6 +151,21 @@ for b in $list; do
   fi
 done
 
+;; esac
+
+case " $CLIENTS " in *" neko "*)
+echo "=== neko: binary trees and threads (tricolor vs libgc)"
+N=$TMP/neko
+mkdir -p "$N"
+cp workloads/neko/*.neko "$N/"
+(cd "$N" && nekoc trees.neko && nekoc threads.neko) >/dev/null
+depth=$((FULL ? 20 : 18))
+for c in "trees $depth" "threads 2" "threads 4"; do
+  (cd "$N" && timeout 600 neko $c >"$TMP/a" 2>&1) || { echo "neko       $c: fails on libgc; not compared"; continue; }
+  (cd "$N" && timeout 600 "$RUN_TC" neko $c >"$TMP/b" 2>&1) || true
+  same "$TMP/a" "$TMP/b"
+  measure neko "$c" "$N" neko $c
+done
 ;; esac
 
 echo "=== geometric means over the cases above (tricolor / libgc)"

@@ -561,7 +561,7 @@ inline request(p)
 }
 
 #define OWED_BY_BLOCKED(p) ((blocked[0] && (pend[0] & (p))) || (NM > 1 && blocked[NM - 1] && (pend[NM - 1] & (p))) || (NM > 2 && blocked[1] && (pend[1] & (p))))
-#define ALL_ANSWERED(p) ((pend[0] & (p)) == 0 && (NM < 2 || (pend[NM - 1] & (p)) == 0) && (NM < 3 || (pend[2] & (p)) == 0))
+#define ALL_ANSWERED(p) ((pend[0] & (p)) == 0 && (NM < 2 || (pend[1] & (p)) == 0) && (NM < 3 || (pend[NM - 1] & (p)) == 0))
 
 /* One whole handshake: request, answer for the blocked, wait for the rest. */
 inline handshake(p)
