@@ -30,7 +30,6 @@
  * error policy and the default is used.
  */
 #define _GNU_SOURCE
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -473,32 +472,12 @@ GC_API char *GC_strndup(const char *s, size_t k)
 
 /* ---- objects: base, size, free, realloc ---- */
 
-/* The allocated object holding p: its span and start, or 0. The sweep runs
- * beside the program: a span that still needs sweeping for this generation
- * is swept here first (as reclaim does), and one being swept is waited for,
- * so that its allocation bits are not read while the sweep swaps them. A
- * span another mutator cached before the bump (sg+1) is swept by its owner
- * at its release answer: not waited for. */
+/* The allocated object holding p: its span and start, or 0. */
 static uintptr_t object_of(const void *p, span **sp)
 {
 	if (tc__shim.h == NULL || p == NULL)
 		return 0;
-	mheap *mh = &tc__shim.h->mh;
-	span *s = mheap_span_of(mh, (uintptr_t)p);
-	if (s == NULL)
-		return 0;
-	for (;;) {
-		uint32_t sg = atomic_load(&mh->sweepgen);
-		uint32_t ssg = atomic_load_explicit(&s->sweepgen, memory_order_acquire);
-		if (ssg == sg - 2 && tc__span_try_acquire_sweep(mh, s)) {
-			tc__span_sweep(mh, s, false, NULL);
-			break;
-		}
-		if (ssg != sg - 2 && ssg != sg - 1)
-			break;
-		sched_yield(); /* being swept */
-	}
-	return tc__mheap_find_object(mh, (uintptr_t)p, sp);
+	return tc__mheap_find_object(&tc__shim.h->mh, (uintptr_t)p, sp);
 }
 
 /* The bytes of an object as allocated: what the marker scans of a
