@@ -11,9 +11,9 @@
  *    requires it first; the shim needs nothing from it).
  *  - GC_pthread_create (what pthread_create becomes in a program built with
  *    GC_THREADS): the new thread is attached before its start routine runs.
- *    Its start routine and argument wait in an uncollectable object, so an
- *    argument that only the creator's stack held survives a collection
- *    between pthread_create and the new thread's attach.
+ *    Its argument waits in a registered root meanwhile, so an argument that
+ *    only the creator's stack held survives a collection between
+ *    pthread_create and the new thread's attach.
  *  - GC_pthread_join, GC_do_blocking: the caller is in a blocking region
  *    (tc_blocking_enter) for the wait, so a collection, which needs an
  *    answer from every attached thread, never waits for a thread waiting
@@ -47,6 +47,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "shim.h"
@@ -211,20 +212,29 @@ static void *trampoline(void *p)
 	start_info *si = p;
 	void *(*start)(void *) = si->start;
 	void *volatile arg = si->arg; /* on this stack now, which is scanned */
-	GC_free(si);
+	tc_root_remove(tc__shim.h, &si->arg); /* attached: no mark runs now (stw_mark) */
+	free(si);
 	return start(arg);
 }
 
 GC_API int GC_pthread_create(pthread_t *t, const pthread_attr_t *attr, void *(*start)(void *), void *arg)
 {
-	start_info *si = GC_malloc_uncollectable(sizeof *si);
+	tc_mutator *m;
+	{
+		SHIM_GUARD();
+		m = tc__shim_self();
+	}
+	start_info *si = malloc(sizeof *si);
 	if (si == NULL)
 		return EAGAIN;
 	si->start = start;
 	si->arg = arg;
+	tc_root_add(m->h, &si->arg, 1); /* a root while this thread runs: no mark runs (stw_mark) */
 	int r = pthread_create(t, attr, trampoline, si);
-	if (r != 0)
-		GC_free(si);
+	if (r != 0) {
+		tc_root_remove(m->h, &si->arg);
+		free(si);
+	}
 	return r;
 }
 
