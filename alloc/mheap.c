@@ -15,6 +15,7 @@
  * freed. A lookup (mheap_span_of) takes no lock: it checks the span's state
  * and range, because entries inside free runs may be stale.
  */
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -208,16 +209,38 @@ void tc__mheap_free_span(mheap *h, span *s)
 	unlock(&h->lock);
 }
 
+/* The object holding p, from any thread, beside a sweep. A sweep swaps a
+ * span's allocation bits and clears the old ones (sweep.c), so a plain read
+ * could take a live object for free. The read is a seqlock on the span's
+ * sweepgen: a sweep moves it twice (to sg-1, then to sg), a read that began
+ * with one value and ends with it saw no sweep, and a read that finds the
+ * span being swept (sg-1) waits for the sweeper, which holds no lock this
+ * thread could hold. The sweeper's writes of what is read here are atomic
+ * (sweep.c, span.c), so the retried reads are not data races either. A
+ * pointer into a span freed meanwhile was dangling: it may read either way. */
 uintptr_t tc__mheap_find_object(const mheap *h, uintptr_t p, span **sp)
 {
 	span *s = mheap_span_of(h, p);
 	if (s == NULL)
 		return 0;
 	uint32_t idx = span_obj_index(s, p);
-	if (span_is_free_published(s, idx)) /* any thread: a cached span's freeindex is its owner's */
-		return 0;
-	if (sp)
-		*sp = s;
-	return span_obj_base(s, idx);
+	for (unsigned spins = 0;; spins++) {
+		uint32_t ssg = atomic_load_explicit(&s->sweepgen, memory_order_acquire);
+		if (ssg == atomic_load_explicit(&h->sweepgen, memory_order_acquire) - 1) {
+			if (spins > 64)
+				sched_yield();
+			continue; /* being swept */
+		}
+		const uint64_t *bits = __atomic_load_n(&s->allocbits, __ATOMIC_RELAXED);
+		uint64_t word = __atomic_load_n(&bits[idx / 64], __ATOMIC_RELAXED);
+		uint32_t pub = __atomic_load_n(&s->pubfree, __ATOMIC_ACQUIRE); /* a cached span's freeindex is its owner's */
+		atomic_thread_fence(memory_order_acquire);
+		if (atomic_load_explicit(&s->sweepgen, memory_order_relaxed) != ssg)
+			continue; /* swept meanwhile: read again */
+		if (idx >= pub && !((word >> (idx % 64)) & 1))
+			return 0;
+		if (sp)
+			*sp = s;
+		return span_obj_base(s, idx);
+	}
 }
-

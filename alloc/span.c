@@ -17,12 +17,15 @@
 
 void tc__span_fill_alloc_tail(uint64_t *w, uint32_t nelems)
 {
-	/* Set every bit at or above nelems so it reads "allocated". */
+	/* Set every bit at or above nelems so it reads "allocated".
+	 * Atomic: tc__mheap_find_object may read the words beside a sweep. */
 	uint32_t i = nelems / 64;
-	if (nelems % 64)
-		w[i++] |= ~(uint64_t)0 << (nelems % 64);
+	if (nelems % 64) {
+		__atomic_store_n(&w[i], __atomic_load_n(&w[i], __ATOMIC_RELAXED) | (~(uint64_t)0 << (nelems % 64)), __ATOMIC_RELAXED);
+		i++;
+	}
 	for (; i < SPAN_BITWORDS; i++)
-		w[i] = ~(uint64_t)0;
+		__atomic_store_n(&w[i], ~(uint64_t)0, __ATOMIC_RELAXED);
 }
 
 void tc__span_init_small(span *s, spanclass spc)

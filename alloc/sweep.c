@@ -66,10 +66,13 @@ uint32_t tc__span_sweep(mheap *h, span *s, bool preserve, bool *freed_span)
 		for (uint32_t i = 0; i < s->nelems; i++)
 			if (!span_is_free(s, i) && !span_marked(s, i))
 				memset((void *)span_obj_base(s, i), 0xdb, s->elemsize);
+	/* Atomic stores: tc__mheap_find_object reads these beside the sweep
+	 * (a seqlock on sweepgen; it retries what it read meanwhile). */
 	uint64_t *old = s->allocbits;
-	s->allocbits = s->gcmarkbits;
+	__atomic_store_n(&s->allocbits, s->gcmarkbits, __ATOMIC_RELAXED);
 	s->gcmarkbits = old;
-	memset(old, 0, sizeof s->bits[0]);
+	for (unsigned i = 0; i < SPAN_BITWORDS; i++)
+		__atomic_store_n(&old[i], 0, __ATOMIC_RELAXED);
 	span_reset_scans(s);
 	tc__span_fill_alloc_tail(s->allocbits, s->nelems);
 	span_set_freeindex(s, 0);

@@ -180,10 +180,12 @@ static void shim_init(void)
 	}
 }
 
-tc_mutator *tc__shim_self(void)
+/* The attach is guarded here, once, for every caller: a nudge that
+ * arrived while the heap's locks are held would park this thread with
+ * them (threads.c). */
+static __attribute__((noinline)) tc_mutator *shim_attach(void)
 {
-	if (__builtin_expect(self != NULL, 1))
-		return self;
+	SHIM_GUARD();
 	pthread_once(&init_once, shim_init);
 	tc_mutator *m = tc_mutator_attach(tc__shim.h);
 	if (m == NULL)
@@ -191,6 +193,13 @@ tc_mutator *tc__shim_self(void)
 	pthread_setspecific(self_key, m);
 	self = m;
 	return m;
+}
+
+tc_mutator *tc__shim_self(void)
+{
+	if (__builtin_expect(self != NULL, 1))
+		return self;
+	return shim_attach();
 }
 
 tc_mutator *tc__shim_current(void) { return self; }
@@ -205,11 +214,7 @@ void tc__shim_forget(void)
 	tc_mutator_detach(m);
 }
 
-GC_API void GC_init(void)
-{
-	SHIM_GUARD();
-	tc__shim_self();
-}
+GC_API void GC_init(void) { tc__shim_self(); }
 GC_API int GC_is_init_called(void) { return tc__shim.h != NULL; }
 
 /* ---- the uncollectable set: open addressing, itself a precise root ---- */

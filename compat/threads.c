@@ -119,15 +119,10 @@ void tc__shim_nudge_install(tc_heap *h)
 	h->nudge_hook = nudge;
 }
 
-GC_API void GC_allow_register_threads(void)
-{
-	SHIM_GUARD();
-	tc__shim_self();
-}
+GC_API void GC_allow_register_threads(void) { tc__shim_self(); }
 
 GC_API int GC_register_my_thread(const struct GC_stack_base *sb)
 {
-	SHIM_GUARD();
 	(void)sb;
 	if (tc__shim_current() != NULL)
 		return GC_DUPLICATE;
@@ -205,25 +200,23 @@ typedef struct start_info {
 
 static void *trampoline(void *p)
 {
-	{
-		SHIM_GUARD(); /* the attach only: the start routine is the program's */
-		tc__shim_self(); /* attached before the program's code runs */
-	}
 	start_info *si = p;
 	void *(*start)(void *) = si->start;
-	void *volatile arg = si->arg; /* on this stack now, which is scanned */
-	tc_root_remove(tc__shim.h, &si->arg); /* attached: no mark runs now (stw_mark) */
+	void *volatile arg;
+	{
+		SHIM_GUARD(); /* the root's lock: not parked holding it; the start routine is the program's */
+		tc__shim_self(); /* attached before the program's code runs */
+		arg = si->arg; /* on this stack now, which is scanned */
+		tc_root_remove(tc__shim.h, &si->arg); /* attached: no mark runs now (stw_mark) */
+	}
 	free(si);
 	return start(arg);
 }
 
 GC_API int GC_pthread_create(pthread_t *t, const pthread_attr_t *attr, void *(*start)(void *), void *arg)
 {
-	tc_mutator *m;
-	{
-		SHIM_GUARD();
-		m = tc__shim_self();
-	}
+	SHIM_GUARD(); /* tc_root_add/remove: not parked holding the roots' lock */
+	tc_mutator *m = tc__shim_self();
 	start_info *si = malloc(sizeof *si);
 	if (si == NULL)
 		return EAGAIN;

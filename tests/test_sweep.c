@@ -2,6 +2,7 @@
  * unmarked objects, hands empty spans back to mheap, frees unmarked large
  * objects, and sweeps spans that were cached when the sweep began. */
 #include <string.h>
+#include <time.h>
 
 #include "testutil.h"
 #include "alloc.h"
@@ -155,6 +156,58 @@ static void test_sweepgen_claims_a_span_once(void **state)
 	assert_true(gone);
 }
 
+/* The libgc shim's GC_base/GC_free race (issue 15): a thread looks up a
+ * live object while another sweeps its span. The sweep swaps the span's
+ * allocation bits and clears the old ones, so a reader holding the old
+ * pointer could read the live object's bit as 0 and call it free. Here the
+ * sweep is caught at that moment: acquired (sweepgen sg-1), old bits
+ * cleared, not yet swapped. The lookup must wait for the sweep, then find
+ * the object; the lookup before the seqlock returned 0 at once. */
+static span *torn_span;
+static uintptr_t torn_obj, torn_found = 1;
+static void *torn_reader(void *arg)
+{
+	(void)arg;
+	set_stage(1);
+	uintptr_t r = tc__mheap_find_object(&H, torn_obj, NULL);
+	__atomic_store_n(&torn_found, r, __ATOMIC_RELEASE);
+	set_stage(2);
+	return NULL;
+}
+
+static void test_lookup_beside_a_sweep_waits_for_it(void **state)
+{
+	(void)state;
+	spanclass spc = spc_make(sizeclass_of(32), SK_SCAN);
+	span *s;
+	uintptr_t a = (uintptr_t)mcache_alloc_small(&C, spc, &s), b = (uintptr_t)mcache_alloc_small(&C, spc, &s);
+	tc__mcache_release_all(&C);
+	mark(a);
+	mark(b);
+	sweep_everything(); /* both survive: from now on only allocbits say so (pubfree 0) */
+	assert_int_equal(__atomic_load_n(&s->pubfree, __ATOMIC_RELAXED), 0);
+	mark(a);
+	tc__mheap_start_sweep(&H);
+	torn_span = tc__mcentral_next_unswept(&H.central[spc], &H);
+	assert_ptr_equal(torn_span, s);
+	uint32_t ia = span_obj_index(s, a);
+	uint64_t saved = s->allocbits[ia / 64];
+	__atomic_store_n(&s->allocbits[ia / 64], 0, __ATOMIC_RELAXED); /* what a reader of the old bits sees */
+	torn_obj = a;
+	stage = 0;
+	pthread_t t;
+	assert_int_equal(pthread_create(&t, NULL, torn_reader, NULL), 0);
+	wait_stage(1);
+	struct timespec ts = {0, 50 * 1000 * 1000};
+	nanosleep(&ts, NULL);
+	assert_int_equal(stage_now(), 1); /* still waiting for the sweep */
+	__atomic_store_n(&s->allocbits[ia / 64], saved, __ATOMIC_RELAXED);
+	tc__span_sweep(&H, s, false, NULL);
+	pthread_join(t, NULL);
+	assert_int_equal(__atomic_load_n(&torn_found, __ATOMIC_ACQUIRE), a);
+	assert_int_equal(tc__mheap_find_object(&H, b, NULL), 0); /* unmarked: freed by the sweep */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -163,6 +216,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_large_objects_swept_by_mark, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_span_cached_across_sweep_is_swept_on_release, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sweepgen_claims_a_span_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lookup_beside_a_sweep_waits_for_it, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

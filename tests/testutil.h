@@ -62,6 +62,36 @@ static inline void in_child_without_address_space(int (*before)(void *ctx), int 
 	assert_int_equal(WEXITSTATUS(st), 0);
 }
 
+/* Stages for tests that choreograph threads. */
+#include <pthread.h>
+static pthread_mutex_t stage_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t stage_cv = PTHREAD_COND_INITIALIZER;
+static int stage;
+
+static inline void wait_stage(int s)
+{
+	pthread_mutex_lock(&stage_mu);
+	while (stage < s)
+		pthread_cond_wait(&stage_cv, &stage_mu);
+	pthread_mutex_unlock(&stage_mu);
+}
+
+static inline void set_stage(int s)
+{
+	pthread_mutex_lock(&stage_mu);
+	stage = s;
+	pthread_cond_broadcast(&stage_cv);
+	pthread_mutex_unlock(&stage_mu);
+}
+
+static inline int stage_now(void)
+{
+	pthread_mutex_lock(&stage_mu);
+	int s = stage;
+	pthread_mutex_unlock(&stage_mu);
+	return s;
+}
+
 #endif
 
 /* ---- graph helpers for the collector tests ---- */
@@ -164,36 +194,6 @@ static inline tc_heap *worker_heap(int n)
 	tc_heap *h = tc_heap_create(&c);
 	assert_non_null(h);
 	return h;
-}
-
-/* Stages for tests that choreograph threads. */
-#include <pthread.h>
-static pthread_mutex_t stage_mu = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t stage_cv = PTHREAD_COND_INITIALIZER;
-static int stage;
-
-static inline void wait_stage(int s)
-{
-	pthread_mutex_lock(&stage_mu);
-	while (stage < s)
-		pthread_cond_wait(&stage_cv, &stage_mu);
-	pthread_mutex_unlock(&stage_mu);
-}
-
-static inline void set_stage(int s)
-{
-	pthread_mutex_lock(&stage_mu);
-	stage = s;
-	pthread_cond_broadcast(&stage_cv);
-	pthread_mutex_unlock(&stage_mu);
-}
-
-static inline int stage_now(void)
-{
-	pthread_mutex_lock(&stage_mu);
-	int s = stage;
-	pthread_mutex_unlock(&stage_mu);
-	return s;
 }
 
 /* Wait for stage s inside a blocking region: the collector answers for m
