@@ -151,6 +151,11 @@ typedef struct heaparena {
 	span *spans[TC_PAGES_PER_ARENA];
 	uint64_t ptrbits[TC_ARENA_SIZE / TC_WORD / 64]; /* one bit per heap word */
 	uint64_t released[TC_PAGES_PER_ARENA / 64];    /* page returned to the OS */
+	/* Mostly-concurrent marking (gc/dirty.c): page written since the mark
+	 * began. Set (atomic or) by the write-fault handler and by span
+	 * allocation while mheap.dirty_new; cleared by the controller at a
+	 * cycle's start, read with every mutator held at its end. */
+	uint64_t dirty[TC_PAGES_PER_ARENA / 64];
 	uintptr_t base;
 	uintptr_t zeroedBase; /* pages at or above this were never handed out */
 } heaparena;
@@ -170,6 +175,7 @@ typedef struct mcentral {
 typedef struct region {
 	struct region *next;
 	uintptr_t base, size;
+	uintptr_t mapped; /* [base, mapped) is mapped (mheap lock) */
 } region;
 
 typedef struct fixchunk fixchunk;
@@ -199,6 +205,9 @@ typedef struct mheap {
 	_Atomic unsigned reclaim_next;
 	size_t nfree_pages;        /* pages in free runs (lock) */
 	bool junk_free;            /* debug (jemalloc's opt.junk): sweep fills freed objects with 0xdb (set once at init) */
+	_Atomic int dirty_new;     /* a mostly-concurrent mark is on: new spans are dirty whole (gc/dirty.c; controller) */
+	_Atomic int lift_new;      /* from a mostly-concurrent mark's hold until its protection is lifted: a new
+				    * pointer-free span lifts its own pages' (gc/dirty.c; controller) */
 	mcentral central[NUM_SPAN_CLASSES];
 } mheap;
 
@@ -347,6 +356,22 @@ static inline span *mheap_span_of(const mheap *h, uintptr_t p)
 	return s;
 }
 size_t tc__mheap_scavenge(mheap *h, size_t nbytes);
+/* fn(lo, hi, arg) for each region's mapped part, [lo, hi): a snapshot
+ * (regions made later are not visited). */
+void tc__mheap_each_region(mheap *h, void (*fn)(uintptr_t lo, uintptr_t hi, void *arg), void *arg);
+/* Mark the pages [p, p + n) dirty (gc/dirty.c): async-signal-safe. */
+static inline void mheap_set_dirty(const mheap *h, uintptr_t p, uintptr_t n)
+{
+	for (uintptr_t a = p & ~(((uintptr_t)1 << TC_PAGE_SHIFT) - 1); a < p + n; a += (uintptr_t)1 << TC_PAGE_SHIFT) {
+		heaparena *ha = mheap_arena_of(h, a);
+		if (ha == NULL)
+			continue;
+		uintptr_t pg = (a - ha->base) >> TC_PAGE_SHIFT;
+		uint64_t bit = (uint64_t)1 << (pg % 64);
+		if (!(__atomic_load_n(&ha->dirty[pg / 64], __ATOMIC_RELAXED) & bit))
+			__atomic_fetch_or(&ha->dirty[pg / 64], bit, __ATOMIC_RELAXED);
+	}
+}
 /* Heap memory the OS backs: mapped and not released (Go's mappedReady,
  * for the heap alone). The memory limit bounds this. */
 static inline uint64_t mheap_ready(const mheap *h)

@@ -72,11 +72,22 @@ static int new_region(mheap *h, size_t need)
 	}
 	r->base = b;
 	r->size = size;
+	r->mapped = b;
 	r->next = h->regions;
 	h->regions = r;
 	h->curbase = h->curend = b;
 	h->curlimit = b + size;
 	return 0;
+}
+
+void tc__mheap_each_region(mheap *h, void (*fn)(uintptr_t lo, uintptr_t hi, void *arg), void *arg)
+{
+	lock(&h->lock);
+	region *first = h->regions;
+	uintptr_t mapped = first != NULL ? first->mapped : 0;
+	unlock(&h->lock);
+	for (region *r = first; r != NULL; r = r->next) /* older regions are not written again */
+		fn(r->base, r == first ? mapped : r->mapped, arg);
 }
 
 void tc__arena_note_ready(mheap *h)
@@ -126,6 +137,7 @@ int tc__arena_grow(mheap *h, size_t npages)
 	s->base = h->curend;
 	s->npages = need >> TC_PAGE_SHIFT;
 	h->curend += need;
+	h->regions->mapped = h->curend; /* the current region is the newest */
 	atomic_fetch_add(&h->sys, need);
 	tc__arena_note_ready(h);
 	tc__mheap_free_run(h, s);

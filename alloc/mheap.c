@@ -197,6 +197,18 @@ span *tc__mheap_alloc_span(mheap *h, size_t npages, spanclass spc)
 	}
 	atomic_store_explicit(&s->sweepgen, atomic_load(&h->sweepgen), memory_order_relaxed);
 	atomic_store_explicit(&s->state, SPAN_INUSE, memory_order_release);
+	/* Against gc/dirty.c's protect pass, which sets dirty_new and then
+	 * reads every span's state: one of the two sees the other, so a span
+	 * made meanwhile is either write-protected or dirty whole. */
+	atomic_thread_fence(memory_order_seq_cst);
+	if (__builtin_expect(atomic_load_explicit(&h->dirty_new, memory_order_relaxed), 0))
+		mheap_set_dirty(h, s->base, s->npages << TC_PAGE_SHIFT);
+	/* Pages a sweep freed after the hold may still be write-protected: a
+	 * pointer-free object must never fault (the kernel's writes into it,
+	 * read(2), would fail instead), so its span lifts them itself. */
+	if (__builtin_expect(atomic_load_explicit(&h->lift_new, memory_order_acquire), 0) && spc_kind(spc) == SK_NOSCAN &&
+	    tc__os_writable((void *)s->base, s->npages << TC_PAGE_SHIFT) != 0)
+		tc__fatal("cannot lift the write protection of a new span at %#lx", (unsigned long)s->base);
 	return s;
 }
 

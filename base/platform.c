@@ -80,6 +80,8 @@ int tc__os_map(void *p, size_t size)
 
 void tc__os_unmap(void *p, size_t size) { munmap(p, size); }
 
+int tc__os_writable(void *p, size_t size) { return mprotect(p, size, PROT_READ | PROT_WRITE); }
+
 int tc__os_release(void *p, size_t size)
 {
 	if (fault(OS_FAULT_RELEASE, EAGAIN) || madvise(p, size, MADV_DONTNEED) != 0) {

@@ -33,6 +33,7 @@ void tc__os_fault_inject(int kind, long skip, long n); /* tests: fail n calls of
 
 void *tc__os_reserve(size_t size, size_t align);
 int tc__os_map(void *p, size_t size);
+int tc__os_writable(void *p, size_t size); /* mprotect read-write: 0, or -1 */
 void tc__os_unmap(void *p, size_t size);
 int tc__os_release(void *p, size_t size);
 void *tc__os_alloc_meta(size_t size); /* zeroed, NORESERVE mapping */

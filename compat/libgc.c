@@ -96,7 +96,8 @@ static void report(void)
 {
 	static const char *const names[] = {"gc.cycles",        "gc.pause.ns",     "gc.pause.p50.ns",
 					    "gc.pause.p99.ns",  "gc.pause.max.ns", "gc.cpu.ns",
-					    "heap.alloc.bytes", "heap.sys.bytes",  "gc.stall.max.ns"};
+					    "heap.alloc.bytes", "heap.sys.bytes",  "gc.stall.max.ns",
+					    "gc.dirty.pages",   "gc.dirty.ns"};
 	enum { N = sizeof names / sizeof names[0] };
 	tc_metric mv[N];
 	for (size_t i = 0; i < N; i++)
@@ -108,10 +109,10 @@ static void report(void)
 		return;
 	}
 	fprintf(f, "tricolor-gc: cycles=%llu pause_total_us=%.1f pause_p50_us=%.1f pause_p99_us=%.1f pause_max_us=%.1f "
-		   "gc_cpu_s=%.3f heap_alloc_bytes=%llu heap_sys_bytes=%llu stall_max_us=%.1f\n",
+		   "gc_cpu_s=%.3f heap_alloc_bytes=%llu heap_sys_bytes=%llu stall_max_us=%.1f dirty_pages=%llu dirty_ms=%.1f\n",
 		(unsigned long long)mv[0].value, mv[1].value / 1e3, mv[2].value / 1e3, mv[3].value / 1e3,
 		mv[4].value / 1e3, mv[5].value / 1e9, (unsigned long long)mv[6].value, (unsigned long long)mv[7].value,
-		mv[8].value / 1e3);
+		mv[8].value / 1e3, (unsigned long long)mv[9].value, mv[10].value / 1e6);
 	fclose(f);
 }
 
@@ -138,9 +139,10 @@ static void shim_init(void)
 	 * under 1.1 x and is still faster (results/README.md). */
 	if (getenv("TRICOLOR_GOGC") == NULL)
 		cfg.gogc = 50;
-	if (cfg.mark_workers == 0) {
+	if (cfg.mark_workers == 0 && !tc__shim_vdb_wanted()) {
 		/* Every CPU marks while the program waits: the controller and
-		 * a dedicated worker on each other CPU. */
+		 * a dedicated worker on each other CPU. (Marking beside the
+		 * program, incremental mode keeps Go's 25%.) */
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		cfg.mark_workers = n > 1 ? (int)n - 1 : 1;
 	}
@@ -158,6 +160,7 @@ static void shim_init(void)
 	h->roots_hook = tc__shim_segments_refresh;
 	h->cleared_hook = tc__shim_clear_links;
 	tc__shim_nudge_install(h);
+	tc__shim_vdb_init(h);
 	if (initial > atomic_load(&h->pacer.goal))
 		atomic_store(&h->pacer.goal, initial);
 	const char *dont = getenv("GC_DONT_GC");
@@ -580,7 +583,16 @@ GC_API void GC_gcollect(void)
 }
 
 GC_API void GC_gcollect_and_unmap(void) { GC_gcollect(); }
-GC_API void GC_disable(void) { tc__shim_self(); atomic_fetch_add(&tc__shim.h->gc_disabled, 1); }
+GC_API void GC_disable(void)
+{
+	SHIM_GUARD();
+	tc_mutator *m = tc__shim_self();
+	atomic_fetch_add(&m->h->gc_disabled, 1);
+	/* A mostly-concurrent mark may be under way: no collection ends
+	 * while disabled, as on libgc, so this one ends first. */
+	if (atomic_load(&m->h->phase) == GC_MARK)
+		tc__gc_wait_mark(m);
+}
 
 GC_API void GC_enable(void)
 {

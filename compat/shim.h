@@ -66,6 +66,8 @@ void tc__shim_segments_refresh(tc_heap *h, void *arg); /* the roots hook: data s
 size_t tc__shim_segments_bytes(void);                 /* bytes of data segments registered */
 void tc__shim_clear_links(tc_heap *h, void *arg);     /* the cleared hook: disappearing links (finalize.c) */
 void tc__shim_maybe_finalize(void);                   /* run due finalizers, unless on demand (finalize.c) */
+void tc__shim_vdb_init(tc_heap *h);                   /* incremental mode, if asked (vdb.c) */
+bool tc__shim_vdb_wanted(void);                       /* is it asked, before the heap exists */
 GC_API void *GC_base(void *p);
 
 /* Stopping threads that do not call (threads.c): the controller signals a

@@ -24,7 +24,9 @@
  * Under the libgc shim (tc_heap.stw_mark) the same cycle runs with every
  * mutator blocked from its barrier-on answer to the end of the mark
  * (tc__gc_collect_stw, tc__gc_stw_hold, stw.c's held_for_mark): a program
- * with no write barrier is marked as a still heap.
+ * with no write barrier is marked as a still heap. Or mostly concurrently
+ * (dirty_mark, dirty.c): mutators run through the mark with their writes
+ * caught by page, and are held from the first idle point to its end.
  *
  * Invariants: only the controller changes phase, the handshake generations
  * and sweepgen. Termination happens only when every stack has been scanned
@@ -82,7 +84,9 @@ static void record_pause(tc_heap *h, int kind, uint64_t ns)
 
 static void record_sync(tc_heap *h, int kind, uint64_t ns)
 {
-	if (!h->stw_mark) /* there the pause is the mutators' whole wait (tc__gc_collect_stw) */
+	/* Under stw_mark the pause is the mutators' whole wait (stw_wait); in
+	 * a mostly-concurrent mark, barrier-on is a handshake like any other. */
+	if (!h->stw_mark || (atomic_load_explicit(&h->dirty_mark, memory_order_relaxed) && kind == PAUSE_SWEEP_TERM))
 		record_pause(h, kind, ns);
 }
 
@@ -188,6 +192,11 @@ static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 		tc__limiter_tick(h, true);
 		if (done == 0 || gcw_empty(w)) {
 			tc__gcw_dispose(w);
+			/* A mostly-concurrent mark holds every mutator at its first
+			 * idle point, stack scans or not (every stack is scanned
+			 * again held), and marks on, still (dirty.c). */
+			if (tc__mark_idle(h) && tc__dirty_final(h, w))
+				continue;
 			if (tc__mark_idle(h) && tc__hs_all_stacks_scanned(h) && ragged_flush(h))
 				return; /* work.complete is set */
 			struct timespec ts = {0, 100000};
@@ -311,6 +320,7 @@ static void run_cycle(tc_heap *h)
 	tc__limiter_tick(h, false);
 	tc__mheap_sweep_all(&h->mh); /* 0 */
 	uint64_t heap0 = atomic_load(&h->mh.live), ts0 = tc__now_ns();
+	tc__dirty_cycle_start(h);
 	cycle_start(h); /* 1 */
 	uint64_t mark0 = tc__now_ns();
 	tc__mark_begin(h);
@@ -326,6 +336,7 @@ static void run_cycle(tc_heap *h)
 	h->obs.last_mark_ns = markend - mark0;
 	pacer_in in;
 	cycle_end(h, &w, heap0, assist0, idle0, cpu0, &in); /* 3 */
+	tc__dirty_cycle_end(h); /* the mutators run again meanwhile */
 	uint64_t te = tc__now_ns();
 	gc_sweep_finish(h); /* 4 */
 	uint64_t tend = tc__now_ns(), cycle = atomic_load(&h->ctrl.cycles);
@@ -459,7 +470,7 @@ void tc__gc_collect_stw(tc_mutator *m) { stw_wait(m, 0); }
 
 void tc__gc_stw_hold(tc_mutator *m)
 {
-	if (!(__atomic_load_n(&m->wb.head.wb_on, __ATOMIC_RELAXED) & WB_MARKING))
+	if (!mutator_held(m))
 		return;
 	/* Answered barrier-on: the cycle under way ends its mark at cycles + 1
 	 * (it cannot end before this mutator blocks). */
@@ -533,7 +544,7 @@ static void wait_start(tc_mutator *m, void *arg)
 void tc__gc_maybe_trigger(tc_mutator *m)
 {
 	tc_heap *h = m->h;
-	if (__builtin_expect(h->stw_mark, 0)) {
+	if (__builtin_expect(h->stw_mark && !atomic_load_explicit(&h->dirty_req, memory_order_relaxed), 0)) {
 		/* No runway to pace: collect at the goal, the world still. */
 		if (atomic_load_explicit(&h->gc_disabled, memory_order_relaxed) == 0 &&
 		    atomic_load_explicit(&h->mh.live, memory_order_relaxed) >=
@@ -542,6 +553,7 @@ void tc__gc_maybe_trigger(tc_mutator *m)
 		return;
 	}
 	if (atomic_load_explicit(&h->phase, memory_order_relaxed) != GC_OFF ||
+	    atomic_load_explicit(&h->gc_disabled, memory_order_relaxed) != 0 ||
 	    atomic_load_explicit(&h->mh.live, memory_order_relaxed) <
 		    atomic_load_explicit(&h->pacer.trigger, memory_order_relaxed))
 		return;

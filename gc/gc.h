@@ -113,6 +113,7 @@ struct tc_mutator {
 	uint32_t flushack;        /* world.flushgen: buffers flushed for that request */
 	uint32_t offack;          /* world.offgen: barrier off, buffer dropped */
 	uint32_t relack;          /* world.relgen: mcache released, allocating white */
+	uint32_t holdack;         /* world.holdgen: held (mostly-concurrent mark, dirty.c) */
 	uint64_t hs_seen;         /* world.hs_epoch when it last answered (owner) */
 	bool allocblack;          /* allocate black (malloc.c's span rule): from its stack scan to its release
 				   * (owner; set through mutator_set_allocblack) */
@@ -294,6 +295,8 @@ typedef struct world {
 	_Atomic uint32_t flushgen; /* flush your grey work: a ragged barrier */
 	_Atomic uint32_t offgen;   /* turn the barrier off, drop the buffer */
 	_Atomic uint32_t relgen;   /* release your mcache, stop allocating black */
+	_Atomic uint32_t holdgen;  /* mostly-concurrent mark (dirty.c): stop and wait for the mark's end */
+	_Atomic int hold;          /* 1 from the hold request to the barrier-off answers (controller) */
 	_Atomic uint64_t hs_epoch; /* what a mutator's poll compares with its hs_seen */
 	bool barrier_on;           /* from the barrier-on request to the barrier-off one: a new mutator starts with it (lock) */
 	bool releasing;            /* from the sweepgen bump to phase OFF (lock) */
@@ -312,6 +315,7 @@ typedef struct controller {
 	uint64_t cycles_started, cycles_swept; /* cycles the thread began, and finished sweeping */
 	_Atomic uint64_t cycles; /* completed marks: += 1 at mark termination (controller, world stopped) */
 	int mark_loops;          /* this cycle's flush rounds that found grey work (controller) */
+	int precleans;           /* this cycle's pre-cleaning rounds (dirty.c; controller) */
 	int nwaiting;            /* mutators waiting for the collector, at the trigger or the goal */
 	uint64_t wait_starts;    /* the sum of their start times, ns */
 	uint64_t wait_done;      /* finished waits, ns, summed (also in observ.assist_ns) */
@@ -402,6 +406,9 @@ typedef struct observ {
 	_Atomic uint64_t verified_objects; /* reachable objects the verifier checked, all cycles */
 	_Atomic uint64_t late_work;        /* flush rounds that found or greyed grey work (gc.mark.rounds) */
 	_Atomic int limit_warned;          /* the heap went past its memory limit, and a warning was written */
+	_Atomic uint64_t dirty_pages;      /* mostly-concurrent marks: dirty pages rescanned, all cycles */
+	_Atomic uint64_t dirty_protect_ns; /* and time protecting, pre-cleaning and lifting (controller), ns */
+	_Atomic uint64_t dirty_rescan_ns;  /* and time from the hold request to the rescan's end, ns */
 } observ;
 
 typedef struct tc_heap {
@@ -439,6 +446,12 @@ typedef struct tc_heap {
 	int stw_mark;           /* marking with no mutator running: libgc programs have no
 				 * barrier. A mutator that answers the barrier-on handshake
 				 * then waits, blocked, for the mark to end (gc.c) */
+	_Atomic int dirty_req;  /* stw_mark heaps: mark mostly-concurrently from the next cycle on (compat/) */
+	_Atomic int dirty_mark; /* this cycle marks mostly-concurrently: mutators run until the hold
+				 * handshake, their writes recorded by page (dirty.c; set by the
+				 * controller at a cycle's start from dirty_req) */
+	void (*protect_hook)(struct tc_heap *h); /* the controller, before protecting: the fault handler
+						  * is in place, or dirty_req is cleared (compat/vdb.c) */
 	_Atomic int gc_disabled; /* GC_disable depth: > 0, no cycle starts (compat/) */
 	void (*roots_hook)(struct tc_heap *h, void *arg); /* the controller, before greying the
 							   * global roots: the shim refreshes its
@@ -465,7 +478,23 @@ void tc__trace_put(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int track, in
 void tc__gc_collect_stw(tc_mutator *m); /* stw_mark heaps: a cycle now, waiting for its mark only */
 void tc__gc_maybe_trigger(tc_mutator *m);
 void tc__gc_wait_mark(tc_mutator *m); /* block until the current mark terminates */
-void tc__gc_stw_hold(tc_mutator *m);  /* stw_mark: after answering barrier-on, wait out the mark */
+void tc__gc_stw_hold(tc_mutator *m);  /* stw_mark: when mutator_held, wait out the mark */
+/* stw_mark: m may not run until the mark is over. It answered barrier-on
+ * (or the controller did for it) for a mark under way; and in a
+ * mostly-concurrent mark, the hold was asked (dirty.c). */
+static inline bool mutator_held(const tc_mutator *m)
+{
+	const tc_heap *h = m->h;
+	return h->stw_mark && (__atomic_load_n(&m->wb.head.wb_on, __ATOMIC_RELAXED) & WB_MARKING) &&
+	       (!atomic_load_explicit(&h->dirty_mark, memory_order_relaxed) ||
+		atomic_load_explicit(&h->world.hold, memory_order_relaxed));
+}
+/* ---- dirty.c ---- */
+void tc__dirty_cycle_start(tc_heap *h);        /* dirty_mark latched; if on, protected */
+bool tc__dirty_final(tc_heap *h, gcwork *w);   /* at the first idle: hold, rescan; false when not dirty_mark */
+void tc__dirty_cycle_end(tc_heap *h);          /* after the cycle's end: the protection lifted */
+int tc__dirty_fault(tc_heap *h, uintptr_t addr); /* a write fault at addr: 1 handled, 0 not the heap's,
+						  * -1 the heap's, and its protection cannot be lifted */
 void tc__gc_controller_stop(tc_heap *h);
 uint64_t tc__gc_waited(tc_heap *h); /* finished waits for the collector, ns */
 
@@ -480,7 +509,7 @@ static inline bool mutator_poll_due(const tc_heap *h, const tc_mutator *m)
 }
 
 /* ---- handshake.c ---- */
-enum { HS_BARRIER_ON = 0, HS_BARRIER_OFF = 1, HS_RELEASE = 2, HS_FLUSH = 3 /* hs_hook only: a flush round asked */ };
+enum { HS_BARRIER_ON = 0, HS_BARRIER_OFF = 1, HS_RELEASE = 2, HS_FLUSH = 3 /* hs_hook only: a flush round asked */, HS_HOLD = 4 };
 uint64_t tc__handshake(tc_heap *h, int kind);       /* request, answer for the blocked, wait; ns taken */
 void tc__handshake_answer(tc_mutator *m, bool scan); /* the mutator's part of every pending request */
 void tc__hs_request_scan(tc_heap *h);
@@ -548,6 +577,7 @@ bool tc__mark_idle(tc_heap *h);                /* no global work, every worker w
 uint64_t tc__mark_drain(tc_heap *h, gcwork *w, uint64_t budget); /* scan bytes done; 0 = no limit */
 void tc__mark_scan_roots(tc_heap *h, gcwork *w, tc_mutator *m); /* m's frames, registers, stack */
 void tc__grey_conservative(uintptr_t v, void *ctx); /* ctx: gcwork */
+void tc__mark_rescan_page(gcwork *w, span *s, uintptr_t pg); /* dirty.c: s's marked objects on page pg */
 void tc__wb_flush(tc_mutator *m);
 void tc__gc_assist(tc_mutator *m, bool hard); /* hard: the heap is past the hard goal */
 

@@ -71,6 +71,9 @@
  *              spans it caches after (swept: their marks are the next
  *              cycle's): malloc.c's span rule, world.black_sg.
  *  (phase = OFF.)
+ *  HOLD        only in a mostly-concurrent mark (dirty.c), for a heap with no
+ *              barrier: the mutator answers, then waits for the mark's end.
+ *              That protocol's argument is dirty.c's, not this one's.
  *
  * Mutators in different phases side by side: during BARRIER_ON, some shade
  * and some do not, but nothing is black; during SCAN, some allocate black and
@@ -198,6 +201,8 @@ void tc__handshake_answer(tc_mutator *m, bool scan)
 		release(m);
 		ack(h, &m->relack, gen);
 	}
+	if (m->holdack != (gen = atomic_load(&h->world.holdgen)))
+		ack(h, &m->holdack, gen); /* then held, by its caller (mutator_held) */
 	m->hs_seen = epoch;
 }
 
@@ -285,6 +290,13 @@ static void release_act(tc_heap *h, tc_mutator *m, void *ctx)
 	release(m);
 }
 
+static void hold_act(tc_heap *h, tc_mutator *m, void *ctx)
+{
+	(void)h;
+	(void)m;
+	(void)ctx; /* blocked: it stays so while mutator_held (stw.c) */
+}
+
 void tc__hs_scan_blocked(tc_heap *h, gcwork *w)
 {
 	for_blocked(h, atomic_load(&h->world.scangen), offsetof(tc_mutator, scangen), scan_act, w);
@@ -323,6 +335,7 @@ uint64_t tc__handshake(tc_heap *h, int kind)
 		[HS_BARRIER_ON] = {offsetof(tc_heap, world.bargen), offsetof(tc_mutator, barack), barrier_on_act},
 		[HS_BARRIER_OFF] = {offsetof(tc_heap, world.offgen), offsetof(tc_mutator, offack), barrier_off_act},
 		[HS_RELEASE] = {offsetof(tc_heap, world.relgen), offsetof(tc_mutator, relack), release_act},
+		[HS_HOLD] = {offsetof(tc_heap, world.holdgen), offsetof(tc_mutator, holdack), hold_act},
 	};
 	uint64_t t0 = tc__now_ns();
 	uint32_t gen = request_gen(h, (_Atomic uint32_t *)((char *)h + kinds[kind].gen));

@@ -169,6 +169,48 @@ static void scan_object(gcwork *w, uintptr_t obj, span *s)
 	w->scan_bytes += spc_sizeclass(s->spc) ? s->elemsize : MAX_OBLET_BYTES;
 }
 
+static void no_oblet(uintptr_t p, void *ctx)
+{
+	(void)p;
+	(void)ctx;
+}
+
+static const scanfns rescan_fns = {grey_val, grey_cons, no_oblet, ephe_val};
+
+/* Mostly-concurrent marking (dirty.c): scan again what s holds on the page
+ * at pg, written since it may have been scanned: each allocated, marked
+ * object that overlaps the page; of a large object, the page's words (a
+ * conservative one) or the oblet holding the page. */
+void tc__mark_rescan_page(gcwork *w, span *s, uintptr_t pg)
+{
+	uintptr_t end = pg + TC_PAGE_SIZE;
+	if (spc_kind(s->spc) == SK_NOSCAN)
+		return;
+	if (spc_sizeclass(s->spc) == 0) {
+		const tc_type *t = s->largetype;
+		if (t == NULL || !span_marked(s, 0) || span_is_free_published(s, 0))
+			return;
+		uintptr_t size = t->size * s->largecount, lo = pg > s->base ? pg : s->base;
+		uintptr_t hi = end < s->base + size ? end : s->base + size;
+		if (lo >= hi)
+			return;
+		if (t == &tc__cons_type) {
+			scan_cons_words(lo, hi, grey_cons, w);
+			w->scan_bytes += hi - lo;
+		} else {
+			scan_each(s->base + (lo - s->base) / MAX_OBLET_BYTES * MAX_OBLET_BYTES, s, &rescan_fns, w);
+			w->scan_bytes += MAX_OBLET_BYTES;
+		}
+		return;
+	}
+	uintptr_t lo = pg > s->base ? pg : s->base;
+	if (lo >= s->limit)
+		return;
+	for (uint32_t i = span_obj_index(s, lo); i < s->nelems && span_obj_base(s, i) < end; i++)
+		if (span_marked(s, i) && !span_is_free_published(s, i))
+			scan_object(w, span_obj_base(s, i), s);
+}
+
 /* Scan what a span holds that is marked and not yet scanned (above). An
  * object of this span that the scan itself marks (a parent's children,
  * allocated next to it) is scanned at once, depth first, while the span is

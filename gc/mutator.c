@@ -95,6 +95,7 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 	m->flushack = atomic_load(&h->world.flushgen);
 	m->offack = atomic_load(&h->world.offgen);
 	m->relack = atomic_load(&h->world.relgen);
+	m->holdack = atomic_load(&h->world.holdgen);
 	m->hs_seen = atomic_load(&h->world.hs_epoch);
 	mutator_set_allocblack(m, atomic_load(&h->phase) == GC_MARK && !h->world.releasing);
 	atomic_store_explicit(&m->status, M_RUNNING, memory_order_relaxed);

@@ -170,12 +170,9 @@ void tc__blocking_enter_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 }
 
 /* stw_mark (gc.c): the controller turned this blocked mutator's barrier on
- * for a cycle that is marking now; it may not run until the barrier is off
- * again. */
-static bool held_for_mark(tc_mutator *m)
-{
-	return m->h->stw_mark && (__atomic_load_n(&m->wb.head.wb_on, __ATOMIC_RELAXED) & WB_MARKING);
-}
+ * for a cycle that is marking now (and, in a mostly-concurrent mark, asked
+ * the hold); it may not run until the barrier is off again. */
+static bool held_for_mark(tc_mutator *m) { return mutator_held(m); }
 
 void tc__stw_blocking_leave(tc_mutator *m)
 {

@@ -30,6 +30,11 @@
 	X(gc_mark_rounds, "gc.mark.rounds",                                                                            \
 	  "flush rounds of the ragged barrier that found grey work, or greyed some, so marking went on: how hard "    \
 	  "termination was to detect")                                                                                 \
+	X(gc_dirty_pages, "gc.dirty.pages",                                                                            \
+	  "mostly-concurrent marks (heaps with no barrier, the libgc shim's incremental mode): pages written during "  \
+	  "the mark and rescanned, beside the mutators (pre-cleaning) or with every one held, all cycles")            \
+	X(gc_dirty_ns, "gc.dirty.ns",                                                                                  \
+	  "and the controller's time write-protecting at cycle starts plus holding and rescanning at their ends")    \
 	X(gc_cpu_ns, "gc.cpu.ns", "CPU time of the collector's threads: marking, sweeping, pauses")                   \
 	X(gc_assist_ns, "gc.assist.ns",                                                                                \
 	  "time mutators gave the collector: scanning their own stacks, assisting, waiting at the trigger or goal")  \
