@@ -35,8 +35,6 @@
 
 #include "shim.h"
 
-typedef void (*GC_finalization_proc)(void *obj, void *client_data);
-
 GC_API int GC_finalize_on_demand; /* libgc's variable: programs set it directly */
 GC_API int GC_java_finalization = 1; /* accepted; tricolor's order is always the one used */
 

@@ -97,5 +97,19 @@ static inline void tc__shim_guard_end(int *unused)
 		(++tc__shim_depth, __atomic_signal_fence(__ATOMIC_SEQ_CST), 0)
 GC_API void *GC_malloc_uncollectable(size_t n);
 GC_API void GC_free(void *p);
+/* The calls debug.c forwards to. */
+typedef void (*GC_finalization_proc)(void *obj, void *client_data);
+GC_API void *GC_malloc(size_t n);
+GC_API void *GC_malloc_atomic(size_t n);
+GC_API void *GC_malloc_atomic_uncollectable(size_t n);
+GC_API char *GC_strdup(const char *s);
+GC_API char *GC_strndup(const char *s, size_t k);
+GC_API void *GC_realloc(void *p, size_t n);
+GC_API void GC_register_finalizer(void *obj, GC_finalization_proc fn, void *cd, GC_finalization_proc *ofn, void **ocd);
+GC_API void GC_register_finalizer_ignore_self(void *obj, GC_finalization_proc fn, void *cd, GC_finalization_proc *ofn,
+				       void **ocd);
+GC_API void GC_register_finalizer_no_order(void *obj, GC_finalization_proc fn, void *cd, GC_finalization_proc *ofn,
+				    void **ocd);
+GC_API void GC_register_displacement(size_t offset);
 
 #endif /* TC_SHIM_H */

@@ -24,6 +24,10 @@
 #   (no timing; no CSV rows); a stalin compile that takes more than
 #   STALIN_TIMEOUT seconds (default 600) on libgc is skipped, said so.
 #   TRICOLOR_GC_LIBDIR picks the library (default build/release's).
+#   INCREMENTAL=1 runs every case with GC_ENABLE_INCREMENTAL=1 on both
+#   collectors (libgc's incremental mode; tricolor's mostly-concurrent mark,
+#   gc/dirty.c) into results/libgc-clients-incremental.csv.
+# Rows of the clients not run are kept from the CSV's last version.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
@@ -37,14 +41,34 @@ export TRICOLOR_GC_LIBDIR="${TRICOLOR_GC_LIBDIR:-$PWD/build/release/compat/lib}"
 CLIENTS=${CLIENTS:-w3m stalin neko}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-CSV=results/libgc-clients.csv
+OUT=results/libgc-clients.csv
+if [ "${INCREMENTAL:-0}" = 1 ]; then
+  export GC_ENABLE_INCREMENTAL=1
+  OUT=results/libgc-clients-incremental.csv
+fi
 mkdir -p results
-echo "client,case,backend,wall_median_s,wall_ratio_to_libgc,peak_rss_kb,rss_ratio_to_libgc,collections,pause_max_ms,pause_p99_ms,identical" >"$CSV"
+CSV=$TMP/rows.csv
+HEADER="client,case,backend,wall_median_s,wall_ratio_to_libgc,peak_rss_kb,rss_ratio_to_libgc,collections,pause_max_ms,pause_p99_ms,identical"
+echo "$HEADER" >"$CSV"
+# At exit: this run's rows, and the last version's rows of other clients.
+merge_csv() {
+  [ "${MEASURE:-1}" = 0 ] && return 0
+  { echo "$HEADER"
+    if [ -f "$OUT" ]; then
+      awk -F, -v run=" $CLIENTS " 'NR > 1 && index(run, " " $1 " ") == 0' "$OUT"
+    fi
+    tail -n +2 "$CSV"; } >"$TMP/merged.csv"
+  mv "$TMP/merged.csv" "$OUT"
+}
 differ=0
 
-# libgc's pauses: "Complete collection took A ms B ns" per collection.
+# libgc's pauses: "Complete collection took A ms B ns" per collection; in
+# incremental mode, each stop ("World-stopped marking took A ms B ns"; it
+# counts the stops, not the collections).
 libgc_pauses() { # stderr file -> "count max_ms p99_ms"
-  grep -oE 'Complete collection took [0-9]+ ms [0-9]+ ns' "$1" | awk '{print $4 + $6 / 1e6}' | sort -g |
+  local what='Complete collection'
+  [ "${INCREMENTAL:-0}" = 1 ] && what='World-stopped marking'
+  grep -oE "$what took [0-9]+ ms [0-9]+ ns" "$1" | awk '{print $(NF - 3) + $(NF - 1) / 1e6}' | sort -g |
     awk '{v[NR] = $1} END {if (NR == 0) {print "0 0 0"; exit}
          i = int(0.99 * NR + 0.999); if (i < 1) i = 1; printf "%d %.3f %.3f\n", NR, v[NR], v[i]}'
 }
@@ -168,6 +192,8 @@ for c in "trees $depth" "threads 2" "threads 4"; do
 done
 ;; esac
 
-echo "=== geometric means over the cases above (tricolor / libgc)"
+echo "=== geometric means over the cases above (tricolor / libgc${GC_ENABLE_INCREMENTAL:+, both incremental})"
 awk -F, '$3 == "tricolor" {w += log($5); r += log($7); n++} END {if (n) printf "wall %.3f  peak RSS %.3f  over %d cases\n", exp(w / n), exp(r / n), n}' "$CSV"
+merge_csv
+echo "wrote $OUT"
 [ "$differ" = 0 ] || { echo "bench-libgc: some output DIFFERED between libgc and tricolor (see identical=NO in $CSV)" >&2; exit 1; }

@@ -11,6 +11,7 @@
  *   gc_client oom        run with GC_MAXIMUM_HEAP_SIZE: the oom fn is called
  *   gc_client runtime    finalizers (run once, in order, replaced), disappearing
  *                        links, GC_add_roots / GC_remove_roots
+ *   gc_client debug      the GC_debug_* calls a -DGC_DEBUG program makes
  *
  * Exit 0 on success; every failure prints what was wrong.
  */
@@ -206,8 +207,64 @@ static int run_runtime(void)
 	return failures ? 1 : 0;
 }
 
+/* ---- gc_client debug ---- */
+
+static node *dbg_list;
+static int dbg_finalized;
+static void dbg_finalizer(void *obj, void *cd)
+{
+	(void)obj;
+	(void)cd;
+	dbg_finalized++;
+}
+
+static void dbg_garbage(void)
+{
+	for (int i = 0; i < 100; i++) {
+		node *g = GC_debug_malloc(sizeof *g, __FILE__, __LINE__);
+		GC_debug_register_finalizer(g, dbg_finalizer, NULL, NULL, NULL);
+	}
+}
+
+static int run_debug(void)
+{
+	GC_INIT();
+	const size_t N = 20000;
+	for (size_t i = 0; i < N; i++) {
+		node *n = GC_debug_malloc(sizeof *n, __FILE__, __LINE__);
+		CHECK(n != NULL && n->magic == 0); /* cleared */
+		n->magic = MAGIC + i;
+		n->next = dbg_list;
+		dbg_list = n;
+	}
+	char *s = GC_debug_strdup("debugging", __FILE__, __LINE__);
+	char *a = GC_debug_malloc_atomic(64, __FILE__, __LINE__);
+	memset(a, 'a', 64);
+	char *r = GC_debug_realloc(GC_debug_strndup("abcdefgh", 4, __FILE__, __LINE__), 4096, __FILE__, __LINE__);
+	char *u = GC_debug_malloc_uncollectable(32, __FILE__, __LINE__);
+	strcpy(u, "uncollectable");
+	dbg_garbage();
+	for (int k = 0; k < 3; k++) {
+		GC_gcollect();
+		GC_invoke_finalizers();
+	}
+	size_t n = 0, bad = 0;
+	for (node *p = dbg_list; p != NULL; p = p->next, n++)
+		bad += p->magic != MAGIC + (N - 1 - n);
+	CHECK(n == N && bad == 0);
+	CHECK(strcmp(s, "debugging") == 0 && a[63] == 'a' && memcmp(r, "abcd", 5) == 0);
+	CHECK(strcmp(u, "uncollectable") == 0);
+	CHECK(dbg_finalized >= 90); /* stale stack words may keep a few */
+	GC_debug_free(u);
+	GC_debug_free(r);
+	printf("gc_client debug: %zu nodes intact, %d of 100 finalizers ran\n", n, dbg_finalized);
+	return failures ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "debug") == 0)
+		return run_debug();
 	if (argc > 1 && strcmp(argv[1], "oom") == 0)
 		return run_oom();
 	if (argc > 1 && strcmp(argv[1], "runtime") == 0)
