@@ -283,7 +283,9 @@ void tc__dirty_cycle_end(tc_heap *h)
 
 int tc__dirty_fault(tc_heap *h, uintptr_t addr)
 {
-	if (h == NULL || mheap_arena_of(&h->mh, addr) == NULL)
+	/* Only pages of in-use spans were protected: a fault anywhere else,
+	 * the heap's unmapped reservation included, is the program's. */
+	if (h == NULL || page_span(&h->mh, addr) == NULL)
 		return 0;
 	uintptr_t pg = addr & ~(uintptr_t)(TC_PAGE_SIZE - 1);
 	mheap_set_dirty(&h->mh, pg, TC_PAGE_SIZE); /* before the write it lets through */

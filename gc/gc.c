@@ -195,9 +195,10 @@ static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 			/* A mostly-concurrent mark holds every mutator at its first
 			 * idle point, stack scans or not (every stack is scanned
 			 * again held), and marks on, still (dirty.c). */
-			if (tc__mark_idle(h) && tc__dirty_final(h, w))
+			bool idle = tc__mark_idle(h);
+			if (idle && tc__dirty_final(h, w))
 				continue;
-			if (tc__mark_idle(h) && tc__hs_all_stacks_scanned(h) && ragged_flush(h))
+			if (idle && tc__hs_all_stacks_scanned(h) && ragged_flush(h))
 				return; /* work.complete is set */
 			struct timespec ts = {0, 100000};
 			nanosleep(&ts, NULL);
