@@ -25,7 +25,8 @@
  *     Markers read objects as mutators change them; a page changed after
  *     the marker read it is dirty.
  *  3. pre-cleaning, at the first points where the markers find no work
- *     (at most PRECLEAN_ROUNDS): the pages dirty so far have their bits
+ *     and every stack has been scanned (a mutator that owes its scan is
+ *     nudged; at most PRECLEAN_ROUNDS): the pages dirty so far have their bits
  *     cleared, are protected again, and are rescanned, with the mutators
  *     running; the marking goes on from what that finds.
  *  4. the hold (the HS_HOLD handshake), at the next such point. Each
@@ -142,6 +143,7 @@ void tc__dirty_cycle_start(tc_heap *h)
 	}
 	atomic_store(&h->dirty_mark, on);
 	h->ctrl.precleans = 0;
+	h->ctrl.next_scan_nudge = 0;
 	if (!on)
 		return;
 	uint64_t t0 = tc__now_ns();
@@ -240,6 +242,14 @@ bool tc__dirty_final(tc_heap *h, gcwork *w)
 	if (!atomic_load_explicit(&h->dirty_mark, memory_order_relaxed) ||
 	    atomic_load_explicit(&h->world.hold, memory_order_relaxed))
 		return false;
+	/* Every stack scanned first, as a mark with a barrier waits for
+	 * them: a stack left for the hold would be marked from in the pause
+	 * (10 ms on Neko's trees, whose thread had not yet answered). A thread
+	 * that does not call is nudged after NUDGE_NS. */
+	if (!tc__hs_all_stacks_scanned(h)) {
+		tc__hs_nudge_unscanned(h);
+		return true;
+	}
 	uint64_t t0 = tc__now_ns();
 	if (h->ctrl.precleans < PRECLEAN_ROUNDS) {
 		struct preclean pc = {.w = w};

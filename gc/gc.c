@@ -192,9 +192,9 @@ static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 		tc__limiter_tick(h, true);
 		if (done == 0 || gcw_empty(w)) {
 			tc__gcw_dispose(w);
-			/* A mostly-concurrent mark holds every mutator at its first
-			 * idle point, stack scans or not (every stack is scanned
-			 * again held), and marks on, still (dirty.c). */
+			/* A mostly-concurrent mark pre-cleans at its first idle
+			 * points once every stack is scanned, then holds every
+			 * mutator and marks on, still (dirty.c). */
 			bool idle = tc__mark_idle(h);
 			if (idle && tc__dirty_final(h, w))
 				continue;

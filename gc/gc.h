@@ -316,6 +316,7 @@ typedef struct controller {
 	_Atomic uint64_t cycles; /* completed marks: += 1 at mark termination (controller, world stopped) */
 	int mark_loops;          /* this cycle's flush rounds that found grey work (controller) */
 	int precleans;           /* this cycle's pre-cleaning rounds (dirty.c; controller) */
+	uint64_t next_scan_nudge; /* when tc__hs_nudge_unscanned nudges next; 0: arm it (controller) */
 	int nwaiting;            /* mutators waiting for the collector, at the trigger or the goal */
 	uint64_t wait_starts;    /* the sum of their start times, ns */
 	uint64_t wait_done;      /* finished waits, ns, summed (also in observ.assist_ns) */
@@ -518,6 +519,7 @@ bool tc__hs_all_stacks_scanned(tc_heap *h);
 void tc__hs_scan_blocked(tc_heap *h, gcwork *w);    /* scan stacks of blocked, unscanned mutators */
 bool tc__hs_all_flushed(tc_heap *h);
 void tc__hs_flush_blocked(tc_heap *h);              /* flush buffers of blocked mutators */
+void tc__hs_nudge_unscanned(tc_heap *h);            /* nudge_hook: running mutators that owe their stack scan */
 void tc__safepoint_slow(tc_mutator *m);
 void tc__stw_blocking_leave(tc_mutator *m);
 void tc__stw_block_while(tc_mutator *m, void (*wait)(tc_mutator *m, void *arg), void *arg);

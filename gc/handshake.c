@@ -324,6 +324,19 @@ static void nudge_late(tc_heap *h, uint32_t gen, size_t ack)
 	unlock(&h->world.lock);
 }
 
+/* The stack scans still owed by running mutators, nudged at most every
+ * NUDGE_NS (a mostly-concurrent mark waits for them before its hold,
+ * dirty.c: a stack left for the hold is marked from in the pause). */
+void tc__hs_nudge_unscanned(tc_heap *h)
+{
+	uint64_t now = tc__now_ns();
+	if (h->nudge_hook == NULL || now < h->ctrl.next_scan_nudge)
+		return;
+	if (h->ctrl.next_scan_nudge != 0)
+		nudge_late(h, atomic_load(&h->world.scangen), offsetof(tc_mutator, scangen));
+	h->ctrl.next_scan_nudge = now + NUDGE_NS;
+}
+
 /* One whole handshake: request, answer for the blocked, wait for the rest.
  * Returns how long it took, request to last answer, in ns. */
 uint64_t tc__handshake(tc_heap *h, int kind)
