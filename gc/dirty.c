@@ -14,8 +14,9 @@
  *     marked: every page of every in-use span that can hold pointers is
  *     write-protected, every dirty bit is clear, and mheap.dirty_new is on.
  *     A mutator's first write to a protected page faults; the handler
- *     (tc__dirty_fault, from the shim's SIGSEGV handler) sets the page's
- *     dirty bit, then lifts the page's protection, and the write goes on.
+ *     (tc__dirty_fault, from the shim's SIGSEGV handler) lifts the page's
+ *     protection, then sets its dirty bit, and the write goes on (the
+ *     order matters: tc__dirty_fault).
  *     A span made from then on is dirty whole (mheap.c): its pages were
  *     never protected. A span made during the pass is one or the other
  *     (the seq_cst fences in mheap.c and below).
@@ -212,10 +213,16 @@ static void preclean_region(uintptr_t lo, uintptr_t hi, void *arg)
 		for (size_t i = 0; ha != NULL && i < sizeof ha->dirty / sizeof ha->dirty[0]; i++) {
 			if (__atomic_load_n(&ha->dirty[i], __ATOMIC_RELAXED) == 0)
 				continue;
-			uint64_t bits = __atomic_exchange_n(&ha->dirty[i], 0, __ATOMIC_RELAXED);
+			uint64_t bits = __atomic_exchange_n(&ha->dirty[i], 0, __ATOMIC_RELAXED), scanned = 0;
 			uintptr_t first = ha->base + ((i * 64) << TC_PAGE_SHIFT);
+			span *spans[64];
 			for (uint64_t b = bits; b; b &= b - 1) { /* protect them, in runs */
-				uintptr_t pg = first + ((uintptr_t)__builtin_ctzll(b) << TC_PAGE_SHIFT);
+				unsigned k = (unsigned)__builtin_ctzll(b);
+				uintptr_t pg = first + ((uintptr_t)k << TC_PAGE_SHIFT);
+				spans[k] = page_span(mh, pg);
+				if (spans[k] == NULL || spc_kind(spans[k]->spc) == SK_NOSCAN)
+					continue; /* a new pointer-free span: never protected */
+				scanned |= (uint64_t)1 << k;
 				if (pg != pc->end)
 					preclean_flush(pc);
 				if (pc->run == 0)
@@ -223,15 +230,21 @@ static void preclean_region(uintptr_t lo, uintptr_t hi, void *arg)
 				pc->end = pg + TC_PAGE_SIZE;
 			}
 			preclean_flush(pc);
-			for (; bits; bits &= bits - 1) { /* then rescan them */
-				uintptr_t pg = first + ((uintptr_t)__builtin_ctzll(bits) << TC_PAGE_SHIFT);
-				span *s = page_span(mh, pg);
+			for (; scanned; scanned &= scanned - 1) { /* then rescan them */
+				unsigned k = (unsigned)__builtin_ctzll(scanned);
 				pc->pages++;
-				if (s != NULL)
-					tc__mark_rescan_page(pc->w, s, pg);
+				tc__mark_rescan_page(pc->w, spans[k], first + ((uintptr_t)k << TC_PAGE_SHIFT));
 			}
 		}
 	}
+}
+
+uint64_t tc__dirty_preclean(tc_heap *h, gcwork *w)
+{
+	struct preclean pc = {.w = w};
+	tc__mheap_each_region(&h->mh, preclean_region, &pc);
+	atomic_fetch_add(&h->obs.dirty_pages, pc.pages);
+	return pc.pages;
 }
 
 #define PRECLEAN_ROUNDS 2    /* at most, a cycle */
@@ -252,10 +265,8 @@ bool tc__dirty_final(tc_heap *h, gcwork *w)
 	}
 	uint64_t t0 = tc__now_ns();
 	if (h->ctrl.precleans < PRECLEAN_ROUNDS) {
-		struct preclean pc = {.w = w};
-		tc__mheap_each_region(&h->mh, preclean_region, &pc);
-		h->ctrl.precleans = pc.pages < PRECLEAN_MIN_PAGES ? PRECLEAN_ROUNDS : h->ctrl.precleans + 1;
-		atomic_fetch_add(&h->obs.dirty_pages, pc.pages);
+		uint64_t pages = tc__dirty_preclean(h, w);
+		h->ctrl.precleans = pages < PRECLEAN_MIN_PAGES ? PRECLEAN_ROUNDS : h->ctrl.precleans + 1;
 		atomic_fetch_add(&h->obs.dirty_protect_ns, tc__now_ns() - t0);
 		return true; /* mark what it found, with the mutators running */
 	}
@@ -297,7 +308,17 @@ int tc__dirty_fault(tc_heap *h, uintptr_t addr)
 	 * the heap's unmapped reservation included, is the program's. */
 	if (h == NULL || page_span(&h->mh, addr) == NULL)
 		return 0;
+	/* Lifted first, marked dirty second, both before the write goes on.
+	 * The other order loses the write: a pre-cleaning between the two
+	 * (bit cleared, page protected again) is undone by the lift, and the
+	 * page is writable with no bit. In this order a pre-cleaning either
+	 * comes after the bit (and its protection faults the write again) or
+	 * before it (and the bit stands for the hold). */
 	uintptr_t pg = addr & ~(uintptr_t)(TC_PAGE_SIZE - 1);
-	mheap_set_dirty(&h->mh, pg, TC_PAGE_SIZE); /* before the write it lets through */
-	return mprotect((void *)pg, TC_PAGE_SIZE, PROT_READ | PROT_WRITE) == 0 ? 1 : -1;
+	if (mprotect((void *)pg, TC_PAGE_SIZE, PROT_READ | PROT_WRITE) != 0)
+		return -1;
+	if (__builtin_expect(h->fault_hook != NULL, 0))
+		h->fault_hook(h, pg);
+	mheap_set_dirty(&h->mh, pg, TC_PAGE_SIZE);
+	return 1;
 }

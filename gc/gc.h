@@ -441,6 +441,9 @@ typedef struct tc_heap {
 	 * it is marked black and listed (malloc.c) */
 	void (*large_hook)(struct tc_heap *h, void *arg);
 	void *large_hook_arg;
+	/* and in a write fault of a mostly-concurrent mark, between lifting
+	 * the page's protection and setting its dirty bit (dirty.c) */
+	void (*fault_hook)(struct tc_heap *h, uintptr_t pg);
 	/* The verifier's type table (verify.c): per arena, a type per heap word. */
 	const tc_type *_Atomic **_Atomic vtypes;
 	/* The libgc shim's modes (compat/), set before the first attach. */
@@ -494,6 +497,7 @@ static inline bool mutator_held(const tc_mutator *m)
 void tc__dirty_cycle_start(tc_heap *h);        /* dirty_mark latched; if on, protected */
 bool tc__dirty_final(tc_heap *h, gcwork *w);   /* at the first idle: hold, rescan; false when not dirty_mark */
 void tc__dirty_cycle_end(tc_heap *h);          /* after the cycle's end: the protection lifted */
+uint64_t tc__dirty_preclean(tc_heap *h, gcwork *w); /* one pre-cleaning round; the pages rescanned */
 int tc__dirty_fault(tc_heap *h, uintptr_t addr); /* a write fault at addr: 1 handled, 0 not the heap's,
 						  * -1 the heap's, and its protection cannot be lifted */
 void tc__gc_controller_stop(tc_heap *h);
