@@ -108,9 +108,9 @@ static void report(void)
 		tc__error("TRICOLOR_GC_REPORT: cannot append to \"%s\"", report_path);
 		return;
 	}
-	fprintf(f, "tricolor-gc: cycles=%llu pause_total_us=%.1f pause_p50_us=%.1f pause_p99_us=%.1f pause_max_us=%.1f "
+	fprintf(f, "tricolor-gc: cycles=%llu pauses=%llu pause_p50_us=%.1f pause_p99_us=%.1f pause_max_us=%.1f "
 		   "gc_cpu_s=%.3f heap_alloc_bytes=%llu heap_sys_bytes=%llu stall_max_us=%.1f dirty_pages=%llu dirty_ms=%.1f\n",
-		(unsigned long long)mv[0].value, mv[1].value / 1e3, mv[2].value / 1e3, mv[3].value / 1e3,
+		(unsigned long long)mv[0].value, (unsigned long long)mv[1].value, mv[2].value / 1e3, mv[3].value / 1e3,
 		mv[4].value / 1e3, mv[5].value / 1e9, (unsigned long long)mv[6].value, (unsigned long long)mv[7].value,
 		mv[8].value / 1e3, (unsigned long long)mv[9].value, mv[10].value / 1e6);
 	fclose(f);
