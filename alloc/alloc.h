@@ -342,8 +342,9 @@ static inline heaparena *mheap_arena_of(const mheap *h, uintptr_t p)
 	uintptr_t i = p >> TC_ARENA_SHIFT;
 	return i < ((uintptr_t)1 << TC_ARENA_L2_BITS) ? h->arenas[i] : NULL;
 }
-/* The in-use span holding p, or NULL: O(1) for any value, heap or not. */
-static inline span *mheap_span_of(const mheap *h, uintptr_t p)
+/* The page map's entry for p if it is an in-use span, else NULL; entries
+ * inside free runs may be stale, so callers check p against the span. */
+static inline span *mheap_inuse_entry(const mheap *h, uintptr_t p)
 {
 	heaparena *ha = mheap_arena_of(h, p);
 	if (ha == NULL)
@@ -351,7 +352,22 @@ static inline span *mheap_span_of(const mheap *h, uintptr_t p)
 	span *s = __atomic_load_n(&ha->spans[(p - ha->base) >> TC_PAGE_SHIFT], __ATOMIC_RELAXED);
 	if (s == NULL || atomic_load_explicit(&s->state, memory_order_acquire) != SPAN_INUSE)
 		return NULL;
-	if (p < s->base || p >= s->limit)
+	return s;
+}
+/* The in-use span holding p, or NULL: O(1) for any value, heap or not. */
+static inline span *mheap_span_of(const mheap *h, uintptr_t p)
+{
+	span *s = mheap_inuse_entry(h, p);
+	if (s == NULL || p < s->base || p >= s->limit)
+		return NULL;
+	return s;
+}
+/* The in-use span whose pages include p (mheap_span_of stops at a small
+ * span's last object; this covers its tail too), or NULL. */
+static inline span *mheap_page_span(const mheap *h, uintptr_t p)
+{
+	span *s = mheap_inuse_entry(h, p);
+	if (s == NULL || p < s->base || p >= s->base + (s->npages << TC_PAGE_SHIFT))
 		return NULL;
 	return s;
 }

@@ -82,21 +82,6 @@
 
 #include "gc.h"
 
-/* The in-use span whose pages include a, or NULL (mheap_span_of stops at a
- * small span's last object: this covers its whole pages). */
-static span *page_span(const mheap *mh, uintptr_t a)
-{
-	heaparena *ha = mheap_arena_of(mh, a);
-	if (ha == NULL)
-		return NULL;
-	span *s = __atomic_load_n(&ha->spans[(a - ha->base) >> TC_PAGE_SHIFT], __ATOMIC_RELAXED);
-	if (s == NULL || atomic_load_explicit(&s->state, memory_order_acquire) != SPAN_INUSE)
-		return NULL;
-	if (a < s->base || a >= s->base + (s->npages << TC_PAGE_SHIFT))
-		return NULL;
-	return s;
-}
-
 static void clear_region(uintptr_t lo, uintptr_t hi, void *arg)
 {
 	tc_heap *h = arg;
@@ -121,7 +106,7 @@ static void protect_region(uintptr_t lo, uintptr_t hi, void *arg)
 	tc_heap *h = arg;
 	uintptr_t run = 0, a = lo;
 	while (a < hi) {
-		span *s = page_span(&h->mh, a);
+		span *s = mheap_page_span(&h->mh, a);
 		bool scanned = s != NULL && spc_kind(s->spc) != SK_NOSCAN;
 		if (scanned && run == 0)
 			run = a;
@@ -176,7 +161,7 @@ static void rescan_region(uintptr_t lo, uintptr_t hi, void *arg)
 		for (size_t i = 0; ha != NULL && i < sizeof ha->dirty / sizeof ha->dirty[0]; i++) {
 			for (uint64_t bits = __atomic_load_n(&ha->dirty[i], __ATOMIC_RELAXED); bits; bits &= bits - 1) {
 				uintptr_t pg = ha->base + ((i * 64 + (unsigned)__builtin_ctzll(bits)) << TC_PAGE_SHIFT);
-				span *s = pg >= lo && pg < hi ? page_span(mh, pg) : NULL;
+				span *s = pg >= lo && pg < hi ? mheap_page_span(mh, pg) : NULL;
 				atomic_fetch_add_explicit(&w->h->obs.dirty_pages, 1, memory_order_relaxed);
 				if (s != NULL)
 					tc__mark_rescan_page(w, s, pg);
@@ -219,7 +204,7 @@ static void preclean_region(uintptr_t lo, uintptr_t hi, void *arg)
 			for (uint64_t b = bits; b; b &= b - 1) { /* protect them, in runs */
 				unsigned k = (unsigned)__builtin_ctzll(b);
 				uintptr_t pg = first + ((uintptr_t)k << TC_PAGE_SHIFT);
-				spans[k] = page_span(mh, pg);
+				spans[k] = mheap_page_span(mh, pg);
 				if (spans[k] == NULL || spc_kind(spans[k]->spc) == SK_NOSCAN)
 					continue; /* a new pointer-free span: never protected */
 				scanned |= (uint64_t)1 << k;
@@ -306,7 +291,7 @@ int tc__dirty_fault(tc_heap *h, uintptr_t addr)
 {
 	/* Only pages of in-use spans were protected: a fault anywhere else,
 	 * the heap's unmapped reservation included, is the program's. */
-	if (h == NULL || page_span(&h->mh, addr) == NULL)
+	if (h == NULL || mheap_page_span(&h->mh, addr) == NULL)
 		return 0;
 	/* Lifted first, marked dirty second, both before the write goes on.
 	 * The other order loses the write: a pre-cleaning between the two
