@@ -134,16 +134,17 @@ static void claim(mheap *h, span *s)
 
 span *tc__mcentral_cache_span(mcentral *c, mheap *h)
 {
-	/* Swept partial spans first, then up to 100 unswept ones, partial before
-	 * full (as Go does), before growing the heap. */
+	/* Swept partial spans first, then up to REFILL_SWEEP_MAX unswept ones,
+	 * partial before full (as Go does), before a fresh span. */
 	static const struct {
 		bool partial, swept;
 	} order[] = {{true, true}, {true, false}, {false, false}};
-	int budget = 100;
+	int budget = REFILL_SWEEP_MAX;
 	span *s;
 	for (unsigned k = 0; k < sizeof order / sizeof order[0]; k++) {
-		while ((order[k].swept || budget-- > 0) &&
+		while ((order[k].swept || budget > 0) &&
 		       (s = take(c, order[k].partial, gen_index(atomic_load(&h->sweepgen), order[k].swept))) != NULL) {
+			budget -= !order[k].swept;
 			claim(h, s);
 			if (s->allocCount < s->nelems)
 				return have_span(s);

@@ -104,6 +104,42 @@ static void test_empty_spans_go_back_to_mheap(void **state)
 	assert_null(mheap_span_of(&H, first));
 }
 
+/* After a cycle, a refill sweeps at most REFILL_SWEEP_MAX unswept spans
+ * looking for a free slot, then takes a fresh span: its stall is bounded
+ * however many full spans the last cycle left. */
+static void test_refill_sweeps_a_bounded_number_of_spans(void **state)
+{
+	(void)state;
+	enum { SPANS = 40, PER = 8 }; /* 1 KiB objects: eight to a span */
+	spanclass spc = spc_make(sizeclass_of(1024), SK_NOSCAN);
+	static uintptr_t objs[SPANS * PER];
+	for (int i = 0; i < SPANS * PER; i++) {
+		span *s;
+		objs[i] = (uintptr_t)mcache_alloc_small(&C, spc, &s);
+		assert_true(objs[i] != 0);
+	}
+	tc__mcache_release_all(&C);
+	for (int i = 0; i < SPANS * PER; i++)
+		mark(objs[i]); /* all live: every span is full once swept */
+	tc__mheap_start_sweep(&H);
+	tc__mcache_prepare_for_sweep(&C);
+	uint32_t sg = atomic_load(&H.sweepgen);
+	span *s;
+	uintptr_t p = (uintptr_t)mcache_alloc_small(&C, spc, &s);
+	assert_true(p != 0);
+	int swept = 0, fresh = 1;
+	for (int i = 0; i < SPANS * PER; i += PER) {
+		span *o = mheap_span_of(&H, objs[i]);
+		swept += atomic_load(&o->sweepgen) == sg;
+		fresh &= o != s;
+	}
+	assert_int_equal(swept, REFILL_SWEEP_MAX);
+	assert_true(fresh); /* none had room: a new span */
+	assert_int_equal(tc__mheap_sweep_all(&H), SPANS - REFILL_SWEEP_MAX);
+	for (int i = 0; i < SPANS * PER; i++)
+		assert_int_equal(tc__mheap_find_object(&H, objs[i], NULL), objs[i]);
+}
+
 static void test_large_objects_swept_by_mark(void **state)
 {
 	(void)state;
@@ -213,6 +249,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_sweep_frees_exactly_the_unmarked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_empty_spans_go_back_to_mheap, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refill_sweeps_a_bounded_number_of_spans, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_large_objects_swept_by_mark, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_span_cached_across_sweep_is_swept_on_release, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sweepgen_claims_a_span_once, setup, teardown),
