@@ -229,7 +229,6 @@ typedef struct pacer_state {
 	double hist[4]; /* the last cycles' cons/mark */
 	unsigned n;
 	double cons_mark;
-	double idle; /* go: the last cycle's idle-CPU marking, a share of procs × mark time */
 	double alloc_rate, gc_speed; /* membalancer: smoothed bytes/s allocated, and marked per GC CPU second */
 	unsigned mb_n;               /* membalancer: cycles measured */
 } pacer_state;

@@ -9,12 +9,11 @@
  *   go     Go 1.18's pacer. goal = marked + (marked + roots) × GOGC/100, at
  *          least 4 MiB. The trigger leaves marking a runway of
  *          cons/mark × (1 − u)/u × scan work, u = 0.30 being the goal
- *          utilisation (25% background plus 5% assists), or more where the
- *          last cycle marked on an idle CPU (that share plus 5%); cons/mark
- *          is the bytes allocated per byte scanned during marking, corrected
- *          for the CPU marking had, the largest of the last four cycles.
- *          The trigger is kept between 0.50 (TRIGGER_LO; Go: 0.70) and 0.95
- *          of the way from marked to goal.
+ *          utilisation (25% background plus 5% assists); cons/mark is the
+ *          bytes allocated per byte scanned during marking, corrected for
+ *          the CPU marking had, the largest of the last four cycles.
+ *          The trigger is kept between 0.70 and 0.95 of the way from marked
+ *          to goal.
  *   fixed  the pre-1.18 shape: goal = marked × (1 + GOGC/100), at least
  *          4 MiB, trigger at 3/4 of the way from marked to goal.
  *   membalancer  MemBalancer (Kirisame, Shenoy and Panchekha, OOPSLA 2022):
@@ -49,17 +48,6 @@
 #define HEAP_MIN ((uint64_t)4 << 20)
 #define GOAL_UTIL 0.30
 #define BG_UTIL 0.25
-/* The earliest trigger, a share of the way from marked to goal. Go's is
- * 0.7: with the runway taken at the 25% goal utilisation it bounds a
- * runway that idle workers make too long. Here the runway is taken at the
- * utilisation marking had (idle CPU included), so it is not inflated, and
- * the bound can give a fast allocator the runway it needs: at 0.7 the
- * service loop (64 MiB live, one mutator, an idle CPU) started marking too
- * late for the idle CPU to finish it, and its mutator assisted for 30-40%
- * of every mark (MMU at 10 ms 0.49, at 100 ms 0.75); at 0.5, 0.60-0.67 and
- * 0.79-0.83, for 4% more peak RSS; binary-trees 18 went from 80 cycles and
- * GC CPU 0.58 to 62-82 and 0.49-0.56. */
-#define TRIGGER_LO 0.50
 #define MB_C0 (64.0 * 1048576.0) /* membalancer's c at GOGC=100, bytes */
 
 static uint64_t headroom_point(uint64_t marked, uint64_t goal, double frac)
@@ -100,10 +88,8 @@ static void policy_go(int gogc, const pacer_in *in, pacer_state *st, pacer_out *
 		 * controller marked on an idle CPU (Go counts its idle workers
 		 * the same way), plus the assists. */
 		double u = BG_UTIL, denom = (double)in->mark_ns * (double)in->procs;
-		st->idle = 0;
 		if (denom > 0) {
 			double idle = (double)in->idle_ns / denom;
-			st->idle = idle < 0.90 ? idle : 0.90;
 			u = (idle > u ? idle : u) + (double)in->assist_ns / denom;
 		}
 		if (u > 0.95)
@@ -119,11 +105,8 @@ static void policy_go(int gogc, const pacer_in *in, pacer_state *st, pacer_out *
 		out->trigger = UINT64_MAX;
 		return;
 	}
-	/* The utilisation marking will have: the goal's, or where the last
-	 * cycle marked on an idle CPU, that share plus the assists' 5%. */
-	double ue = st->idle + (GOAL_UTIL - BG_UTIL) > GOAL_UTIL ? st->idle + (GOAL_UTIL - BG_UTIL) : GOAL_UTIL;
-	double runway = cm * (1 - ue) / ue * (double)(in->marked + in->roots);
-	uint64_t lo = headroom_point(in->marked, out->goal, TRIGGER_LO), hi = headroom_point(in->marked, out->goal, 0.95);
+	double runway = cm * (1 - GOAL_UTIL) / GOAL_UTIL * (double)(in->marked + in->roots);
+	uint64_t lo = headroom_point(in->marked, out->goal, 0.70), hi = headroom_point(in->marked, out->goal, 0.95);
 	uint64_t t = runway >= (double)out->goal ? 0 : out->goal - (uint64_t)runway;
 	out->trigger = t < lo ? lo : t > hi ? hi : t;
 }
