@@ -473,6 +473,9 @@ span *tc__mcentral_next_unswept(mcentral *c, mheap *h);
 uint32_t tc__span_sweep(mheap *h, span *s, bool preserve, bool *freed_span);
 bool tc__span_try_acquire_sweep(mheap *h, span *s);
 size_t tc__mheap_sweep_all(mheap *h); /* sweep every unswept span; returns spans swept */
+/* At most max of them, from span class *cls on (advanced as classes are
+ * found empty); 0 when none was left there. */
+size_t tc__mheap_sweep_some(mheap *h, unsigned *cls, size_t max);
 size_t tc__mheap_reclaim(mheap *h, size_t npages, unsigned maxspans); /* pages freed */
 void tc__mheap_start_sweep(mheap *h); /* sweepgen += 2: everything becomes unswept */
 

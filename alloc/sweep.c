@@ -17,6 +17,7 @@
  * turns on with its verifier) freed objects are filled with 0xdb, so a use
  * after a wrong free shows at once.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,15 +123,23 @@ size_t tc__mheap_reclaim(mheap *h, size_t npages, unsigned maxspans)
 	return freed;
 }
 
-size_t tc__mheap_sweep_all(mheap *h)
+size_t tc__mheap_sweep_some(mheap *h, unsigned *cls, size_t max)
 {
 	size_t n = 0;
-	for (unsigned i = 0; i < NUM_SPAN_CLASSES; i++) {
+	for (; *cls < NUM_SPAN_CLASSES && n < max; ++*cls) {
 		span *s;
-		while ((s = tc__mcentral_next_unswept(&h->central[i], h)) != NULL) {
+		while (n < max && (s = tc__mcentral_next_unswept(&h->central[*cls], h)) != NULL) {
 			tc__span_sweep(h, s, false, NULL);
 			n++;
 		}
+		if (n == max)
+			break; /* this class may have more */
 	}
 	return n;
+}
+
+size_t tc__mheap_sweep_all(mheap *h)
+{
+	unsigned cls = 0;
+	return tc__mheap_sweep_some(h, &cls, SIZE_MAX);
 }

@@ -56,6 +56,31 @@ static int running_mutators(tc_heap *h)
 	return n;
 }
 
+/* No CPU left for the controller: the running mutators fill them. */
+static bool cpus_full(tc_heap *h) { return running_mutators(h) + h->work.nworkers + 1 > h->nprocs; }
+
+/* With no CPU free, the controller's own work (its share of marking, the
+ * sweep after a cycle) goes in bursts of at most BURST_NS, each followed by
+ * a rest of REST_NS, so that the kernel hands a mutator's CPU back within
+ * one burst. Run without rests, the controller kept a mutator off its CPU
+ * for a scheduler tick (4 ms) at a time: on the service loop with two
+ * mutators on two CPUs, the mutators' longest iterations were 5-6 ms. */
+#define BURST_NS 200000
+#define REST_NS 50000
+#define FRAC_STEP ((uint64_t)64 << 10) /* scan bytes of one burst of fractional marking: about BURST_NS */
+
+static void rest_if_due(tc_heap *h, uint64_t *since)
+{
+	uint64_t now = tc__now_ns();
+	if (now - *since < BURST_NS)
+		return;
+	if (cpus_full(h)) {
+		struct timespec ts = {0, REST_NS};
+		nanosleep(&ts, NULL);
+	}
+	*since = tc__now_ns();
+}
+
 static void set_assist_ratio(tc_heap *h)
 {
 	uint64_t done = atomic_load(&h->work.scan_done), exp = h->pacer.scan_expected;
@@ -167,22 +192,29 @@ static bool ragged_flush(tc_heap *h)
 /* Concurrent mark until there seems to be nothing left (step 2). */
 static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 {
-	uint64_t cpu0 = tc__thread_cpu_ns();
+	uint64_t cpu0 = tc__thread_cpu_ns(), assist0 = atomic_load(&h->obs.assist_ns);
 	for (bool first = true;; first = false) {
 		tc__hs_scan_blocked(h, w);
 		if (first && h->ctrl.mark_loops == 0 && h->mark_hook)
 			h->mark_hook(h, h->mark_hook_arg);
 		uint64_t done = 0;
 		/* Go's fractional worker: hold to frac_goal of one CPU while
-		 * mutators run. Go's idle worker: when the running mutators and the
-		 * dedicated workers leave a CPU free, mark flat out on it; that CPU
-		 * time is not charged to the GC CPU limiter (it was idle). */
-		bool idle = running_mutators(h) + h->work.nworkers + 1 <= h->nprocs;
-		bool throttle = !idle && (double)(tc__thread_cpu_ns() - cpu0) >
-						 h->work.frac_goal * (double)(tc__now_ns() - mark0);
+		 * mutators run, the mutators' assists counted towards it (a mark
+		 * the assists already pace at that share needs no more of the
+		 * CPUs they would run on), in bursts with rests (BURST_NS). Go's
+		 * idle worker: when the running mutators and the dedicated workers
+		 * leave a CPU free, mark flat out on it; that CPU time is not
+		 * charged to the GC CPU limiter (it was idle). */
+		bool idle = !cpus_full(h);
+		uint64_t share = tc__thread_cpu_ns() - cpu0 + (atomic_load(&h->obs.assist_ns) - assist0);
+		bool throttle = !idle && (double)share > h->work.frac_goal * (double)(tc__now_ns() - mark0);
 		if (!throttle) {
 			uint64_t c0 = idle ? tc__thread_cpu_ns() : 0;
-			done = tc__mark_drain(h, w, (uint64_t)256 << 10);
+			done = tc__mark_drain(h, w, idle ? (uint64_t)256 << 10 : FRAC_STEP);
+			if (!idle) {
+				struct timespec ts = {0, REST_NS};
+				nanosleep(&ts, NULL);
+			}
 			atomic_fetch_add_explicit(&h->pacer.bg_credit, (int64_t)done, memory_order_relaxed);
 			if (idle)
 				atomic_fetch_add_explicit(&h->obs.idle_mark_ns, tc__thread_cpu_ns() - c0,
@@ -299,7 +331,9 @@ static void cycle_end(tc_heap *h, gcwork *w, uint64_t heap0, uint64_t assist0, u
 
 static void gc_sweep_finish(tc_heap *h)
 {
-	tc__mheap_sweep_all(&h->mh);
+	unsigned cls = 0;
+	for (uint64_t since = tc__now_ns(); tc__mheap_sweep_some(&h->mh, &cls, 64) > 0;)
+		rest_if_due(h, &since);
 	/* Return free memory beyond what the next cycle needs (Go's scavenger
 	 * keeps about 10% over the goal), and under a memory limit beyond the
 	 * limit. Not below it: the goal sits 1/32 under the limit (pacer.c), and

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# scripts/offcpu.sh [TCBENCH ARGS...] — where a workload's mutators lose
+# their CPU: every context switch of a mutator thread (perf's
+# sched:sched_switch, with call chains), grouped by its state (S: it slept,
+# on a lock or a wait; R: it was preempted) and the innermost frames of the
+# program's own code, with the time until the thread ran again.
+# Default: the service loop, 64 MiB live, 2 threads, 2 s.
+# Builds build/fp (Release with frame pointers) for the call chains. Needs
+# perf and permission to trace scheduler events (perf_event_paranoid <= 1
+# or root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# -gt 0 ] || set -- --workload service --size 64 --threads 2 --seconds 2
+if [ ! -d build/fp ]; then
+  cmake -S . -B build/fp -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_C_FLAGS="-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer" >/dev/null
+fi
+cmake --build build/fp -j"$(nproc)" --target tcbench-tricolor >/dev/null
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+perf record -q -e sched:sched_switch --call-graph=fp -o "$TMP/sw.data" \
+  build/fp/workloads/tcbench-tricolor "$@" 2>&1 | grep -E '^(service|tcbench):' || true
+perf script -i "$TMP/sw.data" -F tid,time,event,trace,ip,sym 2>/dev/null >"$TMP/sw.txt"
+python3 - "$TMP/sw.txt" <<'PY'
+import collections, re, sys
+skip = ('__schedule', 'schedule', 'futex', '__futex', 'do_futex', '__x64', 'do_syscall', 'entry_SYSCALL',
+        'rwsem', 'down_', '__GI___lll', 'lll', 'asm_', 'irqentry', '__irq', 'sysvec', '__sysvec',
+        'hrtimer', 'clock_nanosleep', 'common_nsleep', '__GI___nanosleep', 'start_thread', 'clone')
+ev, cur = [], None
+pat = re.compile(r'\s*\d+\s+([\d.]+): sched:sched_switch: prev_comm=\S+ prev_pid=(\d+) prev_prio=\d+ '
+                 r'prev_state=(\S+) ==> next_comm=\S+ next_pid=(\d+)')
+for line in open(sys.argv[1]):
+    m = pat.match(line)
+    if m:
+        cur = {'t': float(m.group(1)), 'prev': int(m.group(2)), 'state': m.group(3)[0], 'next': int(m.group(4)),
+               'stack': []}
+        ev.append(cur)
+    elif cur is not None and line.split()[1:]:
+        cur['stack'].append(line.split()[1])
+# Mutators: threads whose switches show a workload's own frames.
+work = ('serve', 'churn_run', 'bottom_up', 'depth_worker', 'fifo_run', 'producer', 'consumer', 'run_thread')
+mut = {e['prev'] for e in ev if any(f in work or f.endswith('_worker') for f in e['stack'])}
+out, agg, off = {}, collections.defaultdict(list), 0.0
+for e in ev:
+    if e['next'] in out:
+        t0, why = out.pop(e['next'])
+        agg[why].append(e['t'] - t0)
+    if e['prev'] in mut:
+        frames = [f for f in e['stack'] if not f.startswith(skip)][:2]
+        out[e['prev']] = (e['t'], (e['state'], ' < '.join(frames)))
+span = (ev[-1]['t'] - ev[0]['t']) if ev else 0
+tot = sorted(((sum(v), len(v), max(v), k) for k, v in agg.items()), reverse=True)
+print(f"offcpu: mutators={len(mut)} traced_s={span:.2f} off_cpu_ms={sum(x[0] for x in tot) * 1e3:.1f}")
+print("   total_ms  count   max_ms  state  where (innermost frames)")
+for s, n, mx, (st, where) in tot[:12]:
+    print(f"{s * 1e3:11.1f} {n:6d} {mx * 1e3:8.2f}  {st:5s}  {where}")
+PY
