@@ -454,10 +454,11 @@ void tc__mcentral_init(mcentral *c, spanclass spc);
  * allocating mutator that no metric shows. On the service loop (64 MiB of
  * live sessions, freed in allocation order, so that the unswept spans after
  * a cycle are mostly full), 100 made every refill after termination sweep
- * 100 full spans, about 150 us, for 3-4 ms in a row: application-side MMU
- * at 1 ms 0.00-0.05, at 10 ms 0.37-0.54. With 8: 0.27-0.30 and 0.66, the
- * peak RSS unchanged (scripts/bench-latency.sh). The heap does not grow
- * for want of sweeping: mheap_alloc_span reclaims before growing. */
+ * 100 full spans, about 150 us, for 3-4 ms in a row. One mutator, three
+ * alternating runs of tcbench --workload service --size 64 --threads 1:
+ * application-side MMU at 1 ms 0.05-0.07 with 100, 0.19-0.29 with 8; at
+ * 10 ms 0.39-0.42 and 0.47-0.59; the peak RSS unchanged. The heap does not
+ * grow for want of sweeping: mheap_alloc_span reclaims before growing. */
 #define REFILL_SWEEP_MAX 8
 span *tc__mcentral_cache_span(mcentral *c, mheap *h);
 void tc__mcentral_uncache_span(mcentral *c, mheap *h, span *s);

@@ -55,9 +55,9 @@ static inline void tc__lockrank_release(int rank) { (void)rank; }
  * held spins a little before it sleeps in the kernel. The holds are short
  * (a list push, a span taken), and a mutator that sleeps on one gives its
  * CPU away: on two CPUs with two allocating mutators and the controller,
- * the service loop's mutators slept 290 ms of 4 s on mcentral locks, in
- * waits of up to 6 ms, which adaptive mutexes took to 16 ms (perf sched;
- * results/README.md). */
+ * the service loop's mutators slept 286 ms of 4 s on mcentral locks, in
+ * waits of up to 6 ms, which adaptive mutexes took to 16 ms
+ * (scripts/offcpu.sh). */
 static inline void lock_init(mutex *l, int rank)
 {
 	pthread_mutexattr_t a;

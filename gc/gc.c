@@ -69,15 +69,19 @@ static bool cpus_full(tc_heap *h) { return running_mutators(h) + h->work.nworker
 #define REST_NS 50000
 #define FRAC_STEP ((uint64_t)64 << 10) /* scan bytes of one burst of fractional marking: about BURST_NS */
 
+static void rest(void)
+{
+	struct timespec ts = {0, REST_NS};
+	nanosleep(&ts, NULL);
+}
+
 static void rest_if_due(tc_heap *h, uint64_t *since)
 {
 	uint64_t now = tc__now_ns();
 	if (now - *since < BURST_NS)
 		return;
-	if (cpus_full(h)) {
-		struct timespec ts = {0, REST_NS};
-		nanosleep(&ts, NULL);
-	}
+	if (cpus_full(h))
+		rest();
 	*since = tc__now_ns();
 }
 
@@ -211,10 +215,8 @@ static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 		if (!throttle) {
 			uint64_t c0 = idle ? tc__thread_cpu_ns() : 0;
 			done = tc__mark_drain(h, w, idle ? (uint64_t)256 << 10 : FRAC_STEP);
-			if (!idle) {
-				struct timespec ts = {0, REST_NS};
-				nanosleep(&ts, NULL);
-			}
+			if (!idle)
+				rest();
 			atomic_fetch_add_explicit(&h->pacer.bg_credit, (int64_t)done, memory_order_relaxed);
 			if (idle)
 				atomic_fetch_add_explicit(&h->obs.idle_mark_ns, tc__thread_cpu_ns() - c0,

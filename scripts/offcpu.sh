@@ -40,7 +40,7 @@ for line in open(sys.argv[1]):
 # Mutators: threads whose switches show a workload's own frames.
 work = ('serve', 'churn_run', 'bottom_up', 'depth_worker', 'fifo_run', 'producer', 'consumer', 'run_thread')
 mut = {e['prev'] for e in ev if any(f in work or f.endswith('_worker') for f in e['stack'])}
-out, agg, off = {}, collections.defaultdict(list), 0.0
+out, agg = {}, collections.defaultdict(list)
 for e in ev:
     if e['next'] in out:
         t0, why = out.pop(e['next'])
