@@ -35,6 +35,7 @@
 
 #include <pthread.h>
 #include <stdbool.h>
+#include <time.h>
 
 enum lockrank { LR_NONE = 0, LR_SHIM, LR_CTRL, LR_WORLD, LR_ROOTS, LR_MCENTRAL, LR_MHEAP, LR_WORK, LR_SPECIAL, LR_FINQ, LR_WEAK, LR_EPHE, LR_OBS, LR_OUTPUT, LR_COUNT };
 
@@ -96,5 +97,16 @@ static inline void unlock(mutex *l)
 
 /* Wait on cv, releasing l meanwhile; l keeps its place in the order. */
 static inline void lock_wait(pthread_cond_t *cv, mutex *l) { pthread_cond_wait(cv, &l->mu); }
+
+/* The same, for at most ns nanoseconds (cv on the default, realtime clock). */
+static inline void lock_wait_ns(pthread_cond_t *cv, mutex *l, long ns)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_nsec += ns % 1000000000L;
+	ts.tv_sec += ns / 1000000000L + ts.tv_nsec / 1000000000L;
+	ts.tv_nsec %= 1000000000L;
+	pthread_cond_timedwait(cv, &l->mu, &ts);
+}
 
 #endif /* TC_LOCK_H */

@@ -559,6 +559,32 @@ void tc__gc_wait_mark(tc_mutator *m)
 	gc_wait(m, wait_mark, &c0);
 }
 
+/* Until a marker shares grey work (putfull), the mark ends (tc__mark_end),
+ * or WORK_WAIT_NS pass: a marker that had nothing to spare when it saw
+ * nhungry may have some at its next look. */
+#define WORK_WAIT_NS 200000L
+
+static void wait_work(tc_mutator *m, void *arg)
+{
+	tc_heap *h = m->h;
+	*(bool *)arg = false;
+	lock(&h->work.lock);
+	if (h->work.full == NULL && !h->work.markdone) {
+		h->work.nhungry++;
+		lock_wait_ns(&h->work.hungrycv, &h->work.lock, WORK_WAIT_NS);
+		h->work.nhungry--;
+	}
+	*(bool *)arg = !h->work.markdone && atomic_load(&h->phase) == GC_MARK && !limiter_on(h);
+	unlock(&h->work.lock);
+}
+
+bool tc__gc_wait_work(tc_mutator *m)
+{
+	bool marking;
+	gc_wait(m, wait_work, &marking);
+	return marking;
+}
+
 /* No cycle asked for and none running (ctrllock held). */
 static bool cycle_idle(const tc_heap *h) { return !h->ctrl.requested && h->ctrl.cycles_started == h->ctrl.cycles_swept; }
 

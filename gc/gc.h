@@ -329,9 +329,11 @@ typedef struct markstate {
 	pthread_cond_t workcv;   /* idle workers wait here for work or the end of the mark */
 	pthread_cond_t startcv;  /* parked workers wait here for a cycle */
 	pthread_cond_t donecv;   /* the controller waits here for workers to go idle or leave */
+	pthread_cond_t hungrycv; /* assists past the hard goal wait here for shared work or the mark's end */
 	workbuf *full, *empty;   /* global lists of grey work, and of spare buffers */
 	int nwait;               /* workers idle, waiting for work (lock; read relaxed by mark_drain) */
 	_Atomic int hungry;      /* an assist found no global work: markers share theirs at the next balance check */
+	int nhungry;             /* assists waiting on hungrycv (lock; read relaxed by mark_drain, which shares) */
 	_Atomic int nassist;     /* mutators inside an assist, which may hold grey work (mark.c) */
 	_Atomic int complete;    /* debug: a clean round ended this cycle's marking; nothing may be greyed now */
 	int markdone;            /* the controller ended this cycle's mark */
@@ -586,6 +588,9 @@ void tc__grey_conservative(uintptr_t v, void *ctx); /* ctx: gcwork */
 void tc__mark_rescan_page(gcwork *w, span *s, uintptr_t pg); /* dirty.c: s's marked objects on page pg */
 void tc__wb_flush(tc_mutator *m);
 void tc__gc_assist(tc_mutator *m, bool hard); /* hard: the heap is past the hard goal */
+/* An assist past the hard goal that found nothing to mark waits, blocked, for
+ * shared grey work or the mark's end; true if marking goes on (gc.c). */
+bool tc__gc_wait_work(tc_mutator *m);
 
 /* ---- malloc.c ---- */
 /* The type of a large conservative object (scan.h): every word scanned as a

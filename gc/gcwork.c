@@ -62,6 +62,8 @@ static void putfull(tc_heap *h, workbuf *b)
 	h->work.full = b;
 	if (h->work.nwait > 0)
 		pthread_cond_signal(&h->work.workcv);
+	if (h->work.nhungry > 0)
+		pthread_cond_broadcast(&h->work.hungrycv);
 	unlock(&h->work.lock);
 }
 

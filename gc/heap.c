@@ -81,6 +81,7 @@ tc_heap *tc_heap_create(const tc_config *cfg)
 	pthread_cond_init(&h->work.workcv, NULL);
 	pthread_cond_init(&h->work.startcv, NULL);
 	pthread_cond_init(&h->work.donecv, NULL);
+	pthread_cond_init(&h->work.hungrycv, NULL);
 	tc__fin_init(h);
 	tc__weak_init(h);
 	h->obs.start_ns = tc__now_ns();
@@ -136,5 +137,6 @@ void tc_heap_destroy(tc_heap *h)
 	pthread_cond_destroy(&h->work.workcv);
 	pthread_cond_destroy(&h->work.startcv);
 	pthread_cond_destroy(&h->work.donecv);
+	pthread_cond_destroy(&h->work.hungrycv);
 	tc__os_unmap(h, sizeof *h);
 }

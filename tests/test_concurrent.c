@@ -90,6 +90,97 @@ static void test_pointer_moved_from_heap_to_scanned_stack_survives(void **state)
 	tc_heap_destroy(h);
 }
 
+/* ---- deterministic: an assist past the hard goal takes shared work ---- */
+
+enum { HEADS = 64, HEAD_LEN = 100 };
+static node *heads[HEADS];
+static atomic_int waiter_seen;       /* the hook saw the assist waiting for work */
+static _Atomic uint64_t assist_scanned; /* what the assisting thread scanned, ever */
+static _Atomic int assist_phase;     /* the phase when its allocation returned */
+
+static bool stage_by(int s, int ms)
+{
+	for (int i = 0; i < ms; i++) {
+		if (stage_now() >= s)
+			return true;
+		struct timespec ts = {0, 1000000};
+		nanosleep(&ts, NULL);
+	}
+	return false;
+}
+
+/* In the controller, after phase MARK and before it greys the global roots:
+ * grey the lists' heads into a private gcwork, so that the controller finds
+ * them marked and holds nothing, and the global lists are empty. With the
+ * heap past the hard goal, the other thread's allocation assists, finds no
+ * work and waits. Then the work is published (putfull, as a marker sharing
+ * it does) while this hook still holds the mark open: the assist must wake,
+ * mark it, and return with marking still under way. An assist that waited
+ * for the mark's end instead would still be waiting when the hook gives up. */
+static void hold_work_hook(tc_heap *h, void *arg)
+{
+	(void)arg;
+	gcwork priv;
+	tc__gcw_init(&priv, h);
+	for (int i = 0; i < HEADS; i++)
+		tc__grey_conservative((uintptr_t)heads[i], &priv);
+	uint64_t goal = atomic_load(&h->pacer.goal);
+	atomic_store(&h->pacer.goal, 1); /* past the hard goal */
+	set_stage(2);
+	for (int i = 0; i < 5000 && !atomic_load(&waiter_seen); i++) {
+		lock(&h->work.lock);
+		atomic_store(&waiter_seen, h->work.nhungry == 1);
+		unlock(&h->work.lock);
+		struct timespec ts = {0, 1000000};
+		nanosleep(&ts, NULL);
+	}
+	tc__gcw_dispose(&priv);
+	stage_by(3, 5000);
+	atomic_store(&h->pacer.goal, goal);
+}
+
+static void *hard_assister(void *arg)
+{
+	tc_mutator *m = tc_mutator_attach(arg);
+	set_stage(1);
+	wait_stage_blocked(m, 2);
+	uint64_t before = m->gcw.scan_bytes;
+	assert_non_null(tc_alloc_noscan(m, 64 << 10)); /* a large object: the slow path, and its assist */
+	atomic_store(&assist_scanned, m->gcw.scan_bytes - before);
+	atomic_store(&assist_phase, atomic_load(&m->h->phase));
+	set_stage(3);
+	tc_mutator_detach(m);
+	return NULL;
+}
+
+static void test_hard_goal_assist_takes_shared_work(void **state)
+{
+	(void)state;
+	tc_heap *h = precise_heap();
+	tc_mutator *m = tc_mutator_attach(h);
+	tc_root_add(h, (void **)heads, HEADS);
+	for (int i = 0; i < HEADS; i++)
+		build_list(m, &heads[i], HEAD_LEN);
+	stage = 0;
+	atomic_store(&waiter_seen, 0);
+	pthread_t t;
+	pthread_create(&t, NULL, hard_assister, h);
+	wait_stage(1);
+	h->roots_hook = hold_work_hook;
+	tc_collect(m);
+	h->roots_hook = NULL;
+	pthread_join(t, NULL);
+	assert_true(atomic_load(&waiter_seen));         /* it waited, for want of work */
+	assert_true(atomic_load(&assist_scanned) > 0);  /* then marked what was shared */
+	assert_int_equal(atomic_load(&assist_phase), GC_MARK); /* before the mark's end */
+	tc_collect(m);
+	for (int i = 0; i < HEADS; i++)
+		check_list(heads[i], HEAD_LEN);
+	tc_root_remove(h, (void **)heads);
+	tc_mutator_detach(m);
+	tc_heap_destroy(h);
+}
+
 /* ---- randomized: many threads, many cycles ---- */
 
 enum { SLOTS = 256, MAXTHREADS = 16 };
@@ -237,6 +328,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pointer_moved_from_heap_to_scanned_stack_survives),
+		cmocka_unit_test(test_hard_goal_assist_takes_shared_work),
 		cmocka_unit_test(test_threads_mutate_while_marking_conservative),
 		cmocka_unit_test(test_threads_mutate_while_dedicated_workers_mark),
 	};
