@@ -411,6 +411,7 @@ static uint64_t request(tc_heap *h);
 static void *controller_main(void *arg)
 {
 	tc_heap *h = arg;
+	tc__thread_fine_sleeps(); /* its rests and handshake waits are tens of microseconds */
 	lock(&h->ctrl.lock);
 	for (;;) {
 		while (!h->ctrl.requested && !h->ctrl.stop)
@@ -559,30 +560,41 @@ void tc__gc_wait_mark(tc_mutator *m)
 	gc_wait(m, wait_mark, &c0);
 }
 
-/* Until a marker shares grey work (putfull), the mark ends (tc__mark_end),
- * or WORK_WAIT_NS pass: a marker that had nothing to spare when it saw
- * nhungry may have some at its next look. */
+/* Until a marker shares grey work (putfull), or WORK_WAIT_NS pass: a
+ * marker that had nothing to spare when it saw nhungry may have some at its
+ * next look. Once the mark has ended (tc__mark_end), on until the cycle's
+ * mark is over (wait_mark): going on then, the mutator allocated past the
+ * hard goal for the whole termination, and a heap of garbage on a busy
+ * machine ran away from its goal (test_reclaim). */
 #define WORK_WAIT_NS 200000L
+
+typedef struct workwait {
+	uint64_t c0;  /* ctrl.cycles when the assist began */
+	bool marking; /* out: the mark goes on, there may be work to take */
+} workwait;
 
 static void wait_work(tc_mutator *m, void *arg)
 {
 	tc_heap *h = m->h;
-	*(bool *)arg = false;
+	workwait *a = arg;
 	lock(&h->work.lock);
 	if (h->work.full == NULL && !h->work.markdone) {
 		h->work.nhungry++;
 		lock_wait_ns(&h->work.hungrycv, &h->work.lock, WORK_WAIT_NS);
 		h->work.nhungry--;
 	}
-	*(bool *)arg = !h->work.markdone && atomic_load(&h->phase) == GC_MARK && !limiter_on(h);
+	bool ended = h->work.markdone;
 	unlock(&h->work.lock);
+	if (ended)
+		wait_mark(m, &a->c0);
+	a->marking = !ended && atomic_load(&h->phase) == GC_MARK && !limiter_on(h);
 }
 
 bool tc__gc_wait_work(tc_mutator *m)
 {
-	bool marking;
-	gc_wait(m, wait_work, &marking);
-	return marking;
+	workwait a = {atomic_load(&m->h->ctrl.cycles), false};
+	gc_wait(m, wait_work, &a);
+	return a.marking;
 }
 
 /* No cycle asked for and none running (ctrllock held). */

@@ -538,7 +538,8 @@ void tc__gc_assist(tc_mutator *m, bool hard)
 		 * rest, or the mark is ending. Only here does a mutator wait
 		 * without a memory limit (the heap must not run away from a
 		 * starved collector), and only until a marker shares its work
-		 * (hungry, nhungry): then it marks alongside. Waiting for the
+		 * (hungry, nhungry), then it marks alongside; or, when the mark
+		 * has ended, until the cycle's mark is over. Waiting for the
 		 * whole mark instead, binary-trees' mutator stalled 1-10 ms a
 		 * cycle while one marker finished alone. */
 		if (!hard || done > 0 || !tc__gc_wait_work(m))

@@ -71,6 +71,7 @@ static void test_scanned_reader_shades(void **state)
 	h->mark_hook = reader_hook;
 	tc_collect(m); /* the verifier checks the reader's frame: the object must be marked */
 	h->mark_hook = NULL;
+	h->hs_hook = NULL;
 	set_stage(3);
 	tc_blocking_enter(m);
 	pthread_join(r, NULL);
@@ -86,6 +87,20 @@ static void test_scanned_reader_shades(void **state)
 /* ---- 2. an unscanned mutator sets a finalizer while marking ---- */
 
 static atomic_int go, done, fin_ok;
+static atomic_int answered; /* the registrar left the safepoint where it answered barrier-on */
+
+/* The barrier-on request: phase MARK (and with it the stack-scan request)
+ * waits until the registrar has answered and left that safepoint. Else a
+ * controller quick to see the answer could set phase MARK while the
+ * registrar is still inside the safepoint, which then scans its stack. */
+static void answered_hook(tc_heap *h, int kind, void *arg)
+{
+	(void)h;
+	(void)arg;
+	if (kind == HS_BARRIER_ON)
+		while (!atomic_load(&answered))
+			;
+}
 
 static void check_child(void *obj, void *arg)
 {
@@ -119,6 +134,7 @@ static void *registrar(void *arg)
 	 * stack is not scanned when the hook asks for the finalizer. */
 	while (!(m->wb.head.wb_on & WB_MARKING))
 		tc_safepoint(m);
+	atomic_store(&answered, 1);
 	while (!atomic_load(&go))
 		;
 	assert_false(m->allocblack);
@@ -148,10 +164,12 @@ static void test_unscanned_registration_keeps_referents(void **state)
 	atomic_store(&go, 0);
 	atomic_store(&done, 0);
 	atomic_store(&fin_ok, 0);
+	atomic_store(&answered, 0);
 	pthread_t r, c;
 	pthread_create(&r, NULL, registrar, h);
 	wait_stage_blocked(m, 1);
 	h->mark_hook = registrar_hook;
+	h->hs_hook = answered_hook;
 	tc_blocking_enter(m);
 	pthread_create(&c, NULL, collect_thread, h);
 	pthread_join(c, NULL); /* the verifier checks the finalizer's object's referents */
