@@ -502,9 +502,10 @@ static uint64_t assist_drain(tc_mutator *m, int64_t debt)
 }
 
 /* A mutator that allocated more than its credit covers first takes credit
- * the background workers banked, then does the scan work itself. It never
- * waits: with no grey work to take, it goes on (the pacer's margin absorbs
- * it). */
+ * the background workers banked, then does the scan work itself. Below the
+ * hard goal it never waits: with no grey work to take, it goes on (the
+ * pacer's margin absorbs it). Past the hard goal it waits for work to take
+ * (below). */
 void tc__gc_assist(tc_mutator *m, bool hard)
 {
 	tc_heap *h = m->h;
