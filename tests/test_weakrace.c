@@ -71,7 +71,6 @@ static void test_scanned_reader_shades(void **state)
 	h->mark_hook = reader_hook;
 	tc_collect(m); /* the verifier checks the reader's frame: the object must be marked */
 	h->mark_hook = NULL;
-	h->hs_hook = NULL;
 	set_stage(3);
 	tc_blocking_enter(m);
 	pthread_join(r, NULL);
@@ -175,6 +174,7 @@ static void test_unscanned_registration_keeps_referents(void **state)
 	pthread_join(c, NULL); /* the verifier checks the finalizer's object's referents */
 	tc_blocking_leave(m);
 	h->mark_hook = NULL;
+	h->hs_hook = NULL;
 	set_stage(3);
 	tc_blocking_enter(m);
 	pthread_join(r, NULL);
