@@ -579,9 +579,10 @@ static void wait_work(tc_mutator *m, void *arg)
 	workwait *a = arg;
 	lock(&h->work.lock);
 	if (h->work.full == NULL && !h->work.markdone) {
-		h->work.nhungry++;
+		/* Stored atomically: markers read it without the lock. */
+		__atomic_store_n(&h->work.nhungry, h->work.nhungry + 1, __ATOMIC_RELAXED);
 		lock_wait_ns(&h->work.hungrycv, &h->work.lock, WORK_WAIT_NS);
-		h->work.nhungry--;
+		__atomic_store_n(&h->work.nhungry, h->work.nhungry - 1, __ATOMIC_RELAXED);
 	}
 	bool ended = h->work.markdone;
 	unlock(&h->work.lock);
