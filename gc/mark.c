@@ -58,15 +58,13 @@
 #include "scan.h"
 #include "barrier.h"
 
-/* Grey the object holding p. `conservative`: p may point at a free slot
- * (a stale stack word); heap fields are precise and never do (Go's
- * greyobject checks isFree only for conservative roots). Returns whether p
- * is an object (marked now or before), false for a non-heap or free one. */
-static inline __attribute__((always_inline)) bool grey(gcwork *w, uintptr_t p, bool conservative)
+/* Grey the object holding p, in span s (mheap_span_of(p)). `conservative`:
+ * p may point at a free slot (a stale stack word); heap fields are precise
+ * and never do (Go's greyobject checks isFree only for conservative roots).
+ * Returns whether p is an object (marked now or before), false for a free
+ * one. */
+static inline __attribute__((always_inline)) bool grey_in(gcwork *w, uintptr_t p, span *s, bool conservative)
 {
-	span *s = mheap_span_of(&w->h->mh, p);
-	if (s == NULL)
-		return false;
 	uint32_t idx = span_obj_index(s, p);
 	if (conservative && span_is_free_published(s, idx))
 		return false;
@@ -92,6 +90,13 @@ static inline __attribute__((always_inline)) bool grey(gcwork *w, uintptr_t p, b
 	if (__builtin_expect(atomic_load(&w->h->weak.npending) != 0, 0))
 		tc__ephe_key_marked(w, obj);
 	return true;
+}
+
+/* The same for any value p: false for one that is no heap object. */
+static inline __attribute__((always_inline)) bool grey(gcwork *w, uintptr_t p, bool conservative)
+{
+	span *s = mheap_span_of(&w->h->mh, p);
+	return s != NULL && grey_in(w, p, s, conservative);
 }
 
 bool tc__grey(gcwork *w, uintptr_t p) { return grey(w, p, true); }
@@ -427,7 +432,7 @@ void tc__gc_shade(tc_mutator *m, const uintptr_t *vals, size_t n)
 #if defined(TC_DEBUG)
 		uint64_t g0 = m->gcw.greyed;
 #endif
-		grey(&m->gcw, vals[i], true);
+		grey_in(&m->gcw, vals[i], s, true);
 #if defined(TC_DEBUG)
 		if (m->gcw.greyed != g0 && atomic_load_explicit(&h->work.complete, memory_order_relaxed))
 			tc__fatal("barrier: mutator %d's buffer entry %zu of %zu (%s value) %#lx was white after marking was "
