@@ -85,6 +85,18 @@ static inline spanclass spc_make(unsigned sizeclass, unsigned kind) { return (sp
 static inline unsigned spc_sizeclass(spanclass c) { return c / SK_COUNT; }
 static inline unsigned spc_kind(spanclass c) { return c % SK_COUNT; }
 
+/* An mcache's slots (mcache.c): one per span class, then a second for each
+ * small scan size class, which caches a span for a second type of that size
+ * (cslot_alt). A slot index that is below NUM_SPAN_CLASSES is its span
+ * class. */
+typedef uint16_t cslot;
+#define NUM_CACHE_SLOTS (NUM_SPAN_CLASSES + TC_NUM_SIZE_CLASSES)
+static inline cslot cslot_alt(spanclass spc) { return (cslot)(NUM_SPAN_CLASSES + spc_sizeclass(spc)); }
+static inline spanclass cslot_spc(cslot cs)
+{
+	return cs < NUM_SPAN_CLASSES ? (spanclass)cs : spc_make(cs - NUM_SPAN_CLASSES, SK_SCAN);
+}
+
 /* Size-class lookup (Go's size_to_class8 / size_to_class128). size <= 32 KiB. */
 static inline unsigned sizeclass_of(size_t size)
 {
@@ -211,7 +223,7 @@ typedef struct mheap {
 	mcentral central[NUM_SPAN_CLASSES];
 } mheap;
 
-/* While alloc[spc] is cached, run[spc] holds its free slots in one 64-slot
+/* While alloc[cs] is cached, run[cs] holds its free slots in one 64-slot
  * stretch [first, first + 64), taken from the span's allocbits when the run
  * was loaded (the span's freeindex then says where the stretch starts).
  * Allocation takes the run's lowest free bit; the span's freeindex,
@@ -219,10 +231,11 @@ typedef struct mheap {
  * folded back (the next load, or uncache). Markers never read those: they
  * read pubfree, which every allocation advances. */
 typedef struct mcache {
-	span *alloc[NUM_SPAN_CLASSES];
-	tc_alloc_run run[NUM_SPAN_CLASSES];
-	uint64_t black[NUM_SPAN_CLASSES]; /* slots of run[spc] marked when it was loaded (allocating black) */
-	bool zeroed[NUM_SPAN_CLASSES];    /* run[spc]'s free slots are all zero (else each is zeroed when taken) */
+	span *alloc[NUM_CACHE_SLOTS];
+	tc_alloc_run run[NUM_CACHE_SLOTS];
+	uint64_t black[NUM_CACHE_SLOTS]; /* slots of run[cs] marked when it was loaded (allocating black) */
+	bool zeroed[NUM_CACHE_SLOTS];    /* run[cs]'s free slots are all zero (else each is zeroed when taken) */
+	const void *serves[NUM_CACHE_SLOTS]; /* scan slots: the type cs was bound to since the last release, or NULL */
 	mheap *heap;
 	/* Written only by the owning mutator, read by anyone (relaxed); counted
 	 * when a run is folded, so they trail by the open runs' allocations. */
@@ -423,6 +436,12 @@ void tc__heapbits_write(span *s, uintptr_t obj, size_t typesize, const size_t *o
  * count == 1 and type == s->utype. */
 void tc__heapbits_describe(span *s, uintptr_t obj, const void *type, size_t typesize, const size_t *offsets,
 			   size_t nptrs, size_t count);
+/* Describe the free slots first + i, for each bit i of slots, as elements
+ * of a type (offsets, nptrs; the span's elemsize at most 64 words) in a
+ * MIXED span's bitmap, before they are handed out unwritten (a run
+ * prepared for the type, gc/malloc.c). Owner only; free slots' bits are
+ * read by no marker. */
+void tc__heapbits_prepare(span *s, uint32_t first, uint64_t slots, const size_t *offsets, size_t nptrs);
 static inline void span_reset_layout(span *s)
 {
 	s->utype = NULL;
@@ -491,7 +510,10 @@ extern span tc__emptyspan;
 void tc__mcache_init(mcache *c, mheap *h);
 void tc__mcache_release_all(mcache *c);
 void tc__mcache_prepare_for_sweep(mcache *c);
-void tc__mcache_fold(mcache *c, spanclass spc); /* the run's allocations into its span (owner) */
+void tc__mcache_fold(mcache *c, cslot cs); /* the run's allocations into its span (owner) */
+/* The slot to allocate an object of type (one element) from, for span
+ * class spc: the primary or the alternate (mcache.c). */
+cslot tc__mcache_slot_for(mcache *c, spanclass spc, const void *type);
 void tc__mcache_fold_all(mcache *c);
 void *tc__mcache_alloc_large(mcache *c, size_t size, bool noscan, const void *type, size_t count, span **sp);
 /* The same in two steps: allocate, then (after marking it black, if it is
@@ -501,7 +523,7 @@ void tc__mcache_large_list(mcache *c, span *s);
 /* The slow path: fold the run, load the span's next stretch with free
  * slots (or cache another span), take a slot; its index in *idx. NULL with
  * tc__seterr when the heap is out of memory. */
-void *tc__mcache_alloc_small_slow(mcache *c, spanclass spc, span **sp, uint32_t *idx);
+void *tc__mcache_alloc_small_slow(mcache *c, cslot cs, span **sp, uint32_t *idx);
 
 /* The fast path (Go's nextFreeFast, on the run): 0 when the run is empty. */
 static inline uintptr_t run_take(tc_alloc_run *r, uint32_t *idx)
@@ -531,9 +553,9 @@ static inline void obj_zero(uintptr_t p, size_t n)
 	} while (w < e);
 }
 
-/* Zero every free slot of run[spc] at once, so that the inlined tc_alloc
+/* Zero every free slot of run[cs] at once, so that the inlined tc_alloc
  * may hand them out as they are (mcache.c). */
-void tc__mcache_zero_run(mcache *c, spanclass spc);
+void tc__mcache_zero_run(mcache *c, cslot cs);
 
 /* Allocate one small object of span class spc, zeroed, and publish it (the
  * allocator tier's own users; tc_alloc publishes after its set-up); NULL

@@ -88,26 +88,26 @@ void tc__heapbits_describe(span *s, uintptr_t obj, const void *type, size_t type
 		return;
 	}
 	if (lay == LAYOUT_UNIFORM) {
-		/* Another type: every allocated object gets the mask's bits, then
-		 * the layout says to read them. Allocated: in allocbits (live at
-		 * the last sweep) or below pubfree (handed out since; the object
-		 * being allocated now is neither, and is written below). A free
-		 * slot's bits are never read, and each later object writes its
-		 * own. */
-		uint32_t pub = __atomic_load_n(&s->pubfree, __ATOMIC_RELAXED);
-		for (uint32_t i = 0; i < s->nelems; i++) {
-			if (i >= pub && !((s->allocbits[i / 64] >> (i % 64)) & 1)) {
-				if (s->allocbits[i / 64] == 0 && i % 64 == 0)
-					i += 63; /* a whole word of free slots */
-				continue;
-			}
+		/* Another type: every slot gets the mask's bits, then the layout
+		 * says to read them. The allocated objects need them now; the free
+		 * ones, so that a run the owner prepared for utype (gc/malloc.c)
+		 * still hands out slots described as utype's. The object being
+		 * allocated now is written below. */
+		for (uint32_t i = 0; i < s->nelems; i++)
 			put_obj_bits(s, i * nwords, nwords, s->umask);
-		}
 		s->utype = NULL;
 	}
 	if (lay != LAYOUT_MIXED)
 		atomic_store_explicit(&s->layout, LAYOUT_MIXED, memory_order_release);
 	tc__heapbits_write(s, obj, typesize, offsets, nptrs, count);
+}
+
+void tc__heapbits_prepare(span *s, uint32_t first, uint64_t slots, const size_t *offsets, size_t nptrs)
+{
+	size_t nwords = s->elemsize / TC_WORD;
+	uint64_t mask = offsets_mask(offsets, nptrs);
+	for (; slots != 0; slots &= slots - 1)
+		put_obj_bits(s, (first + (unsigned)__builtin_ctzll(slots)) * nwords, nwords, mask);
 }
 
 bool tc__heapbits_is_ptr(const span *s, uintptr_t word_addr)

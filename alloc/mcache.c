@@ -1,13 +1,22 @@
 /*
  * mcache.c — the per-mutator allocation cache (Go's mcache.go).
  *
- * An mcache holds at most one span per span class and allocates from it with
- * no lock and no atomic: it is touched only by its own mutator (and by the
+ * An mcache holds at most one span per slot and allocates from it with no
+ * lock and no atomic: it is touched only by its own mutator (and by the
  * collector while that mutator is stopped). When the span runs out, refill
- * hands it back to its mcentral and takes another.
+ * hands it back to its mcentral and takes another. Slot cs caches a span of
+ * class cslot_spc(cs): one slot per span class (Go's one span per class),
+ * and a second one, cslot_alt, for each small scan size class. A scan span
+ * whose objects are all of one type needs no per-object set-up (its layout
+ * is UNIFORM, heapbits.c), and the inlined tc_alloc serves only such a
+ * span's type; two types of one size (a list node and the record holding
+ * the list) would turn a single cached span MIXED, and every allocation of
+ * both would take the library's path with a bitmap write. So the second
+ * type gets the alternate slot (tc__mcache_slot_for); a third type of that
+ * size mixes into the primary.
  *
- * Allocation itself takes slots from run[spc], a stretch of up to 64 free
- * slots of alloc[spc] (alloc.h), which the inlined tc_alloc reads too. A run
+ * Allocation itself takes slots from run[cs], a stretch of up to 64 free
+ * slots of alloc[cs] (alloc.h), which the inlined tc_alloc reads too. A run
  * is loaded from the span's allocbits at freeindex. If the span's free
  * memory may be dirty, each slot is zeroed as it is taken, until the run is
  * prepared for the inline path, which zeroes all its free slots at once
@@ -16,10 +25,10 @@
  * plus the slots taken) before the next load and when the span is uncached.
  * A folded run is empty and prepared for no type (run.type NULL). A run
  * loaded while its mutator allocates black has all its slots marked at once
- * (gc/malloc.c, black[spc]); the fold clears the marks of the slots it never
+ * (gc/malloc.c, black[cs]); the fold clears the marks of the slots it never
  * handed out, before any sweep can read them.
  *
- * Invariants: alloc[spc] is either tc__emptyspan (shared, never written: its
+ * Invariants: alloc[cs] is either tc__emptyspan (shared, never written: its
  * allocCache is 0 and nelems is 0, so both fast and slow paths fall through to
  * refill) or a span with sweepgen == h->sweepgen + 3 (swept, then cached).
  * When the heap's sweepgen moves on, a cached span reads as sg + 1: cached
@@ -36,11 +45,12 @@ span tc__emptyspan;
 
 void tc__mcache_init(mcache *c, mheap *h)
 {
-	for (unsigned i = 0; i < NUM_SPAN_CLASSES; i++) {
+	for (unsigned i = 0; i < NUM_CACHE_SLOTS; i++) {
 		c->alloc[i] = &tc__emptyspan;
 		c->run[i] = (tc_alloc_run){.published = NULL};
 		c->black[i] = 0;
 		c->zeroed[i] = false;
+		c->serves[i] = NULL;
 	}
 	c->heap = h;
 	c->flushgen = atomic_load(&h->sweepgen);
@@ -49,19 +59,19 @@ void tc__mcache_init(mcache *c, mheap *h)
 	atomic_store_explicit(&c->slow_allocs, 0, memory_order_relaxed);
 }
 
-void tc__mcache_fold(mcache *c, spanclass spc)
+void tc__mcache_fold(mcache *c, cslot cs)
 {
-	span *s = c->alloc[spc];
-	tc_alloc_run *r = &c->run[spc];
+	span *s = c->alloc[cs];
+	tc_alloc_run *r = &c->run[cs];
 	if (r->published == NULL)
 		return; /* no run out */
 	uint32_t fi = s->freeindex, k0 = r->first;
 	uint64_t loaded = ~s->allocbits[k0 / 64] & (~(uint64_t)0 << (fi - k0));
 	uint64_t taken = loaded & ~r->free;
 	tc_assert((r->free & ~loaded) == 0);
-	if (c->black[spc] & r->free) /* marked at load, never handed out: free again */
-		span_unpremark(s, k0 / 64, c->black[spc] & r->free);
-	c->black[spc] = 0;
+	if (c->black[cs] & r->free) /* marked at load, never handed out: free again */
+		span_unpremark(s, k0 / 64, c->black[cs] & r->free);
+	c->black[cs] = 0;
 	if (taken != 0) {
 		uint32_t n = (uint32_t)__builtin_popcountll(taken);
 		fi = k0 + 64 - (uint32_t)__builtin_clzll(taken);
@@ -75,8 +85,8 @@ void tc__mcache_fold(mcache *c, spanclass spc)
 
 void tc__mcache_fold_all(mcache *c)
 {
-	for (unsigned i = 0; i < NUM_SPAN_CLASSES; i++)
-		tc__mcache_fold(c, (spanclass)i);
+	for (unsigned i = 0; i < NUM_CACHE_SLOTS; i++)
+		tc__mcache_fold(c, (cslot)i);
 }
 
 /* Zero the free slots of bits (a run's stretch starting at slot k0), a
@@ -92,27 +102,27 @@ static void zero_free(span *s, uint32_t k0, uint64_t bits)
 	}
 }
 
-void tc__mcache_zero_run(mcache *c, spanclass spc)
+void tc__mcache_zero_run(mcache *c, cslot cs)
 {
-	if (!c->zeroed[spc]) {
-		zero_free(c->alloc[spc], c->run[spc].first, c->run[spc].free);
-		c->zeroed[spc] = true;
+	if (!c->zeroed[cs]) {
+		zero_free(c->alloc[cs], c->run[cs].first, c->run[cs].free);
+		c->zeroed[cs] = true;
 	}
 }
 
-/* Load run[spc] from the next stretch of the cached span that has a free
+/* Load run[cs] from the next stretch of the cached span that has a free
  * slot, at or after freeindex. False when the span has none left. */
-static bool run_load(mcache *c, spanclass spc)
+static bool run_load(mcache *c, cslot cs)
 {
-	span *s = c->alloc[spc];
+	span *s = c->alloc[cs];
 	uint32_t fi = s->freeindex, n = s->nelems;
 	while (fi < n) {
 		uint32_t k0 = fi & ~63u;
 		uint64_t f = ~s->allocbits[k0 / 64] & (~(uint64_t)0 << (fi - k0)); /* bits at or past nelems are set */
 		if (f != 0) {
 			span_set_freeindex(s, fi);
-			c->zeroed[spc] = !s->needzero;
-			c->run[spc] = (tc_alloc_run){.type = NULL, .free = f, .base = span_obj_base(s, k0),
+			c->zeroed[cs] = !s->needzero;
+			c->run[cs] = (tc_alloc_run){.type = NULL, .free = f, .base = span_obj_base(s, k0),
 						     .elemsize = s->elemsize, .first = k0, .published = &s->pubfree};
 			return true;
 		}
@@ -123,12 +133,12 @@ static bool run_load(mcache *c, spanclass spc)
 	return false;
 }
 
-static void uncache(mcache *c, spanclass spc)
+static void uncache(mcache *c, cslot cs)
 {
-	span *s = c->alloc[spc];
+	span *s = c->alloc[cs];
 	if (s == &tc__emptyspan)
 		return;
-	tc__mcache_fold(c, spc);
+	tc__mcache_fold(c, cs);
 	mheap *h = c->heap;
 	uint32_t sg = atomic_load(&h->sweepgen), ssg = atomic_load(&s->sweepgen);
 	if (ssg != sg + 3 && ssg != sg + 1) {
@@ -136,21 +146,21 @@ static void uncache(mcache *c, spanclass spc)
 	}
 	tc_assert(s->allocCount <= s->nelems);
 	tc_assert_expensive(tc__span_count_alloc(s) == s->allocCount);
-	c->alloc[spc] = &tc__emptyspan;
+	c->alloc[cs] = &tc__emptyspan;
 	/* Give back the live bytes refill counted for the objects never handed
 	 * out; not for a span cached before the last sweepgen bump, whose count
 	 * heap.live no longer holds (it restarted from the bytes marked). */
 	if (ssg != sg + 1)
 		atomic_fetch_sub_explicit(&h->live, (uint64_t)(s->nelems - s->allocCount) * s->elemsize,
 					  memory_order_relaxed);
-	tc__mcentral_uncache_span(&h->central[spc], h, s);
+	tc__mcentral_uncache_span(&h->central[s->spc], h, s);
 }
 
-static span *mcache_refill(mcache *c, spanclass spc)
+static span *mcache_refill(mcache *c, cslot cs)
 {
 	mheap *h = c->heap;
-	uncache(c, spc);
-	span *s = tc__mcentral_cache_span(&h->central[spc], h);
+	uncache(c, cs);
+	span *s = tc__mcentral_cache_span(&h->central[cslot_spc(cs)], h);
 	if (s == NULL)
 		return NULL;
 	/* Swept for generation ssg; cached from now on: ssg + 3. If the heap's
@@ -162,14 +172,16 @@ static span *mcache_refill(mcache *c, spanclass spc)
 	tc_assert(ssg == atomic_load(&h->sweepgen) || ssg + 2 == atomic_load(&h->sweepgen));
 	atomic_store(&s->sweepgen, ssg + 3);
 	atomic_fetch_add_explicit(&h->live, (uint64_t)(s->nelems - s->allocCount) * s->elemsize, memory_order_relaxed);
-	c->alloc[spc] = s;
+	c->alloc[cs] = s;
 	return s;
 }
 
 void tc__mcache_release_all(mcache *c)
 {
-	for (unsigned i = 0; i < NUM_SPAN_CLASSES; i++)
-		uncache(c, (spanclass)i);
+	for (unsigned i = 0; i < NUM_CACHE_SLOTS; i++) {
+		uncache(c, (cslot)i);
+		c->serves[i] = NULL; /* the types bind afresh, in their order of use */
+	}
 }
 
 void tc__mcache_prepare_for_sweep(mcache *c)
@@ -181,18 +193,32 @@ void tc__mcache_prepare_for_sweep(mcache *c)
 	c->flushgen = sg;
 }
 
-void *tc__mcache_alloc_small_slow(mcache *c, spanclass spc, span **sp, uint32_t *idx)
+void *tc__mcache_alloc_small_slow(mcache *c, cslot cs, span **sp, uint32_t *idx)
 {
-	span *s = c->alloc[spc];
-	tc__mcache_fold(c, spc);
-	if (s == &tc__emptyspan || !run_load(c, spc)) {
-		if ((s = mcache_refill(c, spc)) == NULL)
+	span *s = c->alloc[cs];
+	tc__mcache_fold(c, cs);
+	if (s == &tc__emptyspan || !run_load(c, cs)) {
+		if ((s = mcache_refill(c, cs)) == NULL)
 			return NULL;
-		if (!run_load(c, spc))
-			tc__fatal("span %#lx from mcentral class %u has no free slot", (unsigned long)s->base, spc);
+		if (!run_load(c, cs))
+			tc__fatal("span %#lx from mcentral class %u has no free slot", (unsigned long)s->base, s->spc);
 	}
 	*sp = s;
-	return (void *)run_take(&c->run[spc], idx);
+	return (void *)run_take(&c->run[cs], idx);
+}
+
+cslot tc__mcache_slot_for(mcache *c, spanclass spc, const void *type)
+{
+	if (spc_kind(spc) != SK_SCAN || c->serves[spc] == type)
+		return spc;
+	cslot alt = cslot_alt(spc);
+	if (c->serves[alt] == type)
+		return alt;
+	/* Bind the first free slot; a third type mixes in with the first. */
+	cslot cs = c->serves[spc] == NULL || c->serves[alt] != NULL ? spc : alt;
+	if (c->serves[cs] == NULL)
+		c->serves[cs] = type;
+	return cs;
 }
 
 /* A large object's span, not yet on any mcentral list: no sweeper can find

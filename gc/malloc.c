@@ -140,14 +140,14 @@ static void alloc_black_large(tc_mutator *m, span *s)
  * free slot of the run at once, so that neither this path nor the inlined
  * tc_alloc marks objects one by one; counted live and owed for now (the
  * fold unmarks what the run never hands out, mcache.c). */
-static void alloc_black_run(tc_mutator *m, span *s, spanclass spc, uint32_t idx)
+static void alloc_black_run(tc_mutator *m, span *s, cslot cs, uint32_t idx)
 {
 	if (!black_span(m, s))
 		return;
-	tc_alloc_run *r = &m->mc.run[spc];
+	tc_alloc_run *r = &m->mc.run[cs];
 	uint64_t mask = r->free | (uint64_t)1 << (idx - r->first);
 	span_premark(s, r->first / 64, mask);
-	m->mc.black[spc] = mask;
+	m->mc.black[cs] = mask;
 	owe_for(m, (uint64_t)__builtin_popcountll(mask) * s->elemsize);
 }
 
@@ -165,39 +165,52 @@ static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count
 	size_t asize = size + (kind == SK_HDR ? TC_WORD : 0);
 	if (asize <= TC_MAX_SMALL_SIZE) {
 		spanclass spc = spc_make(sizeclass_of(asize), kind);
-		tc_alloc_run *r = &m->mc.run[spc];
-		s = m->mc.alloc[spc];
+		/* A second type of the size gets a span of its own (mcache.c). */
+		cslot cs = kind == SK_SCAN && count == 1 ? tc__mcache_slot_for(&m->mc, spc, t) : spc;
+		tc_alloc_run *r = &m->mc.run[cs];
+		s = m->mc.alloc[cs];
 		p = run_take(r, &idx);
 		if (__builtin_expect(p == 0, 0)) {
 			alloc_poll(m);
 			uint64_t over = atomic_load_explicit(&h->mh.over_limit, memory_order_relaxed);
-			p = (uintptr_t)tc__mcache_alloc_small_slow(&m->mc, spc, &s, &idx);
+			p = (uintptr_t)tc__mcache_alloc_small_slow(&m->mc, cs, &s, &idx);
 			if (p == 0)
 				return alloc_failed(fn);
 			if (atomic_load_explicit(&h->mh.over_limit, memory_order_acquire) != over)
 				warn_over_limit(h, fn);
 			if (m->allocblack)
-				alloc_black_run(m, s, spc, idx); /* a run is loaded black or not at all (gc.h) */
+				alloc_black_run(m, s, cs, idx); /* a run is loaded black or not at all (gc.h) */
 		}
-		if (!m->mc.zeroed[spc])
+		if (!m->mc.zeroed[cs])
 			obj_zero(p, s->elemsize);
 		if (kind == SK_SCAN && (count != 1 || s->utype != t))
 			tc__heapbits_describe(s, p, t, t->size, t->ptr_offsets, t->nptrs, count);
 		else if (kind == SK_HDR)
 			*(uintptr_t *)p = hdr_make(t, count);
-		/* Prepare the run for t, so that the inlined tc_alloc serves it: a
-		 * span of its layout, or any noscan span; its free slots zeroed.
+		/* Prepare a run not yet prepared for t, so that the inlined
+		 * tc_alloc serves t from it: its free slots zeroed and described
+		 * as t's. Nothing to describe in a noscan span or one of t's
+		 * layout; in a mixed span, t's bits for each free slot (a uniform
+		 * span that turns mixed writes its type's bits in every slot, so
+		 * a run prepared for that type stays prepared, heapbits.c). A run
+		 * prepared for another type stays that type's: two types taking
+		 * turns in one run would rewrite its slots' bits at every turn.
 		 * Not where the inline path never serves (alloc_slow). */
-		if (count == 1 && t != NULL && (kind == SK_SCAN ? s->utype == t : kind == SK_NOSCAN) &&
-		    m->wb.head.alloc_slow == 0) {
-			tc__mcache_zero_run(&m->mc, spc);
-			if (__builtin_expect(h->cfg.verify != 0, 0) && r->type != t)
+		if (r->type == NULL && count == 1 && t != NULL && m->wb.head.alloc_slow == 0 &&
+		    (kind == SK_NOSCAN ||
+		     (kind == SK_SCAN && (s->utype == t || (atomic_load_explicit(&s->layout, memory_order_relaxed) ==
+								    LAYOUT_MIXED &&
+							    s->elemsize <= 64 * TC_WORD))))) {
+			if (kind == SK_SCAN && s->utype != t)
+				tc__heapbits_prepare(s, r->first, r->free, t->ptr_offsets, t->nptrs);
+			tc__mcache_zero_run(&m->mc, cs);
+			if (__builtin_expect(h->cfg.verify != 0, 0))
 				for (uint64_t f = r->free; f != 0; f &= f - 1) /* what the inline path may hand out */
 					tc__verify_note_type(h, r->base + (unsigned)__builtin_ctzll(f) * r->elemsize, t);
 			r->type = t;
 			m->wb.head.bytype[TC_TYPE_SLOT(t)] = r;
-		} else if (r->type != NULL && kind == SK_SCAN && s->utype != r->type) {
-			r->type = NULL; /* the span turned MIXED */
+		} else if (r->type == t) {
+			m->wb.head.bytype[TC_TYPE_SLOT(t)] = r;
 		}
 	} else {
 		uint64_t lim = h->cfg.memory_limit;

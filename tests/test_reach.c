@@ -68,6 +68,88 @@ static void test_ten_million_node_list(void **state)
 	tc_heap_destroy(h);
 }
 
+/* One, two, then three types of one size (24 bytes), each with its pointer
+ * in another word: the first two get a cached span each (alloc/mcache.c's
+ * alternate slot) and the inline path; the third mixes into the first's
+ * span, which then describes each object in its bitmap (and free slots
+ * prepared for a type, gc/malloc.c). A list whose links sit at all three
+ * offsets, built with garbage between, must come back whole through
+ * collections, concurrent ones included (allocation black into either
+ * slot), and then die. */
+typedef struct tri {
+	uint64_t w[3]; /* the link in word tag % 3, the tag and the index in the others */
+} tri;
+static const size_t tri_offs[3][1] = {{0}, {8}, {16}};
+static const tc_type tri_t[3] = {{"tri0", sizeof(tri), tri_offs[0], 1, NULL},
+				 {"tri1", sizeof(tri), tri_offs[1], 1, NULL},
+				 {"tri2", sizeof(tri), tri_offs[2], 1, NULL}};
+
+static tri *tri_next(const tri *x, unsigned k) { return (tri *)x->w[k]; }
+
+static void build_tri_list(tc_mutator *m, unsigned ntypes, size_t n)
+{
+	uint64_t rnd = 42;
+	tc_write(m, (void **)&groot, NULL);
+	for (size_t i = 0; i < n; i++) {
+		unsigned k = (unsigned)(i / (1 + i % 5) % ntypes); /* runs of a type, and turns */
+		tri *x = tc_alloc(m, &tri_t[k]);
+		assert_non_null(x);
+		x->w[(k + 1) % 3] = k;
+		x->w[(k + 2) % 3] = i;
+		tc_write(m, (void **)&x->w[k], groot);
+		tc_write(m, (void **)&groot, (node *)x);
+		if (test_rand(&rnd) % 4 == 0)
+			assert_non_null(tc_alloc(m, &tri_t[test_rand(&rnd) % ntypes])); /* garbage */
+	}
+}
+
+static void check_tri_list(size_t n)
+{
+	size_t i = n;
+	for (const tri *x = (const tri *)groot; x != NULL; i--) {
+		unsigned k = 3; /* the type whose tag and index words match */
+		for (unsigned j = 0; j < 3; j++)
+			if (x->w[(j + 1) % 3] == j && x->w[(j + 2) % 3] == i - 1)
+				k = j;
+		if (k == 3)
+			fail_msg("list object %zu at %p is corrupt (%#llx %#llx %#llx)", i - 1, (const void *)x,
+				 (unsigned long long)x->w[0], (unsigned long long)x->w[1], (unsigned long long)x->w[2]);
+		x = tri_next(x, k);
+	}
+	assert_int_equal(i, 0);
+}
+
+static void test_same_size_types_interleaved(void **state)
+{
+	(void)state;
+	size_t n = scaled(300000, 2000);
+	tc_heap *h = precise_heap();
+	tc_mutator *m = tc_mutator_attach(h);
+	tc_root_add(h, (void **)&groot, 1);
+	for (unsigned ntypes = 1; ntypes <= 3; ntypes++) {
+		uint64_t objs0 = metric(h, "heap.alloc.objects"), slow0 = metric(h, "heap.alloc.slowpath");
+		build_tri_list(m, ntypes, n);
+		tc_collect(m);
+		uint64_t objs = metric(h, "heap.alloc.objects") - objs0, slow = metric(h, "heap.alloc.slowpath") - slow0;
+		check_tri_list(n);
+		assert_int_equal(metric(h, "heap.live.bytes"), n * sizeof(tri));
+#if !defined(TC_DEBUG)
+		/* One type, and two types of one size, take the inline path (a
+		 * run's up to 64 slots per library call); the third mixes in. */
+		if (ntypes <= 2 && scaled(1, 0))
+			if (slow * 16 > objs)
+				fail_msg("%u types of one size: %llu of %llu allocations took the library's path",
+					 ntypes, (unsigned long long)slow, (unsigned long long)objs);
+#else
+		(void)objs;
+		(void)slow;
+#endif
+		tc_collect(m);
+		check_tri_list(n);
+	}
+	drop_root_and_finish(h, m);
+}
+
 static const size_t ptr_off[] = {0};
 static const tc_type ptr_t = {"ptr", 8, ptr_off, 1, NULL};
 
@@ -255,6 +337,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cycles_survive_and_die_together),
 		cmocka_unit_test(test_ten_million_node_list),
+		cmocka_unit_test(test_same_size_types_interleaved),
 		cmocka_unit_test(test_small_pointer_arrays),
 		cmocka_unit_test(test_large_pointer_arrays_split_in_oblets),
 		cmocka_unit_test(test_trace_callback_small),

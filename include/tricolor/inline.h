@@ -13,20 +13,22 @@
  * tc_alloc's fast path takes the lowest free slot of a run: up to 64 free
  * slots of one 64-slot stretch of the span the mutator's cache holds for the
  * type's size class (Go's allocCache, kept in the mutator rather than the
- * span). A run serves inline only the type it is prepared for: its slots
- * were zeroed when the run was loaded, and the span describes that type's
- * pointers for all its objects (alloc/heapbits.c), so the object needs no
- * set-up; the store to *published (release) then makes it visible, as
- * allocated, to a marker resolving a conservative pointer. The mutator finds
- * a type's run through a small table indexed by the type's address, filled
- * by the library after it has checked the type: so a type is checked once
- * per mutator (and run), not on every call. Everything else takes
- * tc_alloc_slow: a type not yet seen, an exhausted run (the library loads
- * the next one, and marks it whole while the mutator allocates black), a
- * span of mixed types, torture mode, and a TC_DEBUG library, which keeps
- * alloc_slow set so that every call is checked. The inline path checks m
- * and t for NULL only; a mutator used after detach or from another thread is
- * caught by a TC_DEBUG library. The library exports tc_write and tc_alloc as
+ * span; a second type of the same size has a span of its own). A run
+ * serves inline only the type it is prepared for: its slots were zeroed
+ * when the run was loaded, and the span describes that type's pointers for
+ * all its objects, or for each free slot of the run (alloc/heapbits.c), so
+ * the object needs no set-up; the store to *published (release) then makes
+ * it visible, as allocated, to a marker resolving a conservative pointer.
+ * The mutator finds a type's run through a small table indexed by the
+ * type's address, filled by the library after it has checked the type: so a
+ * type is checked once per mutator (and run), not on every call. Everything
+ * else takes tc_alloc_slow: a type not yet seen, an exhausted run (the
+ * library loads the next one, and marks it whole while the mutator
+ * allocates black), a type other than the one its run was prepared for,
+ * torture mode, and a TC_DEBUG library, which keeps alloc_slow set so that
+ * every call is checked. The inline path checks m and t for NULL only; a
+ * mutator used after detach or from another thread is caught by a TC_DEBUG
+ * library. The library exports tc_write and tc_alloc as
  * functions too, for callers that cannot inline C (FFI).
  *
  * These structs are the library's own (its mutator and mcache begin with
