@@ -151,6 +151,52 @@ static void alloc_black_run(tc_mutator *m, span *s, cslot cs, uint32_t idx)
 	owe_for(m, (uint64_t)__builtin_popcountll(mask) * s->elemsize);
 }
 
+_Static_assert(TC_NOSCAN_INLINE_MAX <= TC_MAX_SMALL_SIZE, "tc_alloc_noscan's inline sizes are small");
+
+/* Any noscan run: what tc_alloc_noscan's inline path asks of one. */
+static const tc_type noscan_run = {.name = "(noscan)", .size = TC_WORD};
+
+/* After an allocation of one element of t (NULL: untyped noscan bytes)
+ * from run[cs], which is not where the inline path never serves
+ * (alloc_slow): prepare the run, if it is not yet, so that the inlined
+ * tc_alloc and tc_alloc_noscan serve t from it: its free slots zeroed and
+ * described as t's. Nothing to describe in a noscan span, whose runs serve
+ * every noscan type and size (a typed one takes the run's label, type, for
+ * tc_alloc's check), or in a span of t's layout; in a mixed span, t's bits
+ * for each free slot (a uniform span that turns mixed writes its type's bits
+ * in every slot, so a run prepared for that type stays prepared,
+ * heapbits.c). A scan run prepared for another type stays that type's: two
+ * types taking turns in one run would rewrite its slots' bits at every
+ * turn. */
+static void prepare_run(tc_mutator *m, span *s, cslot cs, const tc_type *t, unsigned kind, size_t size)
+{
+	tc_alloc_run *r = &m->mc.run[cs];
+	tc_heap *h = m->h;
+	if (kind == SK_NOSCAN) {
+		if (r->type == NULL)
+			tc__mcache_zero_run(&m->mc, cs);
+		if (t != NULL && r->type != t && __builtin_expect(h->cfg.verify != 0, 0))
+			for (uint64_t f = r->free; f != 0; f &= f - 1) /* what the inline path may hand out */
+				tc__verify_note_type(h, r->base + (unsigned)__builtin_ctzll(f) * r->elemsize, t);
+		if (t != NULL || r->type == NULL)
+			r->type = t != NULL ? t : &noscan_run;
+		if (size <= TC_NOSCAN_INLINE_MAX)
+			m->wb.head.bysize[(size - 1) / 8] = r;
+	} else if (kind == SK_SCAN && r->type == NULL &&
+		   (s->utype == t ||
+		    (atomic_load_explicit(&s->layout, memory_order_relaxed) == LAYOUT_MIXED && s->elemsize <= 64 * TC_WORD))) {
+		if (s->utype != t)
+			tc__heapbits_prepare(s, r->first, r->free, t->ptr_offsets, t->nptrs);
+		tc__mcache_zero_run(&m->mc, cs);
+		if (__builtin_expect(h->cfg.verify != 0, 0))
+			for (uint64_t f = r->free; f != 0; f &= f - 1)
+				tc__verify_note_type(h, r->base + (unsigned)__builtin_ctzll(f) * r->elemsize, t);
+		r->type = t;
+	}
+	if (t != NULL && r->type == t)
+		m->wb.head.bytype[TC_TYPE_SLOT(t)] = r;
+}
+
 static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count, unsigned kind, const char *fn)
 {
 	tc_heap *h = m->h;
@@ -187,31 +233,8 @@ static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count
 			tc__heapbits_describe(s, p, t, t->size, t->ptr_offsets, t->nptrs, count);
 		else if (kind == SK_HDR)
 			*(uintptr_t *)p = hdr_make(t, count);
-		/* Prepare a run not yet prepared for t, so that the inlined
-		 * tc_alloc serves t from it: its free slots zeroed and described
-		 * as t's. Nothing to describe in a noscan span or one of t's
-		 * layout; in a mixed span, t's bits for each free slot (a uniform
-		 * span that turns mixed writes its type's bits in every slot, so
-		 * a run prepared for that type stays prepared, heapbits.c). A run
-		 * prepared for another type stays that type's: two types taking
-		 * turns in one run would rewrite its slots' bits at every turn.
-		 * Not where the inline path never serves (alloc_slow). */
-		if (r->type == NULL && count == 1 && t != NULL && m->wb.head.alloc_slow == 0 &&
-		    (kind == SK_NOSCAN ||
-		     (kind == SK_SCAN && (s->utype == t || (atomic_load_explicit(&s->layout, memory_order_relaxed) ==
-								    LAYOUT_MIXED &&
-							    s->elemsize <= 64 * TC_WORD))))) {
-			if (kind == SK_SCAN && s->utype != t)
-				tc__heapbits_prepare(s, r->first, r->free, t->ptr_offsets, t->nptrs);
-			tc__mcache_zero_run(&m->mc, cs);
-			if (__builtin_expect(h->cfg.verify != 0, 0))
-				for (uint64_t f = r->free; f != 0; f &= f - 1) /* what the inline path may hand out */
-					tc__verify_note_type(h, r->base + (unsigned)__builtin_ctzll(f) * r->elemsize, t);
-			r->type = t;
-			m->wb.head.bytype[TC_TYPE_SLOT(t)] = r;
-		} else if (r->type == t) {
-			m->wb.head.bytype[TC_TYPE_SLOT(t)] = r;
-		}
+		if (count <= 1 && m->wb.head.alloc_slow == 0) /* one element, or untyped bytes */
+			prepare_run(m, s, cs, t, kind, size);
 	} else {
 		uint64_t lim = h->cfg.memory_limit;
 		if (lim != 0 && size > lim) {
@@ -269,6 +292,7 @@ static unsigned kind_of(const tc_type *t)
 
 /* The external definition of the inline tc_alloc (tricolor/inline.h). */
 extern inline void *tc_alloc(tc_mutator *m, const tc_type *t);
+extern inline void *tc_alloc_noscan(tc_mutator *m, size_t bytes);
 
 void *tc_alloc_slow(tc_mutator *m, const tc_type *t)
 {
@@ -292,7 +316,7 @@ void *tc_alloc_array(tc_mutator *m, const tc_type *elem, size_t n)
 	return mallocgc(m, elem->size * n, elem, n, kind_of(elem), "tc_alloc_array");
 }
 
-void *tc_alloc_noscan(tc_mutator *m, size_t bytes)
+void *tc_alloc_noscan_slow(tc_mutator *m, size_t bytes)
 {
 	if (!tc__mutator_check(m, "tc_alloc_noscan"))
 		return NULL;

@@ -61,6 +61,8 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 	tc__mcache_init(&m->mc, &h->mh);
 	for (unsigned i = 0; i < TC_ALLOC_TYPES; i++)
 		m->wb.head.bytype[i] = &m->mc.run[0]; /* class 0 (large) never has a run: every lookup misses */
+	for (unsigned i = 0; i < TC_NOSCAN_INLINE_MAX / 8; i++)
+		m->wb.head.bysize[i] = &m->mc.run[0];
 #ifdef TC_DEBUG
 	m->alloc_slow_always = 2; /* every allocation checked (inline.h) */
 #endif

@@ -169,7 +169,8 @@ TC_API tc_mutator *tc_mutator_current(tc_heap *h);
  * the caller; the library exports it too. */
 TC_API inline void *tc_alloc(tc_mutator *m, const tc_type *t);
 TC_API void *tc_alloc_array(tc_mutator *m, const tc_type *elem, size_t n);
-TC_API void *tc_alloc_noscan(tc_mutator *m, size_t bytes); /* never scanned */
+/* Never scanned; zeroed. Inline up to TC_NOSCAN_INLINE_MAX bytes, as tc_alloc. */
+TC_API inline void *tc_alloc_noscan(tc_mutator *m, size_t bytes);
 /* Store of a managed pointer into a heap object or global root. Inline (C99
  * inline definition in tricolor/inline.h; the library exports it too). */
 TC_API inline void tc_write(tc_mutator *m, void **slot, void *val);

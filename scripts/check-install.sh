@@ -2,9 +2,10 @@
 # scripts/check-install.sh BUILD_DIR — install the package into a scratch
 # prefix, then build a three-line program against it twice: with pkg-config,
 # and with CMake's find_package(tricolor); then a program that allocates
-# through the installed header's inline tc_alloc, built with -O2: it must
-# not call tc_alloc (the fast path is in its own code), its list must come
-# back whole across collections, and almost every allocation must have taken
+# through the installed header's inline tc_alloc and tc_alloc_noscan, built
+# with -O2: it must call neither (the fast paths are in its own code), its
+# noscan objects must come zeroed though their slots were dirtied before,
+# its list must come back whole across collections, and almost every allocation must have taken
 # the inline path (heap.alloc.slowpath; a TC_DEBUG library takes the library
 # path every time, so there it must be every one). Run by ctest (label: install).
 set -euo pipefail
@@ -37,6 +38,7 @@ echo "find_package: ok"
 
 cat > "$tmp/inline.c" <<'C'
 #include <stdio.h>
+#include <string.h>
 #include <tricolor.h>
 typedef struct node { struct node *next; long val; } node;
 static const size_t offs[] = {0};
@@ -56,6 +58,14 @@ int main(int argc, char **argv)
 		p->val = i;
 		tc_write(m, (void **)&p->next, head);
 		head = p;
+		size_t nb = 1 + (size_t)i % 128; /* garbage bytes, inline too; dirtied, so a reused slot must be zeroed */
+		unsigned char *b = tc_alloc_noscan(m, nb);
+		for (size_t k = 0; b != NULL && k < nb; k++)
+			if (b[k] != 0)
+				return fprintf(stderr, "noscan object %ld: not zeroed\n", i), 1;
+		if (b == NULL)
+			return fprintf(stderr, "noscan object %ld: NULL\n", i), 1;
+		memset(b, 0xab, nb);
 		if (i % 100000 == 0)
 			tc_collect(m);
 	}
@@ -71,16 +81,18 @@ int main(int argc, char **argv)
 	tc_heap_destroy(h);
 	printf("inline: %llu objects, %llu by the library\n", (unsigned long long)ms[0].value,
 	       (unsigned long long)ms[1].value);
-	if (k != 0 || ms[0].value != (unsigned long long)n)
+	if (k != 0 || ms[0].value != 2 * (unsigned long long)n)
 		return fprintf(stderr, "lost objects\n"), 1;
 	return debug ? ms[1].value != ms[0].value : ms[1].value * 32 > ms[0].value;
 }
 C
 cc -O2 "$tmp/inline.c" -o "$tmp/inline" $(pkg-config --cflags --libs tricolor) -Wl,-rpath,"$libdir"
-if nm -u "$tmp/inline" | grep -qw tc_alloc; then
-	echo "inline: the program calls tc_alloc: the fast path was not inlined" >&2
-	exit 1
-fi
+for f in tc_alloc tc_alloc_noscan; do
+	if nm -u "$tmp/inline" | grep -qw $f; then
+		echo "inline: the program calls $f: the fast path was not inlined" >&2
+		exit 1
+	fi
+done
 debug=
 if grep -q "TC_DEBUG" "$build/CMakeCache.txt" && grep -q "^TC_DEBUG:BOOL=ON" "$build/CMakeCache.txt"; then
 	debug=1

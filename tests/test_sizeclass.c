@@ -27,7 +27,7 @@ static void test_classes_are_increasing_and_aligned(void **state)
 		unsigned size = tc_class_to_size[c];
 		if (c > 1)
 			assert_true(size > tc_class_to_size[c - 1]);
-		assert_int_equal(size % 8, 0);
+		assert_int_equal(size % 8, 0); /* so each 8-byte bucket of tc_alloc_noscan's inline table is one class */
 		if (size >= 32)
 			assert_int_equal(size % 16, 0); /* 16-byte alignment from 32 up */
 	}

@@ -28,8 +28,12 @@
  * torture mode, and a TC_DEBUG library, which keeps alloc_slow set so that
  * every call is checked. The inline path checks m and t for NULL only; a
  * mutator used after detach or from another thread is caught by a TC_DEBUG
- * library. The library exports tc_write and tc_alloc as
- * functions too, for callers that cannot inline C (FFI).
+ * library. tc_alloc_noscan's fast path is the same, on the run of the
+ * noscan span the mutator's cache holds for the size class, found through a
+ * table indexed by the size in words (any run of a noscan class is
+ * prepared for all of them: nothing is described). The library exports
+ * tc_write, tc_alloc and tc_alloc_noscan as functions too, for callers that
+ * cannot inline C (FFI).
  *
  * These structs are the library's own (its mutator and mcache begin with
  * and hold them); an embedder reads or writes none of their fields.
@@ -52,15 +56,19 @@ typedef struct tc_alloc_run {
 
 #define TC_TYPE_SLOT(t) ((unsigned)((uintptr_t)(t) >> 4) % TC_ALLOC_TYPES) /* a type's entry in bytype */
 
+#define TC_NOSCAN_INLINE_MAX 1024 /* bytes: larger tc_alloc_noscan calls take the library's path */
+
 /* The part of a mutator the inlined fast paths read. */
 typedef struct tc_mutator_head {
 	int wb_on;      /* bit 0: the collector is marking; bit 1: a debug build checks every slot */
 	int alloc_slow; /* nonzero: every allocation takes tc_alloc_slow (torture mode, a TC_DEBUG library) */
 	tc_alloc_run *bytype[TC_ALLOC_TYPES]; /* by TC_TYPE_SLOT: the run a type was last allocated from */
+	tc_alloc_run *bysize[TC_NOSCAN_INLINE_MAX / 8]; /* by (bytes - 1) / 8: the noscan run of that size class */
 } tc_mutator_head;
 
 TC_API void tc_write_slow(tc_mutator *m, void **slot, void *val);
 TC_API void *tc_alloc_slow(tc_mutator *m, const tc_type *t);
+TC_API void *tc_alloc_noscan_slow(tc_mutator *m, size_t bytes);
 
 inline void tc_write(tc_mutator *m, void **slot, void *val)
 {
@@ -70,20 +78,40 @@ inline void tc_write(tc_mutator *m, void **slot, void *val)
 		__atomic_store_n(slot, val, __ATOMIC_RELEASE);
 }
 
+/* Take the lowest free slot of run r, whose free slots are f (not 0), and
+ * make it visible as allocated; the slot's address is the value. A macro:
+ * the inline functions below may not call a static function (C99), and an
+ * inline one would be exported. */
+#define TC_ALLOC_RUN_TAKE(r, f)                                                                    \
+	__extension__({                                                                            \
+		unsigned tc_b_ = (unsigned)__builtin_ctzll(f);                                     \
+		(r)->free = (f) & ((f)-1);                                                         \
+		__atomic_store_n((r)->published, (r)->first + tc_b_ + 1, __ATOMIC_RELEASE);        \
+		(void *)((r)->base + (uintptr_t)tc_b_ * (r)->elemsize);                            \
+	})
+
 inline void *tc_alloc(tc_mutator *m, const tc_type *t)
 {
 	if (__builtin_expect(m != NULL && t != NULL, 1)) {
 		const tc_mutator_head *mh = (const tc_mutator_head *)(const void *)m;
 		tc_alloc_run *r = mh->bytype[TC_TYPE_SLOT(t)];
 		uint64_t f = r->free;
-		if (__builtin_expect(r->type == t && f != 0 && mh->alloc_slow == 0, 1)) {
-			unsigned b = (unsigned)__builtin_ctzll(f);
-			r->free = f & (f - 1);
-			__atomic_store_n(r->published, r->first + b + 1, __ATOMIC_RELEASE);
-			return (void *)(r->base + (uintptr_t)b * r->elemsize);
-		}
+		if (__builtin_expect(r->type == t && f != 0 && mh->alloc_slow == 0, 1))
+			return TC_ALLOC_RUN_TAKE(r, f);
 	}
 	return tc_alloc_slow(m, t);
+}
+
+inline void *tc_alloc_noscan(tc_mutator *m, size_t bytes)
+{
+	if (__builtin_expect(m != NULL && bytes - 1 < TC_NOSCAN_INLINE_MAX, 1)) {
+		const tc_mutator_head *mh = (const tc_mutator_head *)(const void *)m;
+		tc_alloc_run *r = mh->bysize[(bytes - 1) / 8];
+		uint64_t f = r->free;
+		if (__builtin_expect(r->type != NULL && f != 0 && mh->alloc_slow == 0, 1))
+			return TC_ALLOC_RUN_TAKE(r, f);
+	}
+	return tc_alloc_noscan_slow(m, bytes);
 }
 
 #endif /* TRICOLOR_INLINE_H */
