@@ -12,6 +12,9 @@
 # both. SECONDS_PER_RUN (default 5; --full 10) sets each service run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/setup.sh # run alone too, not only from suite.sh: Go, libgc and jemalloc installed when missing
+tc_setup
+tc_need_pkgs golang-go
 FULL=0
 [ "${1:-}" = "--full" ] && FULL=1
 SECS=${SECONDS_PER_RUN:-$((FULL ? 10 : 5))}

@@ -12,6 +12,9 @@
 # CPU and peak RSS from tcbench's summary line; iterations/s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/setup.sh # run alone too, not only from suite.sh: Go, libgc and jemalloc installed when missing
+tc_setup
+tc_need_pkgs golang-go
 RUNS=${RUNS:-5}
 SECS=${SECS:-5}
 B=build/release/workloads

@@ -9,10 +9,13 @@
  * in two heaps (one thread is a mutator of each), for 16-byte nodes {left, right} and 48-byte nodes {left, key, right,
  * three data words} (which straddle bitmap words). In "uniform" every node
  * has one tc_type, so every span keeps its layout UNIFORM and the marker
- * reads the span's mask. In "mixed" the nodes alternate between two
- * tc_types of the same layout, so every span turns MIXED and the marker
- * reads the bitmap: the same graph, the same addresses' pattern, only the
- * description differs. GOGC is off; each round times one tc_collect (a
+ * reads the span's mask. In "mixed" every 64th allocation is, besides, an
+ * unreachable array of two elements of half the node's size (which goes to
+ * the same span: arrays share the mcache's first slot of the class), so
+ * every span turns MIXED and the marker reads the bitmap: the same graph
+ * and layout, only the description differs (and 1/64 more address spread).
+ * Two node types of one size no longer make a span MIXED: each keeps a span
+ * of its own (alloc/mcache.c). GOGC is off; each round times one tc_collect (a
  * full cycle: the mark dominates, the sweep finds nothing to free). Rounds
  * alternate between the two heaps so that machine noise hits both alike.
  * Prints, per node size and mode, the median ms per collection and ns per
@@ -39,11 +42,12 @@ typedef struct n48 {
 } n48;
 
 static const size_t off16[] = {0, 8}, off48[] = {0, 16};
-static const tc_type t16a = {"n16a", sizeof(n16), off16, 2, NULL}, t16b = {"n16b", sizeof(n16), off16, 2, NULL};
-static const tc_type t48a = {"n48a", sizeof(n48), off48, 2, NULL}, t48b = {"n48b", sizeof(n48), off48, 2, NULL};
+static const size_t off0[] = {0};
+static const tc_type t16a = {"n16a", sizeof(n16), off16, 2, NULL}, h16 = {"half16", sizeof(n16) / 2, off0, 1, NULL};
+static const tc_type t48a = {"n48a", sizeof(n48), off48, 2, NULL}, h48 = {"half48", sizeof(n48) / 2, off0, 1, NULL};
 
 typedef struct shape {
-	const tc_type *ta, *tb;
+	const tc_type *ta, *half; /* the node; the element of mixed mode's arrays */
 	size_t lo, ro; /* offsets of left and right */
 } shape;
 
@@ -58,8 +62,9 @@ static size_t nalloc;
 /* A tree of depth d into *slot (a rooted slot or a field of a rooted node). */
 static void build(tc_mutator *m, const shape *sh, bool mixed, void **slot, int d)
 {
-	const tc_type *t = mixed && (nalloc & 1) ? sh->tb : sh->ta;
-	char *n = tc_alloc(m, t);
+	if (mixed && nalloc % 64 == 0 && tc_alloc_array(m, sh->half, 2) == NULL)
+		die("tc_alloc_array");
+	char *n = tc_alloc(m, sh->ta);
 	if (n == NULL)
 		die("tc_alloc");
 	nalloc++;
@@ -96,7 +101,7 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	static const shape shapes[] = {{&t16a, &t16b, 0, 8}, {&t48a, &t48b, 0, 16}};
+	static const shape shapes[] = {{&t16a, &h16, 0, 8}, {&t48a, &h48, 0, 16}};
 	printf("%6s %8s %9s %10s %12s %8s\n", "node", "mode", "nodes", "ms/cycle", "ns/node", "vs_unif");
 	for (size_t k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {
 		tc_config cfg;
