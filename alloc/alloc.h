@@ -85,16 +85,21 @@ static inline spanclass spc_make(unsigned sizeclass, unsigned kind) { return (sp
 static inline unsigned spc_sizeclass(spanclass c) { return c / SK_COUNT; }
 static inline unsigned spc_kind(spanclass c) { return c % SK_COUNT; }
 
-/* An mcache's slots (mcache.c): one per span class, then a second for each
- * small scan size class, which caches a span for a second type of that size
- * (cslot_alt). A slot index that is below NUM_SPAN_CLASSES is its span
- * class. */
+/* An mcache's slots (mcache.c): one per span class, then SCAN_TYPE_SLOTS - 1
+ * more for each small scan size class, each caching a span for another type
+ * of that size (cslot_alt). A slot index that is below NUM_SPAN_CLASSES is
+ * its span class. */
 typedef uint16_t cslot;
-#define NUM_CACHE_SLOTS (NUM_SPAN_CLASSES + TC_NUM_SIZE_CLASSES)
-static inline cslot cslot_alt(spanclass spc) { return (cslot)(NUM_SPAN_CLASSES + spc_sizeclass(spc)); }
+#define SCAN_TYPE_SLOTS 4 /* types of one scan size class a mutator keeps apart */
+#define NUM_CACHE_SLOTS (NUM_SPAN_CLASSES + (SCAN_TYPE_SLOTS - 1) * TC_NUM_SIZE_CLASSES)
+/* The j-th slot (0 < j < SCAN_TYPE_SLOTS) of span class spc (kind SCAN). */
+static inline cslot cslot_alt(spanclass spc, unsigned j)
+{
+	return (cslot)(NUM_SPAN_CLASSES + (j - 1) * TC_NUM_SIZE_CLASSES + spc_sizeclass(spc));
+}
 static inline spanclass cslot_spc(cslot cs)
 {
-	return cs < NUM_SPAN_CLASSES ? (spanclass)cs : spc_make(cs - NUM_SPAN_CLASSES, SK_SCAN);
+	return cs < NUM_SPAN_CLASSES ? (spanclass)cs : spc_make((cs - NUM_SPAN_CLASSES) % TC_NUM_SIZE_CLASSES, SK_SCAN);
 }
 
 /* Size-class lookup (Go's size_to_class8 / size_to_class128). size <= 32 KiB. */
@@ -512,7 +517,7 @@ void tc__mcache_release_all(mcache *c);
 void tc__mcache_prepare_for_sweep(mcache *c);
 void tc__mcache_fold(mcache *c, cslot cs); /* the run's allocations into its span (owner) */
 /* The slot to allocate an object of type (one element) from, for span
- * class spc: the primary or the alternate (mcache.c). */
+ * class spc: the one type is bound to, binding one if need be (mcache.c). */
 cslot tc__mcache_slot_for(mcache *c, spanclass spc, const void *type);
 void tc__mcache_fold_all(mcache *c);
 void *tc__mcache_alloc_large(mcache *c, size_t size, bool noscan, const void *type, size_t count, span **sp);

@@ -6,14 +6,16 @@
  * collector while that mutator is stopped). When the span runs out, refill
  * hands it back to its mcentral and takes another. Slot cs caches a span of
  * class cslot_spc(cs): one slot per span class (Go's one span per class),
- * and a second one, cslot_alt, for each small scan size class. A scan span
- * whose objects are all of one type needs no per-object set-up (its layout
- * is UNIFORM, heapbits.c), and the inlined tc_alloc serves only such a
- * span's type; two types of one size (a list node and the record holding
- * the list) would turn a single cached span MIXED, and every allocation of
- * both would take the library's path with a bitmap write. So the second
- * type gets the alternate slot (tc__mcache_slot_for); a third type of that
- * size mixes into the primary.
+ * and SCAN_TYPE_SLOTS - 1 more for each small scan size class (cslot_alt).
+ * A scan span whose objects are all of one type needs no per-object set-up
+ * (its layout is UNIFORM, heapbits.c), and the inlined tc_alloc serves
+ * only the type its run was prepared for; types of one size (a list node
+ * and the record holding the list; a language's pairs, closures and boxes)
+ * would share a single cached span, which turns MIXED, and take turns at
+ * one run, so that all but one take the library's path. So, after each
+ * release, each type of a size binds a slot of its own in order of first
+ * use (tc__mcache_slot_for), up to SCAN_TYPE_SLOTS; later types mix into
+ * the first slot's span.
  *
  * Allocation itself takes slots from run[cs], a stretch of up to 64 free
  * slots of alloc[cs] (alloc.h), which the inlined tc_alloc reads too. A run
@@ -211,14 +213,18 @@ cslot tc__mcache_slot_for(mcache *c, spanclass spc, const void *type)
 {
 	if (spc_kind(spc) != SK_SCAN || c->serves[spc] == type)
 		return spc;
-	cslot alt = cslot_alt(spc);
-	if (c->serves[alt] == type)
-		return alt;
-	/* Bind the first free slot; a third type mixes in with the first. */
-	cslot cs = c->serves[spc] == NULL || c->serves[alt] != NULL ? spc : alt;
-	if (c->serves[cs] == NULL)
-		c->serves[cs] = type;
-	return cs;
+	cslot unbound = NUM_CACHE_SLOTS;
+	for (unsigned j = 0; j < SCAN_TYPE_SLOTS; j++) {
+		cslot cs = j == 0 ? spc : cslot_alt(spc, j);
+		if (c->serves[cs] == type)
+			return cs;
+		if (c->serves[cs] == NULL && unbound == NUM_CACHE_SLOTS)
+			unbound = cs;
+	}
+	if (unbound == NUM_CACHE_SLOTS)
+		return spc; /* every slot is another type's: mixed in with the first */
+	c->serves[unbound] = type;
+	return unbound;
 }
 
 /* A large object's span, not yet on any mcentral list: no sweeper can find

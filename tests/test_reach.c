@@ -68,23 +68,26 @@ static void test_ten_million_node_list(void **state)
 	tc_heap_destroy(h);
 }
 
-/* One, two, then three types of one size (24 bytes), each with its pointer
- * in another word: the first two get a cached span each (alloc/mcache.c's
- * alternate slot) and the inline path; the third mixes into the first's
- * span, which then describes each object in its bitmap (and free slots
- * prepared for a type, gc/malloc.c). A list whose links sit at all three
- * offsets, built with garbage between, must come back whole through
- * collections, concurrent ones included (allocation black into either
- * slot), and then die. */
+/* One to five types of one size (24 bytes), with their pointer in different
+ * words: the first four get a cached span each (alloc/mcache.c's slots of a
+ * size class) and the inline path; the fifth mixes into the first's span,
+ * which then describes each object in its bitmap (and free slots prepared
+ * for a type, gc/malloc.c). A list whose links sit at all three offsets,
+ * built with garbage between, must come back whole through collections,
+ * concurrent ones included (allocation black into every slot), and then
+ * die. */
+#define NTRI 5
 typedef struct tri {
-	uint64_t w[3]; /* the link in word tag % 3, the tag and the index in the others */
+	uint64_t w[3]; /* type k: the link in word k % 3, k and the index in the two after it */
 } tri;
 static const size_t tri_offs[3][1] = {{0}, {8}, {16}};
-static const tc_type tri_t[3] = {{"tri0", sizeof(tri), tri_offs[0], 1, NULL},
-				 {"tri1", sizeof(tri), tri_offs[1], 1, NULL},
-				 {"tri2", sizeof(tri), tri_offs[2], 1, NULL}};
+static const tc_type tri_t[NTRI] = {{"tri0", sizeof(tri), tri_offs[0], 1, NULL},
+				    {"tri1", sizeof(tri), tri_offs[1], 1, NULL},
+				    {"tri2", sizeof(tri), tri_offs[2], 1, NULL},
+				    {"tri3", sizeof(tri), tri_offs[0], 1, NULL},
+				    {"tri4", sizeof(tri), tri_offs[1], 1, NULL}};
 
-static tri *tri_next(const tri *x, unsigned k) { return (tri *)x->w[k]; }
+static tri *tri_next(const tri *x, unsigned k) { return (tri *)x->w[k % 3]; }
 
 static void build_tri_list(tc_mutator *m, unsigned ntypes, size_t n)
 {
@@ -96,7 +99,7 @@ static void build_tri_list(tc_mutator *m, unsigned ntypes, size_t n)
 		assert_non_null(x);
 		x->w[(k + 1) % 3] = k;
 		x->w[(k + 2) % 3] = i;
-		tc_write(m, (void **)&x->w[k], groot);
+		tc_write(m, (void **)&x->w[k % 3], groot);
 		tc_write(m, (void **)&groot, (node *)x);
 		if (test_rand(&rnd) % 4 == 0)
 			assert_non_null(tc_alloc(m, &tri_t[test_rand(&rnd) % ntypes])); /* garbage */
@@ -107,11 +110,11 @@ static void check_tri_list(size_t n)
 {
 	size_t i = n;
 	for (const tri *x = (const tri *)groot; x != NULL; i--) {
-		unsigned k = 3; /* the type whose tag and index words match */
-		for (unsigned j = 0; j < 3; j++)
+		unsigned k = NTRI; /* the type whose tag and index words match */
+		for (unsigned j = 0; j < NTRI; j++)
 			if (x->w[(j + 1) % 3] == j && x->w[(j + 2) % 3] == i - 1)
 				k = j;
-		if (k == 3)
+		if (k == NTRI)
 			fail_msg("list object %zu at %p is corrupt (%#llx %#llx %#llx)", i - 1, (const void *)x,
 				 (unsigned long long)x->w[0], (unsigned long long)x->w[1], (unsigned long long)x->w[2]);
 		x = tri_next(x, k);
@@ -126,7 +129,7 @@ static void test_same_size_types_interleaved(void **state)
 	tc_heap *h = precise_heap();
 	tc_mutator *m = tc_mutator_attach(h);
 	tc_root_add(h, (void **)&groot, 1);
-	for (unsigned ntypes = 1; ntypes <= 3; ntypes++) {
+	for (unsigned ntypes = 1; ntypes <= NTRI; ntypes++) {
 		uint64_t objs0 = metric(h, "heap.alloc.objects"), slow0 = metric(h, "heap.alloc.slowpath");
 		build_tri_list(m, ntypes, n);
 		tc_collect(m);
@@ -134,9 +137,9 @@ static void test_same_size_types_interleaved(void **state)
 		check_tri_list(n);
 		assert_int_equal(metric(h, "heap.live.bytes"), n * sizeof(tri));
 #if !defined(TC_DEBUG)
-		/* One type, and two types of one size, take the inline path (a
-		 * run's up to 64 slots per library call); the third mixes in. */
-		if (ntypes <= 2 && scaled(1, 0))
+		/* Up to four types of one size take the inline path (a run's up
+		 * to 64 slots per library call); the fifth mixes in. */
+		if (ntypes < NTRI && scaled(1, 0))
 			if (slow * 16 > objs)
 				fail_msg("%u types of one size: %llu of %llu allocations took the library's path",
 					 ntypes, (unsigned long long)slow, (unsigned long long)objs);
