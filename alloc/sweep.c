@@ -126,7 +126,7 @@ size_t tc__mheap_reclaim(mheap *h, size_t npages, unsigned maxspans)
 size_t tc__mheap_sweep_some(mheap *h, unsigned *cls, size_t max)
 {
 	size_t n = 0;
-	for (; *cls < NUM_SPAN_CLASSES && n < max; ++*cls) {
+	for (; *cls < NUM_SPAN_CLASSES; ++*cls) {
 		span *s;
 		while (n < max && (s = tc__mcentral_next_unswept(&h->central[*cls], h)) != NULL) {
 			tc__span_sweep(h, s, false, NULL);

@@ -23,7 +23,7 @@
  *
  * Under the libgc shim (tc_heap.stw_mark) the same cycle runs with every
  * mutator blocked from its barrier-on answer to the end of the mark
- * (tc__gc_collect_stw, tc__gc_stw_hold, stw.c's held_for_mark): a program
+ * (tc__gc_collect_stw, tc__gc_stw_hold, mutator_held in stw.c): a program
  * with no write barrier is marked as a still heap. Or mostly concurrently
  * (dirty_mark, dirty.c): mutators run through the mark with their writes
  * caught by page, and are held from the first idle point to its end.

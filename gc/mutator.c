@@ -203,7 +203,7 @@ static void unlink_mutator(tc_mutator *m, void *arg)
 	h->world.n--;
 	m->next = m->prev = NULL;
 	/* Out of every handshake from here: nothing waits for its barrier
-	 * to go off (stw.c's held_for_mark). */
+	 * to go off (mutator_held, in stw.c's blocking leave). */
 	tc__wb_set_marking(&m->wb, false);
 	unlock(&h->world.lock);
 }

@@ -169,11 +169,6 @@ void tc__blocking_enter_impl(tc_mutator *m, uintptr_t *regs, uintptr_t sp)
 	blocking_impl(m, regs, sp);
 }
 
-/* stw_mark (gc.c): the controller turned this blocked mutator's barrier on
- * for a cycle that is marking now (and, in a mostly-concurrent mark, asked
- * the hold); it may not run until the barrier is off again. */
-static bool held_for_mark(tc_mutator *m) { return mutator_held(m); }
-
 void tc__stw_blocking_leave(tc_mutator *m)
 {
 	tc_heap *h = m->h;
@@ -186,7 +181,11 @@ void tc__stw_blocking_leave(tc_mutator *m)
 				t0 = tc__now_ns(); /* held by the collector: a stall from here */
 			lock_wait(&h->world.resumed, &h->world.lock);
 		}
-		if (!held_for_mark(m))
+		/* stw_mark (gc.c): the controller turned this blocked mutator's
+		 * barrier on for a cycle that is marking now (and, in a
+		 * mostly-concurrent mark, asked the hold); it may not run until
+		 * the barrier is off again (mutator_held). */
+		if (!mutator_held(m))
 			break;
 		unlock(&h->world.lock);
 		/* Still blocked: the controller answers barrier-off for it, and
@@ -194,7 +193,7 @@ void tc__stw_blocking_leave(tc_mutator *m)
 		if (t0 == 0)
 			t0 = tc__now_ns();
 		lock(&h->ctrl.lock);
-		while (held_for_mark(m))
+		while (mutator_held(m))
 			lock_wait(&h->ctrl.progress, &h->ctrl.lock);
 		unlock(&h->ctrl.lock);
 	}
