@@ -267,7 +267,7 @@ static uint64_t verify_stop(tc_heap *h, gcwork *w)
 /* Step 3 (Go's mark termination, with no stop): barriers off, the sweep
  * begins, every mcache released. */
 static void cycle_end(tc_heap *h, gcwork *w, uint64_t heap0, uint64_t assist0, uint64_t idle0, uint64_t cpu0,
-		      pacer_in *in)
+		      tc_pacer_cycle *in)
 {
 	uint64_t sync = h->cfg.verify ? verify_stop(h, w) : 0; /* workers still waiting for work: mark_idle holds */
 	tc__mark_end(h);
@@ -285,16 +285,17 @@ static void cycle_end(tc_heap *h, gcwork *w, uint64_t heap0, uint64_t assist0, u
 	sync += tc__handshake(h, HS_BARRIER_OFF);
 	uint64_t marked = atomic_load(&h->work.bytes_marked);
 	uint64_t roots = atomic_load(&h->work.roots_bytes);
-	*in = (pacer_in){.marked = marked,
-			 .roots = roots,
-			 .heap_trigger = heap0,
-			 .heap_end = atomic_load(&h->mh.live),
-			 .scan_work = atomic_load(&h->work.scan_done) + roots,
-			 .mark_ns = h->obs.last_mark_ns,
-			 .assist_ns = atomic_load(&h->obs.assist_ns) - assist0,
-			 .idle_ns = atomic_load(&h->obs.idle_mark_ns) - idle0,
-			 .limit = h->cfg.memory_limit,
-			 .procs = h->nprocs};
+	*in = (tc_pacer_cycle){.cycle = atomic_load(&h->ctrl.cycles) + 1,
+			       .marked_bytes = marked,
+			       .roots_bytes = roots,
+			       .heap_at_trigger = heap0,
+			       .heap_at_end = atomic_load(&h->mh.live),
+			       .scan_bytes = atomic_load(&h->work.scan_done) + roots,
+			       .mark_ns = h->obs.last_mark_ns,
+			       .assist_ns = atomic_load(&h->obs.assist_ns) - assist0,
+			       .idle_mark_ns = atomic_load(&h->obs.idle_mark_ns) - idle0,
+			       .memory_limit = h->cfg.memory_limit,
+			       .procs = h->nprocs};
 	/* Since the last cycle ended: GC CPU (this cycle's controller time
 	 * is added to obs.cpu_ns only when it ends), allocation, wall time. */
 	tc_metric ab = {"heap.alloc.bytes", 0};
@@ -315,7 +316,7 @@ static void cycle_end(tc_heap *h, gcwork *w, uint64_t heap0, uint64_t assist0, u
 	atomic_store(&h->mh.live, marked);
 	tc__mheap_start_sweep(&h->mh);
 	unlock(&h->world.lock);
-	tc__pacer_end_cycle(h, in, atomic_load(&h->ctrl.cycles) + 1);
+	tc__pacer_end_cycle(h, in);
 	atomic_fetch_add(&h->ctrl.cycles, 1);
 	lock(&h->ctrl.lock);
 	pthread_cond_broadcast(&h->ctrl.progress); /* mutators waiting for the mark to end */
@@ -328,7 +329,7 @@ static void cycle_end(tc_heap *h, gcwork *w, uint64_t heap0, uint64_t assist0, u
 	h->obs.last_stw2_ns = sync;
 	record_sync(h, PAUSE_MARK_TERM, sync);
 	if (h->cfg.gctrace)
-		tc__gctrace_line(h, heap0, in->heap_end, marked);
+		tc__gctrace_line(h, heap0, in->heap_at_end, marked);
 }
 
 static void gc_sweep_finish(tc_heap *h)
@@ -371,7 +372,7 @@ static void run_cycle(tc_heap *h)
 	mark_concurrent(h, &w, mark0); /* 2, and 3's termination */
 	uint64_t markend = tc__now_ns();
 	h->obs.last_mark_ns = markend - mark0;
-	pacer_in in;
+	tc_pacer_cycle in;
 	cycle_end(h, &w, heap0, assist0, idle0, cpu0, &in); /* 3 */
 	tc__dirty_cycle_end(h); /* the mutators run again meanwhile */
 	uint64_t te = tc__now_ns();
@@ -390,9 +391,9 @@ static void run_cycle(tc_heap *h)
 		      .trigger = trigger,
 		      .goal = goal,
 		      .heap_trigger = heap0,
-		      .heap_peak = in.heap_end,
-		      .marked = in.marked,
-		      .roots = in.roots,
+		      .heap_peak = in.heap_at_end,
+		      .marked = in.marked_bytes,
+		      .roots = in.roots_bytes,
 		      .stw1_ns = h->obs.last_stw1_ns,
 		      .stw2_ns = h->obs.last_stw2_ns,
 		      .mark_ns = h->obs.last_mark_ns,

@@ -206,20 +206,6 @@ typedef struct weakstate {
 } weakstate;
 
 /* What a cycle measured, for the pacer (pacer.c). */
-typedef struct pacer_in {
-	uint64_t marked;       /* live bytes marked */
-	uint64_t roots;        /* bytes of roots scanned: stacks, frames, globals */
-	uint64_t heap_trigger; /* heap.live when the cycle started */
-	uint64_t heap_end;     /* heap.live at mark termination */
-	uint64_t scan_work;    /* bytes scanned: heap objects and roots */
-	uint64_t mark_ns, assist_ns;
-	uint64_t idle_ns;      /* CPU time the controller marked on an otherwise idle CPU */
-	uint64_t limit;        /* the memory limit, 0 = none */
-	uint64_t gc_cpu_ns;    /* GC CPU since the last cycle ended */
-	uint64_t alloc_bytes;  /* allocated since the last cycle ended */
-	uint64_t elapsed_ns;   /* wall time since the last cycle ended */
-	int procs;
-} pacer_in;
 
 typedef struct pacer_out {
 	uint64_t goal, trigger;
@@ -618,11 +604,11 @@ static inline size_t hdr_count(uintptr_t hdr) { return hdr >> HDR_COUNT_SHIFT; }
 /* ---- pacer.c ---- */
 int tc__pacer_init(tc_heap *h, const tc_pacer *p); /* -1 with an error: the heap is not made */
 void tc__pacer_destroy(tc_heap *h);
-void tc__pacer_end_cycle(tc_heap *h, const pacer_in *in, uint64_t cycle);
+void tc__pacer_end_cycle(tc_heap *h, tc_pacer_cycle *c); /* c filled but for gogc */
 const tc_pacer *tc__pacer_builtin(int policy);
 double tc__pacer_cons_mark(tc_heap *h); /* a built-in's cons/mark, else 0 */
 int tc__pacer_lookup(const char *name); /* policy index, or -1 */
-void tc__pacer_compute(int policy, int gogc, const pacer_in *in, pacer_state *st, pacer_out *out);
+void tc__pacer_compute(int policy, int gogc, const tc_pacer_cycle *in, pacer_state *st, pacer_out *out);
 
 /* ---- metrics.c ---- */
 void tc__cycle_record(tc_heap *h, const cyclerec *r);

@@ -37,7 +37,8 @@
  *
  * Invariant: goal and trigger change only at mark termination, with the world
  * stopped; mutators read them with relaxed loads on their slow paths. The
- * policies are pure functions of pacer_in, so the arithmetic is tested alone.
+ * policies are pure functions of the cycle's tc_pacer_cycle (the record a
+ * researcher's pacer receives too), so the arithmetic is tested alone.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -68,33 +69,33 @@ static uint64_t go_goal(int gogc, uint64_t marked, uint64_t roots)
  * limit, at least 1 MiB), and never below the marked heap (then cycles run
  * back to back and the CPU limiter, limiter.c, keeps them to about half the
  * machine). */
-static uint64_t limit_goal(const pacer_in *in, uint64_t goal)
+static uint64_t limit_goal(const tc_pacer_cycle *in, uint64_t goal)
 {
-	if (in->limit == 0)
+	if (in->memory_limit == 0)
 		return goal;
-	uint64_t head = in->limit / 32 > ((uint64_t)1 << 20) ? in->limit / 32 : (uint64_t)1 << 20;
-	uint64_t cap = in->limit > 2 * head ? in->limit - head : in->limit / 2;
-	if (cap < in->marked)
-		cap = in->marked;
+	uint64_t head = in->memory_limit / 32 > ((uint64_t)1 << 20) ? in->memory_limit / 32 : (uint64_t)1 << 20;
+	uint64_t cap = in->memory_limit > 2 * head ? in->memory_limit - head : in->memory_limit / 2;
+	if (cap < in->marked_bytes)
+		cap = in->marked_bytes;
 	return goal < cap ? goal : cap;
 }
 
-static void policy_go(int gogc, const pacer_in *in, pacer_state *st, pacer_out *out)
+static void policy_go(int gogc, const tc_pacer_cycle *in, pacer_state *st, pacer_out *out)
 {
-	out->goal = limit_goal(in, go_goal(gogc, in->marked, in->roots));
+	out->goal = limit_goal(in, go_goal(gogc, in->marked_bytes, in->roots_bytes));
 	/* This cycle's cons/mark, as Go's endCycle computes it. */
-	if (in->heap_end > in->heap_trigger && in->scan_work > 0) {
+	if (in->heap_at_end > in->heap_at_trigger && in->scan_bytes > 0) {
 		/* Background utilisation: the 25% goal, or more where the
 		 * controller marked on an idle CPU (Go counts its idle workers
 		 * the same way), plus the assists. */
 		double u = BG_UTIL, denom = (double)in->mark_ns * (double)in->procs;
 		if (denom > 0) {
-			double idle = (double)in->idle_ns / denom;
+			double idle = (double)in->idle_mark_ns / denom;
 			u = (idle > u ? idle : u) + (double)in->assist_ns / denom;
 		}
 		if (u > 0.95)
 			u = 0.95;
-		double cur = (double)(in->heap_end - in->heap_trigger) * u / ((double)in->scan_work * (1 - u));
+		double cur = (double)(in->heap_at_end - in->heap_at_trigger) * u / ((double)in->scan_bytes * (1 - u));
 		st->hist[st->n++ % 4] = cur;
 	}
 	double cm = 0;
@@ -105,35 +106,36 @@ static void policy_go(int gogc, const pacer_in *in, pacer_state *st, pacer_out *
 		out->trigger = UINT64_MAX;
 		return;
 	}
-	double runway = cm * (1 - GOAL_UTIL) / GOAL_UTIL * (double)(in->marked + in->roots);
-	uint64_t lo = headroom_point(in->marked, out->goal, 0.70), hi = headroom_point(in->marked, out->goal, 0.95);
+	double runway = cm * (1 - GOAL_UTIL) / GOAL_UTIL * (double)(in->marked_bytes + in->roots_bytes);
+	uint64_t lo = headroom_point(in->marked_bytes, out->goal, 0.70);
+	uint64_t hi = headroom_point(in->marked_bytes, out->goal, 0.95);
 	uint64_t t = runway >= (double)out->goal ? 0 : out->goal - (uint64_t)runway;
 	out->trigger = t < lo ? lo : t > hi ? hi : t;
 }
 
-static void policy_fixed(int gogc, const pacer_in *in, pacer_state *st, pacer_out *out)
+static void policy_fixed(int gogc, const tc_pacer_cycle *in, pacer_state *st, pacer_out *out)
 {
 	(void)st;
-	out->goal = limit_goal(in, go_goal(gogc, in->marked, 0));
-	out->trigger = out->goal == UINT64_MAX ? UINT64_MAX : headroom_point(in->marked, out->goal, 0.75);
+	out->goal = limit_goal(in, go_goal(gogc, in->marked_bytes, 0));
+	out->trigger = out->goal == UINT64_MAX ? UINT64_MAX : headroom_point(in->marked_bytes, out->goal, 0.75);
 }
 
 static double smooth(double old, double cur, unsigned n) { return n == 0 ? cur : 0.5 * old + 0.5 * cur; }
 
-static void policy_membalancer(int gogc, const pacer_in *in, pacer_state *st, pacer_out *out)
+static void policy_membalancer(int gogc, const tc_pacer_cycle *in, pacer_state *st, pacer_out *out)
 {
 	if (gogc < 0) {
 		out->goal = out->trigger = UINT64_MAX;
 		return;
 	}
-	if (in->elapsed_ns > 0 && in->gc_cpu_ns > 0 && in->marked > 0) {
+	if (in->elapsed_ns > 0 && in->gc_cpu_ns > 0 && in->marked_bytes > 0) {
 		double g = (double)in->alloc_bytes / ((double)in->elapsed_ns / 1e9);
-		double sp = (double)in->marked / ((double)in->gc_cpu_ns / 1e9);
+		double sp = (double)in->marked_bytes / ((double)in->gc_cpu_ns / 1e9);
 		st->alloc_rate = smooth(st->alloc_rate, g, st->mb_n);
 		st->gc_speed = smooth(st->gc_speed, sp, st->mb_n);
 		st->mb_n++;
 	}
-	double c = (double)gogc / 100.0 * (double)gogc / 100.0 * MB_C0, L = (double)in->marked;
+	double c = (double)gogc / 100.0 * (double)gogc / 100.0 * MB_C0, L = (double)in->marked_bytes;
 	double extra = st->gc_speed > 0 ? sqrt(L * st->alloc_rate / st->gc_speed * c) : L * (double)gogc / 100.0;
 	double g = L + extra;
 	uint64_t goal = g >= 1.8e19 ? UINT64_MAX : (uint64_t)g;
@@ -143,7 +145,8 @@ static void policy_membalancer(int gogc, const pacer_in *in, pacer_state *st, pa
 	pacer_out go;
 	policy_go(gogc, in, st, &go);
 	uint64_t runway = go.goal - go.trigger;
-	uint64_t lo = headroom_point(in->marked, out->goal, 0.70), hi = headroom_point(in->marked, out->goal, 0.95);
+	uint64_t lo = headroom_point(in->marked_bytes, out->goal, 0.70);
+	uint64_t hi = headroom_point(in->marked_bytes, out->goal, 0.95);
 	uint64_t t = runway >= out->goal ? 0 : out->goal - runway;
 	out->trigger = t < lo ? lo : t > hi ? hi : t;
 }
@@ -152,7 +155,7 @@ static void policy_membalancer(int gogc, const pacer_in *in, pacer_state *st, pa
  * functions come from it. */
 #define PACERS(X) X("go", policy_go) X("fixed", policy_fixed) X("membalancer", policy_membalancer)
 
-static void (*const policies[])(int gogc, const pacer_in *in, pacer_state *st, pacer_out *out) = {
+static void (*const policies[])(int gogc, const tc_pacer_cycle *in, pacer_state *st, pacer_out *out) = {
 #define FN(name, fn) fn,
 	PACERS(FN)
 #undef FN
@@ -194,7 +197,7 @@ int tc__pacer_lookup(const char *name)
 	return -1;
 }
 
-void tc__pacer_compute(int policy, int gogc, const pacer_in *in, pacer_state *st, pacer_out *out)
+void tc__pacer_compute(int policy, int gogc, const tc_pacer_cycle *in, pacer_state *st, pacer_out *out)
 {
 	tc_assert(policy >= 0 && (size_t)policy < NPOLICIES);
 	policies[policy](gogc, in, st, out);
@@ -218,21 +221,8 @@ static void *builtin_init(void *arg)
 static void builtin_next(void *state, const tc_pacer_cycle *c, tc_pacer_decision *d)
 {
 	builtin *b = state;
-	pacer_in in = {.marked = c->marked_bytes,
-		       .roots = c->roots_bytes,
-		       .heap_trigger = c->heap_at_trigger,
-		       .heap_end = c->heap_at_end,
-		       .scan_work = c->scan_bytes,
-		       .mark_ns = c->mark_ns,
-		       .assist_ns = c->assist_ns,
-		       .idle_ns = c->idle_mark_ns,
-		       .gc_cpu_ns = c->gc_cpu_ns,
-		       .alloc_bytes = c->alloc_bytes,
-		       .elapsed_ns = c->elapsed_ns,
-		       .limit = c->memory_limit,
-		       .procs = c->procs};
 	pacer_out out;
-	tc__pacer_compute(b->policy, c->gogc, &in, &b->st, &out);
+	tc__pacer_compute(b->policy, c->gogc, c, &b->st, &out);
 	d->goal_bytes = out.goal == UINT64_MAX ? INFINITY : (double)out.goal;
 	d->trigger_bytes = out.trigger == UINT64_MAX ? INFINITY : (double)out.trigger;
 }
@@ -293,8 +283,7 @@ static void decide(tc_heap *h, const tc_pacer_cycle *c)
 	uint64_t trig = d.trigger_bytes >= 1.8e19 ? UINT64_MAX : (uint64_t)d.trigger_bytes;
 	/* The memory limit caps every pacer's goal (the built-ins cap their
 	 * own first, placing the trigger below the capped goal). */
-	pacer_in lim = {.marked = c->marked_bytes, .limit = c->memory_limit};
-	uint64_t capped = limit_goal(&lim, goal);
+	uint64_t capped = limit_goal(c, goal);
 	if (capped < goal) {
 		goal = capped;
 		trig = trig > goal ? headroom_point(c->marked_bytes, goal, 0.75) : trig;
@@ -324,22 +313,8 @@ void tc__pacer_destroy(tc_heap *h)
 	h->pacer.state = NULL;
 }
 
-void tc__pacer_end_cycle(tc_heap *h, const pacer_in *in, uint64_t cycle)
+void tc__pacer_end_cycle(tc_heap *h, tc_pacer_cycle *c)
 {
-	tc_pacer_cycle c = {.cycle = cycle,
-			    .marked_bytes = in->marked,
-			    .roots_bytes = in->roots,
-			    .heap_at_trigger = in->heap_trigger,
-			    .heap_at_end = in->heap_end,
-			    .scan_bytes = in->scan_work,
-			    .mark_ns = in->mark_ns,
-			    .assist_ns = in->assist_ns,
-			    .idle_mark_ns = in->idle_ns,
-			    .gc_cpu_ns = in->gc_cpu_ns,
-			    .alloc_bytes = in->alloc_bytes,
-			    .elapsed_ns = in->elapsed_ns,
-			    .memory_limit = in->limit,
-			    .gogc = h->cfg.gogc,
-			    .procs = in->procs};
-	decide(h, &c);
+	c->gogc = h->cfg.gogc;
+	decide(h, c);
 }

@@ -11,7 +11,7 @@
 
 #define MiB ((uint64_t)1 << 20)
 
-static pacer_out run(const char *policy, int gogc, pacer_in in, pacer_state *st)
+static pacer_out run(const char *policy, int gogc, tc_pacer_cycle in, pacer_state *st)
 {
 	pacer_out out;
 	tc__pacer_compute(tc__pacer_lookup(policy), gogc, &in, st, &out);
@@ -22,13 +22,13 @@ static void test_go_goal_counts_roots_and_has_a_floor(void **state)
 {
 	(void)state;
 	pacer_state st = {0};
-	pacer_out o = run("go", 100, (pacer_in){.marked = 100 * MiB, .roots = 10 * MiB}, &st);
+	pacer_out o = run("go", 100, (tc_pacer_cycle){.marked_bytes = 100 * MiB, .roots_bytes = 10 * MiB}, &st);
 	assert_int_equal(o.goal, 210 * MiB); /* 100 + (100 + 10) × 100% */
-	o = run("go", 50, (pacer_in){.marked = 100 * MiB, .roots = 10 * MiB}, &st);
+	o = run("go", 50, (tc_pacer_cycle){.marked_bytes = 100 * MiB, .roots_bytes = 10 * MiB}, &st);
 	assert_int_equal(o.goal, 155 * MiB);
-	o = run("go", 100, (pacer_in){.marked = 1 * MiB}, &st);
+	o = run("go", 100, (tc_pacer_cycle){.marked_bytes = 1 * MiB}, &st);
 	assert_int_equal(o.goal, 4 * MiB); /* the 4 MiB floor */
-	o = run("go", -1, (pacer_in){.marked = 100 * MiB}, &st);
+	o = run("go", -1, (tc_pacer_cycle){.marked_bytes = 100 * MiB}, &st);
 	assert_true(o.goal == UINT64_MAX && o.trigger == UINT64_MAX); /* GOGC=off */
 }
 
@@ -37,7 +37,7 @@ static void test_go_trigger_from_cons_mark_within_bounds(void **state)
 	(void)state;
 	/* No cons/mark measured yet: no runway asked, trigger at the 0.95 bound. */
 	pacer_state st = {0};
-	pacer_out o = run("go", 100, (pacer_in){.marked = 100 * MiB}, &st);
+	pacer_out o = run("go", 100, (tc_pacer_cycle){.marked_bytes = 100 * MiB}, &st);
 	assert_int_equal(o.goal, 200 * MiB);
 	assert_int_equal(o.trigger, 195 * MiB);
 
@@ -45,19 +45,23 @@ static void test_go_trigger_from_cons_mark_within_bounds(void **state)
 	 * cons/mark = 18 × 0.25 / (70 × 0.75) = 3/35; runway = 3/35 × 0.7/0.3 ×
 	 * 100 MiB = 20 MiB; trigger = 200 − 20 = 180 MiB (inside 170..195). */
 	memset(&st, 0, sizeof st);
-	pacer_in in = {.marked = 100 * MiB, .heap_trigger = 150 * MiB, .heap_end = 168 * MiB, .scan_work = 70 * MiB,
-		       .mark_ns = 1000000, .procs = 2};
+	tc_pacer_cycle in = {.marked_bytes = 100 * MiB,
+			     .heap_at_trigger = 150 * MiB,
+			     .heap_at_end = 168 * MiB,
+			     .scan_bytes = 70 * MiB,
+			     .mark_ns = 1000000,
+			     .procs = 2};
 	o = run("go", 100, in, &st);
 	assert_true(o.trigger > 180 * MiB - 4096 && o.trigger < 180 * MiB + 4096);
 
 	/* A heavy allocator (cons/mark 1) wants more runway than the 0.70 bound. */
-	in.heap_end = in.heap_trigger + 3 * in.scan_work;
+	in.heap_at_end = in.heap_at_trigger + 3 * in.scan_bytes;
 	o = run("go", 100, in, &st);
 	assert_int_equal(o.trigger, 100 * MiB + (uint64_t)(100.0 * MiB * 0.70));
 
 	/* The estimate is the largest of the last four cycles: four light cycles
 	 * later the heavy one is forgotten. */
-	in.heap_end = in.heap_trigger + 18 * MiB;
+	in.heap_at_end = in.heap_at_trigger + 18 * MiB;
 	for (int i = 0; i < 3; i++)
 		o = run("go", 100, in, &st);
 	assert_int_equal(o.trigger, 170 * MiB);
@@ -69,7 +73,7 @@ static void test_fixed_policy(void **state)
 {
 	(void)state;
 	pacer_state st = {0};
-	pacer_out o = run("fixed", 100, (pacer_in){.marked = 100 * MiB, .roots = 10 * MiB}, &st);
+	pacer_out o = run("fixed", 100, (tc_pacer_cycle){.marked_bytes = 100 * MiB, .roots_bytes = 10 * MiB}, &st);
 	assert_int_equal(o.goal, 200 * MiB); /* no roots term */
 	assert_int_equal(o.trigger, 175 * MiB);
 }
@@ -81,23 +85,23 @@ static void test_limit_caps_the_goal(void **state)
 {
 	(void)state;
 	pacer_state st = {0};
-	pacer_in in = {.marked = 100 * MiB, .limit = 160 * MiB};
+	tc_pacer_cycle in = {.marked_bytes = 100 * MiB, .memory_limit = 160 * MiB};
 	pacer_out o = run("go", 100, in, &st);
 	assert_int_equal(o.goal, 155 * MiB); /* 160 - 5: not 200 */
 	assert_int_equal(o.trigger, 100 * MiB + (uint64_t)(55.0 * MiB * 0.95));
 	o = run("fixed", 100, in, &st);
 	assert_int_equal(o.goal, 155 * MiB);
 	assert_int_equal(o.trigger, 100 * MiB + 55 * MiB * 3 / 4);
-	in.limit = 512 * MiB; /* far above: GOGC decides */
+	in.memory_limit = 512 * MiB; /* far above: GOGC decides */
 	assert_int_equal(run("go", 100, in, &st).goal, 200 * MiB);
-	in.limit = 64 * MiB; /* below the marked heap: the goal is the marked heap */
+	in.memory_limit = 64 * MiB; /* below the marked heap: the goal is the marked heap */
 	o = run("go", 100, in, &st);
 	assert_true(o.goal == 100 * MiB && o.trigger == 100 * MiB);
-	in = (pacer_in){.marked = 10 * MiB, .limit = 32 * MiB};
+	in = (tc_pacer_cycle){.marked_bytes = 10 * MiB, .memory_limit = 32 * MiB};
 	o = run("go", -1, in, &st);
 	assert_int_equal(o.goal, 31 * MiB); /* GOGC=off: the limit alone, less 1 MiB (1/32 of 32) */
 	assert_true(o.trigger < o.goal && o.trigger >= 10 * MiB + (uint64_t)(21.0 * MiB * 0.70));
-	in.limit = 16 * MiB; /* a small limit: the 1 MiB headroom */
+	in.memory_limit = 16 * MiB; /* a small limit: the 1 MiB headroom */
 	assert_int_equal(run("go", 100, in, &st).goal, 15 * MiB);
 }
 
@@ -232,13 +236,14 @@ static void test_membalancer_square_root_rule(void **state)
 	(void)state;
 	pacer_state st;
 	memset(&st, 0, sizeof st);
-	pacer_in in = {.marked = 64 * MiB, .alloc_bytes = 100 * MiB, .elapsed_ns = 1000000000, .gc_cpu_ns = 640000000};
+	tc_pacer_cycle in = {
+		.marked_bytes = 64 * MiB, .alloc_bytes = 100 * MiB, .elapsed_ns = 1000000000, .gc_cpu_ns = 640000000};
 	/* g = 100 MiB/s, s = 64 MiB / 0.64 s = 100 MiB/s: g = s, and at 64 MiB
 	 * live GOGC=100 gives one more live heap, as Go's rule. */
 	pacer_out o = run("membalancer", 100, in, &st);
 	assert_true(o.goal > 127 * MiB && o.goal < 129 * MiB);
 	memset(&st, 0, sizeof st);
-	in.marked = 256 * MiB; /* 4 x live, same rates: only 2 x the room */
+	in.marked_bytes = 256 * MiB; /* 4 x live, same rates: only 2 x the room */
 	in.gc_cpu_ns = 2560000000;
 	o = run("membalancer", 100, in, &st);
 	assert_true(o.goal > 256 * MiB + 127 * MiB && o.goal < 256 * MiB + 129 * MiB);
