@@ -64,7 +64,7 @@ for san in address thread; do
   log=$dir/logs/stress.log
   TC_STRESS_SECONDS=$part TC_STRESS_THREADS=8 run "$log" "$dir/tests/test_concurrent" || f=1
   read -r cyc objs < <(python3 -c 'import re, sys
-m = re.findall(r"stress: \d+ s, \d+ threads, (\d+) cycles, \d+ objects allocated, (\d+) objects verified", open(sys.argv[1]).read())
+m = re.findall(r"stress: \d+ s, \d+ threads, (?:chaos \d+/1000, )?(\d+) cycles, \d+ objects allocated, (\d+) objects verified", open(sys.argv[1]).read())
 print(*(m[-1] if m else (0, 0)))' "$log")
   echo "$san,stress,$part,1,${cyc:-0},${objs:-0},$f" >>"$OUT"
   fails=$((fails + f))
