@@ -211,7 +211,7 @@ void *tc__mcache_alloc_small_slow(mcache *c, cslot cs, span **sp, uint32_t *idx)
 
 cslot tc__mcache_slot_for(mcache *c, spanclass spc, const void *type)
 {
-	if (spc_kind(spc) != SK_SCAN || c->serves[spc] == type)
+	if (spc_kind(spc) != SK_SCAN)
 		return spc;
 	cslot unbound = NUM_CACHE_SLOTS;
 	for (unsigned j = 0; j < SCAN_TYPE_SLOTS; j++) {

@@ -205,8 +205,8 @@ typedef struct weakstate {
 	_Atomic uint64_t traced;  /* ephemeron values traced because their key was marked, ever */
 } weakstate;
 
-/* What a cycle measured, for the pacer (pacer.c). */
-
+/* What a built-in policy decides, and keeps from cycle to cycle (pacer.c).
+ * What a cycle measured is the public tc_pacer_cycle. */
 typedef struct pacer_out {
 	uint64_t goal, trigger;
 } pacer_out;

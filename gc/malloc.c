@@ -168,6 +168,14 @@ static const tc_type noscan_run = {.name = "(noscan)", .size = TC_WORD};
  * heapbits.c). A scan run prepared for another type stays that type's: two
  * types taking turns in one run would rewrite its slots' bits at every
  * turn. */
+/* Verify mode: note t for each slot the inline path may hand out from r. */
+static void note_run_type(tc_heap *h, const tc_alloc_run *r, const tc_type *t)
+{
+	if (__builtin_expect(h->cfg.verify != 0, 0))
+		for (uint64_t f = r->free; f != 0; f &= f - 1)
+			tc__verify_note_type(h, r->base + (unsigned)__builtin_ctzll(f) * r->elemsize, t);
+}
+
 static void prepare_run(tc_mutator *m, span *s, cslot cs, const tc_type *t, unsigned kind, size_t size)
 {
 	tc_alloc_run *r = &m->mc.run[cs];
@@ -175,9 +183,8 @@ static void prepare_run(tc_mutator *m, span *s, cslot cs, const tc_type *t, unsi
 	if (kind == SK_NOSCAN) {
 		if (r->type == NULL)
 			tc__mcache_zero_run(&m->mc, cs);
-		if (t != NULL && r->type != t && __builtin_expect(h->cfg.verify != 0, 0))
-			for (uint64_t f = r->free; f != 0; f &= f - 1) /* what the inline path may hand out */
-				tc__verify_note_type(h, r->base + (unsigned)__builtin_ctzll(f) * r->elemsize, t);
+		if (t != NULL && r->type != t)
+			note_run_type(h, r, t);
 		if (t != NULL || r->type == NULL)
 			r->type = t != NULL ? t : &noscan_run;
 		if (size <= TC_NOSCAN_INLINE_MAX)
@@ -188,9 +195,7 @@ static void prepare_run(tc_mutator *m, span *s, cslot cs, const tc_type *t, unsi
 		if (s->utype != t)
 			tc__heapbits_prepare(s, r->first, r->free, t->ptr_offsets, t->nptrs);
 		tc__mcache_zero_run(&m->mc, cs);
-		if (__builtin_expect(h->cfg.verify != 0, 0))
-			for (uint64_t f = r->free; f != 0; f &= f - 1)
-				tc__verify_note_type(h, r->base + (unsigned)__builtin_ctzll(f) * r->elemsize, t);
+		note_run_type(h, r, t);
 		r->type = t;
 	}
 	if (t != NULL && r->type == t)
@@ -211,7 +216,7 @@ static void *mallocgc(tc_mutator *m, size_t size, const tc_type *t, size_t count
 	size_t asize = size + (kind == SK_HDR ? TC_WORD : 0);
 	if (asize <= TC_MAX_SMALL_SIZE) {
 		spanclass spc = spc_make(sizeclass_of(asize), kind);
-		/* A second type of the size gets a span of its own (mcache.c). */
+		/* Each type of the size, up to SCAN_TYPE_SLOTS, gets a span of its own (mcache.c). */
 		cslot cs = kind == SK_SCAN && count == 1 ? tc__mcache_slot_for(&m->mc, spc, t) : spc;
 		tc_alloc_run *r = &m->mc.run[cs];
 		s = m->mc.alloc[cs];

@@ -13,8 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh # run alone too, not only from suite.sh: Go, libgc and jemalloc installed when missing
-tc_setup
-tc_need_pkgs golang-go
+tc_setup_bench
 FULL=0
 [ "${1:-}" = "--full" ] && FULL=1
 SECS=${SECONDS_PER_RUN:-$((FULL ? 10 : 5))}

@@ -13,8 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh # run alone too, not only from suite.sh: Go, libgc and jemalloc installed when missing
-tc_setup
-tc_need_pkgs golang-go
+tc_setup_bench
 RUNS=${RUNS:-5}
 SECS=${SECS:-5}
 B=build/release/workloads

@@ -21,3 +21,9 @@ tc_setup() {
   tc_need_pkgs cmake gcc make pkg-config libcmocka-dev libjemalloc-dev libgc-dev \
     hyperfine gnuplot-nox time python3 zlib1g-dev spin
 }
+
+# The benchmarks need Go as well, for the Go baselines.
+tc_setup_bench() {
+  tc_setup
+  tc_need_pkgs golang-go
+}

@@ -8,8 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh
-tc_setup
-tc_need_pkgs golang-go
+tc_setup_bench
 
 cmake --preset release >/dev/null
 cmake --build --preset release -j "$(nproc)"
