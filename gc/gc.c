@@ -57,7 +57,7 @@ static int running_mutators(tc_heap *h)
 }
 
 /* No CPU left for the controller: the running mutators fill them. */
-static bool cpus_full(tc_heap *h) { return running_mutators(h) + h->work.nworkers + 1 > h->nprocs; }
+bool tc__cpus_full(tc_heap *h) { return running_mutators(h) + h->work.nworkers + 1 > h->nprocs; }
 
 /* With no CPU free, the controller's own work (its share of marking, the
  * sweep after a cycle) goes in bursts of at most BURST_NS, each followed by
@@ -80,7 +80,7 @@ static void rest_if_due(tc_heap *h, uint64_t *since)
 	uint64_t now = tc__now_ns();
 	if (now - *since < BURST_NS)
 		return;
-	if (cpus_full(h))
+	if (tc__cpus_full(h))
 		rest();
 	*since = tc__now_ns();
 }
@@ -209,7 +209,7 @@ static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 		 * idle worker: when the running mutators and the dedicated workers
 		 * leave a CPU free, mark flat out on it; that CPU time is not
 		 * charged to the GC CPU limiter (it was idle). */
-		bool idle = !cpus_full(h);
+		bool idle = !tc__cpus_full(h);
 		uint64_t share = tc__thread_cpu_ns() - cpu0 + (atomic_load(&h->obs.assist_ns) - assist0);
 		bool throttle = !idle && (double)share > h->work.frac_goal * (double)(tc__now_ns() - mark0);
 		if (!throttle) {

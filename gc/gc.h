@@ -284,6 +284,7 @@ typedef struct world {
 	_Atomic uint32_t holdgen;  /* mostly-concurrent mark (dirty.c): stop and wait for the mark's end */
 	_Atomic int hold;          /* 1 from the hold request to the barrier-off answers (controller) */
 	_Atomic uint64_t hs_epoch; /* what a mutator's poll compares with its hs_seen */
+	uint64_t last_answer_ns;   /* when the latest handshake answer was given, by its mutator or for it, ns (lock) */
 	bool barrier_on;           /* from the barrier-on request to the barrier-off one: a new mutator starts with it (lock) */
 	bool releasing;            /* from the sweepgen bump to phase OFF (lock) */
 	_Atomic uint32_t black_sg; /* a cached span's sweepgen that makes allocation black: mheap.sweepgen + 3 at the cycle's start */
@@ -394,6 +395,7 @@ typedef struct observ {
 	uint64_t last_mark_ns, last_stw1_ns, last_stw2_ns; /* the last cycle's phases, ns (controller) */
 	_Atomic uint64_t verified_objects; /* reachable objects the verifier checked, all cycles */
 	_Atomic uint64_t late_work;        /* flush rounds that found or greyed grey work (gc.mark.rounds) */
+	_Atomic uint64_t hs_lag_max;       /* the longest a handshake's last answer waited for the controller to see it, ns */
 	_Atomic int limit_warned;          /* the heap went past its memory limit, and a warning was written */
 	_Atomic uint64_t dirty_pages;      /* mostly-concurrent marks: dirty pages rescanned, all cycles */
 	_Atomic uint64_t dirty_protect_ns; /* and time protecting, pre-cleaning and lifting (controller), ns */
@@ -490,6 +492,7 @@ int tc__dirty_fault(tc_heap *h, uintptr_t addr); /* a write fault at addr: 1 han
 						  * -1 the heap's, and its protection cannot be lifted */
 void tc__gc_controller_stop(tc_heap *h);
 uint64_t tc__gc_waited(tc_heap *h); /* finished waits for the collector, ns */
+bool tc__cpus_full(tc_heap *h);     /* no CPU left for the controller: running mutators and workers fill them */
 
 /* ---- stw.c ---- */
 void tc__stw_stop(tc_heap *h, tc_mutator *self);     /* every mutator but self stopped (verify mode) */

@@ -100,6 +100,7 @@ static uint64_t rd_gc_pause_sweep_term_max_ns(tc_heap *h) { return atomic_load(&
 static uint64_t rd_gc_pause_mark_term_ns(tc_heap *h) { return atomic_load(&h->obs.pauses_kind[PAUSE_MARK_TERM].count); }
 static uint64_t rd_gc_pause_mark_term_p99_ns(tc_heap *h) { return tc__hist_quantile(&h->obs.pauses_kind[PAUSE_MARK_TERM], 0.99); }
 static uint64_t rd_gc_pause_mark_term_max_ns(tc_heap *h) { return atomic_load(&h->obs.pauses_kind[PAUSE_MARK_TERM].max); }
+static uint64_t rd_gc_handshake_lag_max_ns(tc_heap *h) { return atomic_load(&h->obs.hs_lag_max); }
 static uint64_t rd_gc_mark_rounds(tc_heap *h) { return atomic_load(&h->obs.late_work); }
 static uint64_t rd_gc_dirty_pages(tc_heap *h) { return atomic_load(&h->obs.dirty_pages); }
 static uint64_t rd_gc_dirty_ns(tc_heap *h) { return atomic_load(&h->obs.dirty_protect_ns) + atomic_load(&h->obs.dirty_rescan_ns); }

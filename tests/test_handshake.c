@@ -12,7 +12,9 @@
  *    it, while a sweep runs in between;
  *  - a mutator that answered the last flush round fills its barrier buffer
  *    with an object another mutator's unflushed buffer holds (the model's
- *    MUT_FULL_FLUSH_UNCOUNTED trail, INIT=4). */
+ *    MUT_FULL_FLUSH_UNCOUNTED trail, INIT=4);
+ *  - and what a handshake's figure measures: its mutators' answers, not
+ *    the controller's own delay in seeing them. */
 #define TC_GRAPH_HELPERS
 #include <pthread.h>
 #include <stdatomic.h>
@@ -587,6 +589,54 @@ static void test_full_buffer_after_the_last_flush_answer(void **state)
 	tc_heap_destroy(h);
 }
 
+/* ---- 7. a handshake lasts until its last answer ---- */
+
+static atomic_int lag_done;
+static tc_mutator *lag_m;
+
+/* In the controller, after the barrier-off request: wait for the mutator's
+ * answer, then stay away LAG_MS more, as a descheduled controller would. */
+enum { LAG_MS = 100 };
+static void lag_hook(tc_heap *h, int kind, void *arg)
+{
+	(void)arg;
+	if (kind != HS_BARRIER_OFF || atomic_load(&lag_done))
+		return;
+	for (bool answered = false; !answered;) {
+		lock(&h->world.lock);
+		answered = lag_m->offack == atomic_load(&h->world.offgen);
+		unlock(&h->world.lock);
+	}
+	struct timespec ts = {0, LAG_MS * 1000000L};
+	nanosleep(&ts, NULL);
+	atomic_store(&lag_done, 1);
+}
+
+static void test_handshake_time_is_the_mutators(void **state)
+{
+	(void)state;
+	tc_heap *h = precise_heap();
+	tc_mutator *m = tc_mutator_attach(h);
+	lag_m = m;
+	atomic_store(&lag_done, 0);
+	h->hs_hook = lag_hook;
+	/* A cycle by the trigger, the mutator running (not blocked in
+	 * tc_collect, which would have the controller answer for it late):
+	 * it allocates until the cycle starts, then only polls. */
+	while (atomic_load(&h->phase) == GC_OFF)
+		assert_non_null(tc_alloc_noscan(m, 4096));
+	while (metric(h, "gc.pause.mark_term.ns") == 0) /* the cycle's end recorded */
+		tc_safepoint(m);
+	h->hs_hook = NULL;
+	uint64_t end = metric(h, "gc.pause.mark_term.max.ns"), lag = metric(h, "gc.handshake.lag.max.ns");
+	printf("cycle end's handshakes %llu ns, the controller's lag %llu ns\n", (unsigned long long)end,
+	       (unsigned long long)lag);
+	assert_true(lag >= (uint64_t)LAG_MS * 1000000u);
+	assert_true(end < (uint64_t)LAG_MS * 1000000u); /* the answer came before the hook's wait */
+	tc_mutator_detach(m);
+	tc_heap_destroy(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -596,6 +646,7 @@ int main(void)
 		cmocka_unit_test(test_store_straddling_the_barrier_on_window),
 		cmocka_unit_test(test_large_allocation_straddling_the_bump),
 		cmocka_unit_test(test_full_buffer_after_the_last_flush_answer),
+		cmocka_unit_test(test_handshake_time_is_the_mutators),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

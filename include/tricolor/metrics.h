@@ -27,6 +27,9 @@
 	X(gc_pause_mark_term_ns, "gc.pause.mark_term.ns", "count of cycle ends (Go's mark termination)")              \
 	X(gc_pause_mark_term_p99_ns, "gc.pause.mark_term.p99.ns", "their 99th percentile")                            \
 	X(gc_pause_mark_term_max_ns, "gc.pause.mark_term.max.ns", "the longest of them")                              \
+	X(gc_handshake_lag_max_ns, "gc.handshake.lag.max.ns",                                                        \
+	  "the longest a handshake's last answer waited for the controller to see it and go on: the controller's "   \
+	  "own scheduling, which no mutator waits for but which delays the cycle's next step")                       \
 	X(gc_mark_rounds, "gc.mark.rounds",                                                                            \
 	  "flush rounds of the ragged barrier that found grey work, or greyed some, so marking went on: how hard "    \
 	  "termination was to detect")                                                                                 \
