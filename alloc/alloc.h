@@ -212,6 +212,7 @@ typedef struct mheap {
 	_Atomic uint64_t live;
 	_Atomic uint64_t sys;      /* mapped for the heap (includes released) */
 	_Atomic uint64_t inuse;    /* pages in in-use spans */
+	_Atomic uint64_t inuse_peak; /* the highest inuse since the collector last took it (tc__mheap_take_inuse_peak) */
 	_Atomic uint64_t released; /* free pages returned to the OS */
 	_Atomic uint64_t meta;     /* side metadata mapped */
 	_Atomic uint64_t ready_peak; /* highest sys - released seen (grows only) */
@@ -389,7 +390,8 @@ static inline span *mheap_page_span(const mheap *h, uintptr_t p)
 		return NULL;
 	return s;
 }
-size_t tc__mheap_scavenge(mheap *h, size_t nbytes);
+size_t tc__mheap_scavenge(mheap *h, size_t nbytes); /* release up to nbytes of free pages, the lock held throughout */
+uint64_t tc__mheap_take_inuse_peak(mheap *h);        /* inuse's peak since the last call; starts again from now */
 /* fn(lo, hi, arg) for each region's mapped part, [lo, hi): a snapshot
  * (regions made later are not visited). */
 void tc__mheap_each_region(mheap *h, void (*fn)(uintptr_t lo, uintptr_t hi, void *arg), void *arg);

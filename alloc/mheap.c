@@ -172,7 +172,10 @@ span *tc__mheap_alloc_span(mheap *h, size_t npages, spanclass spc)
 		atomic_fetch_sub(&h->released, (uint64_t)rel << TC_PAGE_SHIFT);
 		tc__arena_note_ready(h);
 	}
-	atomic_fetch_add(&h->inuse, (uint64_t)npages << TC_PAGE_SHIFT);
+	uint64_t inuse = atomic_fetch_add(&h->inuse, (uint64_t)npages << TC_PAGE_SHIFT) + ((uint64_t)npages << TC_PAGE_SHIFT);
+	for (uint64_t pk = atomic_load_explicit(&h->inuse_peak, memory_order_relaxed);
+	     inuse > pk && !atomic_compare_exchange_weak(&h->inuse_peak, &pk, inuse);)
+		;
 	s->needzero = dirty;
 	s->next = s->prev = NULL;
 	s->list = LIST_NONE;

@@ -30,8 +30,10 @@ static void scav_run(mheap *h, span *run, void *arg)
 		       !(ha->released[(pg + n) / 64] & ((uint64_t)1 << ((pg + n) % 64))) &&
 		       sc->got + (n << TC_PAGE_SHIFT) < sc->want)
 			n++;
-		if (n == 0) {
-			i++;
+		if (n == 0) { /* released already: skip the rest of its bitmap word that is */
+			uint64_t word = ~ha->released[pg / 64] >> (pg % 64);
+			size_t skip = word != 0 ? (size_t)__builtin_ctzll(word) : 64 - pg % 64;
+			i += skip > 0 ? skip : 1;
 			continue;
 		}
 		if (tc__os_release((void *)p, n << TC_PAGE_SHIFT) != 0) {
@@ -52,6 +54,11 @@ size_t tc__scavenge_locked(mheap *h, size_t nbytes)
 	tc__pagealloc_each(h, scav_run, &sc);
 	atomic_fetch_add(&h->released, sc.got);
 	return sc.got;
+}
+
+uint64_t tc__mheap_take_inuse_peak(mheap *h)
+{
+	return atomic_exchange(&h->inuse_peak, atomic_load(&h->inuse));
 }
 
 size_t tc__mheap_scavenge(mheap *h, size_t nbytes)

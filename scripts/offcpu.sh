@@ -38,7 +38,8 @@ for line in open(sys.argv[1]):
     elif cur is not None and line.split()[1:]:
         cur['stack'].append(line.split()[1])
 # Mutators: threads whose switches show a workload's own frames.
-work = ('serve', 'churn_run', 'bottom_up', 'depth_worker', 'fifo_run', 'producer', 'consumer', 'run_thread')
+work = ('serve', 'churn_run', 'bottom_up', 'depth_worker', 'fifo_run', 'producer', 'consumer', 'run_thread',
+        'largemix_thread')
 mut = {e['prev'] for e in ev if any(f in work or f.endswith('_worker') for f in e['stack'])}
 out, agg = {}, collections.defaultdict(list)
 for e in ev:

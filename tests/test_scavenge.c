@@ -51,10 +51,60 @@ static void test_scavenger_lowers_rss(void **state)
 	tc__mheap_destroy(&h);
 }
 
+/* Free runs that hold released and unreleased pages side by side, within
+ * one word of the released bitmap (3-page spans, every other freed and
+ * released, then the rest freed, coalescing with them): the second
+ * scavenge finds every unreleased page, skipping the released ones. */
+static void test_scavenger_finds_pages_between_released_ones(void **state)
+{
+	(void)state;
+	mheap h;
+	assert_int_equal(tc__mheap_init(&h), 0);
+	enum { N = 96, NP = 3 };
+	const size_t sz = (size_t)NP * TC_PAGE_SIZE;
+	span *s[N];
+	for (int i = 0; i < N; i++)
+		assert_non_null(s[i] = tc__mheap_alloc_span(&h, NP, spc_make(0, SK_NOSCAN)));
+	uint64_t untouched = atomic_load(&h.sys) - (uint64_t)N * sz; /* mapped beyond the spans */
+	for (int i = 0; i < N; i += 2)
+		tc__mheap_free_span(&h, s[i]);
+	assert_int_equal(tc__mheap_scavenge(&h, SIZE_MAX), (N / 2) * sz + untouched);
+	for (int i = 1; i < N; i += 2)
+		tc__mheap_free_span(&h, s[i]);
+	assert_int_equal(tc__mheap_scavenge(&h, SIZE_MAX), (N / 2) * sz);
+	assert_int_equal(atomic_load(&h.released), atomic_load(&h.sys));
+	assert_int_equal(tc__mheap_scavenge(&h, SIZE_MAX), 0);
+	tc__mheap_destroy(&h);
+}
+
+/* What the collector keeps from the scavenger: the in-use peak since it
+ * last asked, not the in-use bytes of the moment. */
+static void test_inuse_peak(void **state)
+{
+	(void)state;
+	mheap h;
+	assert_int_equal(tc__mheap_init(&h), 0);
+	enum { N = 8, NP = 16 };
+	span *s[N];
+	for (int i = 0; i < N; i++)
+		assert_non_null(s[i] = tc__mheap_alloc_span(&h, NP, spc_make(0, SK_NOSCAN)));
+	for (int i = 0; i < N; i++)
+		tc__mheap_free_span(&h, s[i]);
+	assert_int_equal(atomic_load(&h.inuse), 0);
+	assert_int_equal(tc__mheap_take_inuse_peak(&h), (uint64_t)N * NP * TC_PAGE_SIZE);
+	assert_int_equal(tc__mheap_take_inuse_peak(&h), 0); /* from the call on */
+	assert_non_null(s[0] = tc__mheap_alloc_span(&h, NP, spc_make(0, SK_NOSCAN)));
+	assert_int_equal(tc__mheap_take_inuse_peak(&h), (uint64_t)NP * TC_PAGE_SIZE);
+	tc__mheap_free_span(&h, s[0]);
+	tc__mheap_destroy(&h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_scavenger_lowers_rss),
+		cmocka_unit_test(test_scavenger_finds_pages_between_released_ones),
+		cmocka_unit_test(test_inuse_peak),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
