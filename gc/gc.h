@@ -320,6 +320,7 @@ typedef struct markstate {
 	workbuf *full, *empty;   /* global lists of grey work, and of spare buffers */
 	int nwait;               /* workers idle, waiting for work (lock; read relaxed by mark_drain) */
 	_Atomic int hungry;      /* an assist found no global work: markers share theirs at the next balance check */
+	_Atomic int napping;     /* the controller naps on donecv while marking (gc.c, mark_nap): hungry wakes it */
 	int nhungry;             /* assists waiting on hungrycv (lock; read relaxed by mark_drain, which shares) */
 	_Atomic int nassist;     /* mutators inside an assist, which may hold grey work (mark.c) */
 	_Atomic int complete;    /* debug: a clean round ended this cycle's marking; nothing may be greyed now */

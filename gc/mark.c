@@ -500,8 +500,17 @@ static uint64_t assist_drain(tc_mutator *m, int64_t debt)
 	m->assist_credit += (int64_t)done;
 	if (m->assist_credit < 0 && done == 0)
 		m->assist_credit = 0; /* nothing to do: forgive, rather than stall */
-	if (done == 0)
-		atomic_store_explicit(&h->work.hungry, 1, memory_order_relaxed); /* markers: share (mark_drain) */
+	if (done == 0) {
+		/* Markers: share (mark_drain). A napping controller: see
+		 * whether marking is done (gc.c, mark_nap; sequentially
+		 * consistent with its napping flag and its look at hungry). */
+		atomic_store(&h->work.hungry, 1);
+		if (atomic_load(&h->work.napping)) {
+			lock(&h->work.lock);
+			pthread_cond_broadcast(&h->work.donecv);
+			unlock(&h->work.lock);
+		}
+	}
 	tc__mutator_stall(m, t0, IV_ASSIST);
 	return done;
 }

@@ -8,6 +8,8 @@
 #   scaling: churn with a 64, 256, 1024 MiB cache (and 2048 with --full)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/setup.sh # run alone too, not only from suite.sh: what it needs installed when missing
+tc_setup_bench
 RUNS=${RUNS:-3}
 sizes=(64 256 1024)
 [ "${1:-}" = "--full" ] && sizes+=(2048)

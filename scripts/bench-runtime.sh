@@ -11,6 +11,8 @@
 #   default: RUNS=3, registry N = 0 10000 1000000; --full: RUNS=10, larger runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/setup.sh # run alone too, not only from suite.sh: what it needs installed when missing
+tc_setup
 FULL=0
 [ "${1:-}" = "--full" ] && FULL=1
 RUNS=${RUNS:-$((FULL ? 10 : 3))}

@@ -10,6 +10,8 @@
 #   default: RUNS=3 RSS_RUNS=1;  --full: RUNS=10 RSS_RUNS=3 and larger sizes
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/setup.sh # run alone too, not only from suite.sh: what it needs installed when missing
+tc_setup_bench
 FULL=0
 [ "${1:-}" = "--full" ] && FULL=1
 RUNS=${RUNS:-$((FULL ? 10 : 3))}
