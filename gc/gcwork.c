@@ -126,8 +126,11 @@ uintptr_t tc__gcw_tryget_slow(gcwork *w)
 		w->wbuf1 = w->wbuf2;
 		w->wbuf2 = b;
 		b = w->wbuf1;
-		if ((b == NULL || b->nobj == 0) && w->qtail != w->qhead)
+		if ((b == NULL || b->nobj == 0) && w->qtail != w->qhead) {
+			if (w->qtail - w->qhead > GCW_PREFETCH)
+				__builtin_prefetch((void *)(w->spanq[(w->qhead + GCW_PREFETCH) % SPANQ_N] & ~SPAN_ITEM));
 			return w->spanq[w->qhead++ % SPANQ_N];
+		}
 		if (b == NULL || b->nobj == 0) {
 			workbuf *full = pop(w->h, &w->h->work.full);
 			if (full == NULL)
