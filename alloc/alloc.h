@@ -116,26 +116,23 @@ enum { SPAN_DEAD = 0, SPAN_INUSE = 1, SPAN_FREE = 2 };
 #define SPAN_BITWORDS (SPAN_MAX_OBJS / 64)
 
 typedef struct span span;
+/* The fields a marker reads to grey an object (state, owned, spc, divmagic,
+ * base, limit, elemsize, gcmarkbits) and to scan one (layout, umask,
+ * utype) share the first cache line: a grey of an object in a span not in
+ * cache costs that line and the mark-bit word's (span structs are 64-byte
+ * aligned, mheap.c). */
 struct span {
-	_Atomic uint8_t state; /* first: span_struct_alloc clears the rest, never this */
+	_Atomic uint8_t state; /* first: span_struct_alloc clears from spc on, never this or owned */
+	/* Span-local marking (gc/mark.c): whether the span is queued for a
+	 * scan (SPANQ_*). Atomic; reset by the sweep, like scans below. */
+	_Atomic uint8_t owned;
+	spanclass spc;
+	uint32_t divmagic;
 	uintptr_t base;
 	uintptr_t limit; /* base + nelems * elemsize (small); base + npages pages (large) */
-	size_t npages;
-	span *next, *prev; /* mcentral list membership */
-	uint32_t nelems;
-	uint32_t freeindex;
-	uint32_t pubfree;  /* slots below it that are free in allocbits are allocated and initialised (markers, acquire) */
-	uint32_t allocCount;
-	uint32_t divmagic;
-	uint64_t allocCache;
 	size_t elemsize;
-	spanclass spc;
-	uint8_t needzero; /* memory may hold old data: zero objects on allocation */
-	uint8_t list;     /* which mcentral list holds the span (LIST_*) */
-	_Atomic uint32_t sweepgen;
-	uint64_t *allocbits;
 	uint64_t *gcmarkbits;
-	uint64_t *ptrbits; /* scan spans: the arena bitmap word covering base */
+	uint32_t nelems;
 	/* Small scan spans: how their objects' pointers are described
 	 * (heapbits.c). LAYOUT_UNIFORM: every allocated object is one element
 	 * of utype, whose pointer words are umask (bit i: word i), and the
@@ -143,8 +140,20 @@ struct span {
 	 * object; LAYOUT_NONE: no object is allocated yet. Written by the
 	 * owning mcache, read by markers (layout with acquire). */
 	_Atomic uint8_t layout;
+	uint8_t needzero; /* memory may hold old data: zero objects on allocation */
+	uint8_t list;     /* which mcentral list holds the span (LIST_*) */
 	uint64_t umask;
 	const void *utype; /* non-NULL iff layout == LAYOUT_UNIFORM */
+	/* Second line: the allocator's and the sweeper's. */
+	size_t npages;
+	span *next, *prev; /* mcentral list membership */
+	uint32_t freeindex;
+	uint32_t pubfree;  /* slots below it that are free in allocbits are allocated and initialised (markers, acquire) */
+	uint32_t allocCount;
+	_Atomic uint32_t sweepgen;
+	uint64_t allocCache;
+	uint64_t *allocbits;
+	uint64_t *ptrbits; /* scan spans: the arena bitmap word covering base */
 	/* Large objects: the type (opaque to this tier) and element count. */
 	const void *largetype;
 	size_t largecount;
@@ -152,12 +161,9 @@ struct span {
 	span *tl, *tr;
 	uint32_t prio;
 	uint64_t bits[2][SPAN_BITWORDS];
-	/* Span-local marking (gc/mark.c): which marked objects were scanned
-	 * this cycle, and whether the span is queued for a scan (SPANQ_*).
-	 * Atomic; reset by the sweep. */
+	/* Which marked objects were scanned this cycle (gc/mark.c). */
 	uint64_t scans[SPAN_BITWORDS];
-	_Atomic uint8_t owned;
-};
+} __attribute__((aligned(64)));
 
 enum { LAYOUT_NONE = 0, LAYOUT_UNIFORM = 1, LAYOUT_MIXED = 2 };
 

@@ -42,16 +42,18 @@ span *tc__span_struct_alloc(mheap *h)
 		c->next = h->chunks;
 		h->chunks = c;
 		atomic_fetch_add(&h->meta, FIXCHUNK_SIZE);
-		/* Carve the chunk; keep all but the first on the free list. */
-		size_t n = (FIXCHUNK_SIZE - sizeof(fixchunk)) / sizeof(span);
-		span *arr = (span *)(c + 1);
+		/* Carve the chunk, from its first 64-byte line after the header
+		 * (the mapping is page-aligned, and so sizeof(span) a multiple of
+		 * 64); keep all but the first on the free list. */
+		size_t n = (FIXCHUNK_SIZE - _Alignof(span)) / sizeof(span);
+		span *arr = (span *)((char *)c + _Alignof(span));
 		for (size_t i = n - 1; i >= 1; i--) {
 			arr[i].next = h->spanfree;
 			h->spanfree = &arr[i];
 		}
 		s = &arr[0];
 	}
-	memset(&s->base, 0, offsetof(span, bits) - offsetof(span, base));
+	memset(&s->spc, 0, offsetof(span, bits) - offsetof(span, spc));
 	return s;
 }
 
