@@ -164,6 +164,7 @@ struct span {
 	/* Which marked objects were scanned this cycle (gc/mark.c). */
 	uint64_t scans[SPAN_BITWORDS];
 } __attribute__((aligned(64)));
+_Static_assert(offsetof(span, utype) + sizeof(void *) <= 64, "a marker's span fields fit one cache line");
 
 enum { LAYOUT_NONE = 0, LAYOUT_UNIFORM = 1, LAYOUT_MIXED = 2 };
 
