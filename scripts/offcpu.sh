@@ -3,7 +3,11 @@
 # their CPU: every context switch of a mutator thread (perf's
 # sched:sched_switch, with call chains), grouped by its state (S: it slept,
 # on a lock or a wait; R: it was preempted) and the innermost frames of the
-# program's own code, with the time until the thread ran again.
+# program's own code, with the time until the thread ran again; then, for
+# the preemptions (R), who held the mutator's CPU meanwhile: the
+# collector's controller or a mark worker, another mutator, the benchmark's
+# sampler, another process, or nobody (the CPU idle while the mutator
+# waited in its queue).
 # Default: the service loop, 64 MiB live, 2 threads, 2 s.
 # Builds build/fp (Release with frame pointers) for the call chains. Needs
 # perf and permission to trace scheduler events (perf_event_paranoid <= 1
@@ -20,20 +24,22 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 perf record -q -e sched:sched_switch --call-graph=fp -o "$TMP/sw.data" \
   build/fp/workloads/tcbench-tricolor "$@" 2>&1 | grep -E '^(service|tcbench):' || true
-perf script -i "$TMP/sw.data" -F tid,time,event,trace,ip,sym 2>/dev/null >"$TMP/sw.txt"
+perf script -i "$TMP/sw.data" -F tid,cpu,time,event,trace,ip,sym 2>/dev/null >"$TMP/sw.txt"
 python3 - "$TMP/sw.txt" <<'PY'
 import collections, re, sys
 skip = ('__schedule', 'schedule', 'futex', '__futex', 'do_futex', '__x64', 'do_syscall', 'entry_SYSCALL',
         'rwsem', 'down_', '__GI___lll', 'lll', 'asm_', 'irqentry', '__irq', 'sysvec', '__sysvec',
         'hrtimer', 'clock_nanosleep', 'common_nsleep', '__GI___nanosleep', 'start_thread', 'clone')
 ev, cur = [], None
-pat = re.compile(r'\s*\d+\s+([\d.]+): sched:sched_switch: prev_comm=\S+ prev_pid=(\d+) prev_prio=\d+ '
-                 r'prev_state=(\S+) ==> next_comm=\S+ next_pid=(\d+)')
+pat = re.compile(r'\s*\d+\s+\[(\d+)\]\s+([\d.]+): sched:sched_switch: prev_comm=(\S+) prev_pid=(\d+) prev_prio=\d+ '
+                 r'prev_state=(\S+) ==> next_comm=(\S+) next_pid=(\d+)')
+comm = {0: 'idle'}
 for line in open(sys.argv[1]):
     m = pat.match(line)
     if m:
-        cur = {'t': float(m.group(1)), 'prev': int(m.group(2)), 'state': m.group(3)[0], 'next': int(m.group(4)),
-               'stack': []}
+        cur = {'cpu': int(m.group(1)), 't': float(m.group(2)), 'prev': int(m.group(4)), 'state': m.group(5)[0],
+               'next': int(m.group(7)), 'stack': []}
+        comm[cur['prev']], comm[cur['next']] = m.group(3), m.group(6)
         ev.append(cur)
     elif cur is not None and line.split()[1:]:
         cur['stack'].append(line.split()[1])
@@ -55,4 +61,38 @@ print(f"offcpu: mutators={len(mut)} traced_s={span:.2f} off_cpu_ms={sum(x[0] for
 print("   total_ms  count   max_ms  state  where (innermost frames)")
 for s, n, mx, (st, where) in tot[:12]:
     print(f"{s * 1e3:11.1f} {n:6d} {mx * 1e3:8.2f}  {st:5s}  {where}")
+# Who held the CPU a mutator was preempted from, until the mutator ran again.
+role = {}
+for e in ev:
+    for f, r in (('controller_main', 'controller'), ('worker_main', 'mark worker'), ('sampler_main', 'sampler'),
+                 ('fin_main', 'finalizer thread')):
+        if f in e['stack']:
+            role[e['prev']] = r
+def who(tid):
+    if tid == 0:
+        return 'idle (nobody)'
+    if tid in mut:
+        return 'another mutator'
+    return role.get(tid, 'other: ' + re.sub(r'[-/:]?\d+$', '', comm.get(tid, '?')))
+runs, on = collections.defaultdict(list), {}
+for e in ev:
+    if e['cpu'] in on:
+        tid, t0 = on[e['cpu']]
+        runs[e['cpu']].append((t0, e['t'], tid))
+    on[e['cpu']] = (e['next'], e['t'])
+held, pre = collections.Counter(), {}
+for e in ev:
+    if e['next'] in pre:
+        cpu, t0 = pre.pop(e['next'])
+        for a, b, tid in runs[cpu]:
+            lo, hi = max(a, t0), min(b, e['t'])
+            if hi > lo:
+                held[who(tid)] += hi - lo
+    if e['prev'] in mut and e['state'] == 'R':
+        pre[e['prev']] = (e['cpu'], e['t'])
+if held:
+    total = sum(held.values())
+    print("   preempted: who held the mutator's CPU until it ran again")
+    for k, v in held.most_common(8):
+        print(f"{v * 1e3:11.1f} ms {v / total:6.1%}  {k}")
 PY
