@@ -34,8 +34,12 @@ static workbuf *pop(tc_heap *h, workbuf **list)
 {
 	lock(&h->work.lock);
 	workbuf *b = *list;
-	if (b)
+	if (b) {
 		*list = b->next;
+		if (list == &h->work.full)
+			atomic_store_explicit(&h->work.nfull, atomic_load_explicit(&h->work.nfull, memory_order_relaxed) - 1,
+					      memory_order_relaxed);
+	}
 	unlock(&h->work.lock);
 	return b;
 }
@@ -60,6 +64,8 @@ static void putfull(tc_heap *h, workbuf *b)
 	lock(&h->work.lock);
 	b->next = h->work.full;
 	h->work.full = b;
+	atomic_store_explicit(&h->work.nfull, atomic_load_explicit(&h->work.nfull, memory_order_relaxed) + 1,
+			      memory_order_relaxed);
 	if (h->work.nwait > 0)
 		pthread_cond_signal(&h->work.workcv);
 	if (h->work.nhungry > 0)
@@ -191,4 +197,5 @@ void tc__work_free_all(tc_heap *h)
 			free(b);
 		}
 	h->work.full = h->work.empty = NULL;
+	atomic_store(&h->work.nfull, 0);
 }

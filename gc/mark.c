@@ -501,6 +501,19 @@ void tc__gc_shade_full(tc_mutator *m, const uintptr_t *vals, size_t n)
  * for an assist to finish. While it holds grey work the assist counts in
  * work.nassist, so that the controller never takes marking for idle
  * meanwhile (mark_idle). Returns the bytes scanned, credited to m. */
+/* An assist found nothing to mark. Markers: share (mark_drain). A napping
+ * controller: see whether marking is done (gc.c, mark_nap; sequentially
+ * consistent with its napping flag and its look at hungry). */
+static void say_hungry(tc_heap *h)
+{
+	atomic_store(&h->work.hungry, 1);
+	if (atomic_load(&h->work.napping)) {
+		lock(&h->work.lock);
+		pthread_cond_broadcast(&h->work.donecv);
+		unlock(&h->work.lock);
+	}
+}
+
 static uint64_t assist_drain(tc_mutator *m, int64_t debt)
 {
 	tc_heap *h = m->h;
@@ -520,17 +533,8 @@ static uint64_t assist_drain(tc_mutator *m, int64_t debt)
 	m->assist_credit += (int64_t)done;
 	if (m->assist_credit < 0 && done == 0)
 		m->assist_credit = 0; /* nothing to do: forgive, rather than stall */
-	if (done == 0) {
-		/* Markers: share (mark_drain). A napping controller: see
-		 * whether marking is done (gc.c, mark_nap; sequentially
-		 * consistent with its napping flag and its look at hungry). */
-		atomic_store(&h->work.hungry, 1);
-		if (atomic_load(&h->work.napping)) {
-			lock(&h->work.lock);
-			pthread_cond_broadcast(&h->work.donecv);
-			unlock(&h->work.lock);
-		}
-	}
+	if (done == 0)
+		say_hungry(h);
 	tc__mutator_stall(m, t0, IV_ASSIST);
 	return done;
 }
@@ -563,6 +567,18 @@ void tc__gc_assist(tc_mutator *m, bool hard)
 	}
 	if (debt <= 0)
 		return;
+	/* No grey work to take: every grey object is in some marker's own
+	 * queue. Below the hard goal, say so and go on, forgiven, without an
+	 * assist that would find nothing: on binary-trees most of 350,000
+	 * assists a run did, each taking work.lock, the clock and the
+	 * interval log's lock. (nfull is a hint: a buffer pushed just now is
+	 * taken at the next slow path.) */
+	if (!hard && m->gcw.wbuf1 == NULL && m->gcw.wbuf2 == NULL && m->gcw.qhead == m->gcw.qtail &&
+	    atomic_load_explicit(&h->work.nfull, memory_order_relaxed) == 0) {
+		m->assist_credit = 0;
+		say_hungry(h);
+		return;
+	}
 	/* At most HARD_ASSIST bytes of scanning per call, so that one assist is
 	 * a bounded stall: what is left stays owed, paid at the next slow path. */
 	if (debt > HARD_ASSIST)
