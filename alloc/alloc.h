@@ -117,10 +117,10 @@ enum { SPAN_DEAD = 0, SPAN_INUSE = 1, SPAN_FREE = 2 };
 
 typedef struct span span;
 /* The fields a marker reads to grey an object (state, owned, spc, divmagic,
- * base, limit, elemsize, gcmarkbits) and to scan one (layout, umask,
- * utype) share the first cache line: a grey of an object in a span not in
- * cache costs that line and the mark-bit word's (span structs are 64-byte
- * aligned, mheap.c). */
+ * base, limit, elemsize, gcmarkbits; and sweepgen, which the barrier's
+ * shade checks first) and to scan one (layout, umask) share the first
+ * cache line: a grey of an object in a span not in cache costs that line
+ * and the mark-bit word's (span structs are 64-byte aligned, mheap.c). */
 struct span {
 	_Atomic uint8_t state; /* first: span_struct_alloc clears from spc on, never this or owned */
 	/* Span-local marking (gc/mark.c): whether the span is queued for a
@@ -143,14 +143,14 @@ struct span {
 	uint8_t needzero; /* memory may hold old data: zero objects on allocation */
 	uint8_t list;     /* which mcentral list holds the span (LIST_*) */
 	uint64_t umask;
-	const void *utype; /* non-NULL iff layout == LAYOUT_UNIFORM */
+	_Atomic uint32_t sweepgen;
 	/* Second line: the allocator's and the sweeper's. */
+	const void *utype; /* non-NULL iff layout == LAYOUT_UNIFORM */
 	size_t npages;
 	span *next, *prev; /* mcentral list membership */
 	uint32_t freeindex;
 	uint32_t pubfree;  /* slots below it that are free in allocbits are allocated and initialised (markers, acquire) */
 	uint32_t allocCount;
-	_Atomic uint32_t sweepgen;
 	uint64_t allocCache;
 	uint64_t *allocbits;
 	uint64_t *ptrbits; /* scan spans: the arena bitmap word covering base */
@@ -164,7 +164,7 @@ struct span {
 	/* Which marked objects were scanned this cycle (gc/mark.c). */
 	uint64_t scans[SPAN_BITWORDS];
 } __attribute__((aligned(64)));
-_Static_assert(offsetof(span, utype) + sizeof(void *) <= 64, "a marker's span fields fit one cache line");
+_Static_assert(offsetof(span, sweepgen) + sizeof(uint32_t) <= 64, "a marker's span fields fit one cache line");
 
 enum { LAYOUT_NONE = 0, LAYOUT_UNIFORM = 1, LAYOUT_MIXED = 2 };
 
