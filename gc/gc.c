@@ -36,6 +36,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "gc.h"
@@ -356,12 +357,25 @@ static void cycle_end(tc_heap *h, gcwork *w, uint64_t heap0, uint64_t assist0, u
 		tc__gctrace_line(h, heap0, in->heap_at_end, marked);
 }
 
+uint64_t tc__scav_keep(tc_heap *h, uint64_t goal, uint64_t peak, bool asked)
+{
+	if (asked)
+		memset(h->ctrl.goals, 0, sizeof h->ctrl.goals);
+	h->ctrl.goals[h->ctrl.ngoals++ % 4] = goal;
+	for (unsigned i = 0; i < 4; i++)
+		goal = h->ctrl.goals[i] > goal ? h->ctrl.goals[i] : goal;
+	uint64_t keep = goal + goal / 10, lim = h->cfg.memory_limit;
+	if (peak > keep)
+		keep = peak;
+	return lim != 0 && keep > lim ? lim : keep;
+}
+
 /* Scavenging's step: the mheap lock is held for one step's madvise calls,
  * about 100 us (8.5 ms for 76 MiB at once on largemix, every mutator that
  * needed a span or a large object waiting on the lock meanwhile). */
 #define SCAV_STEP ((size_t)1 << 20)
 
-static void gc_sweep_finish(tc_heap *h)
+static void gc_sweep_finish(tc_heap *h, bool asked)
 {
 	unsigned cls = 0;
 	uint64_t since = tc__now_ns();
@@ -372,15 +386,18 @@ static void gc_sweep_finish(tc_heap *h)
 	 * (Go's scavenger's retained goal), or the pages the last cycle had in
 	 * use at its peak, if more: largemix's cycles use 1.5x their goal
 	 * (large objects, fragmented runs), and released at each cycle's end,
-	 * 15-95 MiB were faulted in again by the next. Not below the limit: the
+	 * 15-95 MiB were faulted in again by the next. The goal is the largest
+	 * of the last 4 cycles': goals move 20-30% from cycle to cycle (fifo:
+	 * 132-167 MB), and following each dip released pages that the next
+	 * cycle faulted in again (perf: 2% of fifo's samples in the TLB
+	 * shootdowns of those madvise calls alone). The peak is the last
+	 * cycle's only: keeping largemix's past peaks as well cost it 12% of
+	 * peak RSS. A collection the program asked for (tc_collect) forgets
+	 * the past goals: it returns what the heap does not need now. Not
+	 * below the limit: the
 	 * goal sits 1/32 under it (pacer.c), and pages released only to be
 	 * faulted in again would cost more than they save. */
-	uint64_t goal = atomic_load(&h->pacer.goal), keep = goal + goal / 10, lim = h->cfg.memory_limit;
-	uint64_t peak = tc__mheap_take_inuse_peak(&h->mh);
-	if (peak > keep)
-		keep = peak;
-	if (lim != 0 && keep > lim)
-		keep = lim;
+	uint64_t keep = tc__scav_keep(h, atomic_load(&h->pacer.goal), tc__mheap_take_inuse_peak(&h->mh), asked);
 	uint64_t ready = mheap_ready(&h->mh);
 	for (uint64_t left = ready > keep ? ready - keep : 0; left > 0;) {
 		size_t got = tc__mheap_scavenge(&h->mh, left < SCAV_STEP ? left : SCAV_STEP);
@@ -391,7 +408,7 @@ static void gc_sweep_finish(tc_heap *h)
 	}
 }
 
-static void run_cycle(tc_heap *h)
+static void run_cycle(tc_heap *h, bool asked)
 {
 	uint64_t cpu0 = tc__thread_cpu_ns(), t0 = tc__now_ns(), gccpu0 = atomic_load(&h->obs.cpu_ns);
 	uint64_t assist0 = atomic_load(&h->obs.assist_ns), trigger = atomic_load(&h->pacer.trigger), goal = atomic_load(&h->pacer.goal);
@@ -417,7 +434,7 @@ static void run_cycle(tc_heap *h)
 	cycle_end(h, &w, heap0, assist0, idle0, cpu0, &in); /* 3 */
 	tc__dirty_cycle_end(h); /* the mutators run again meanwhile */
 	uint64_t te = tc__now_ns();
-	gc_sweep_finish(h); /* 4 */
+	gc_sweep_finish(h, asked); /* 4 */
 	uint64_t tend = tc__now_ns(), cycle = atomic_load(&h->ctrl.cycles);
 	tc__trace_slice(h, t0, tend, TRACK_CONTROLLER, TR_CYCLE, cycle);
 	tc__trace_slice(h, t0, ts0, TRACK_CONTROLLER, TR_SWEEP0, cycle);
@@ -462,9 +479,11 @@ static void *controller_main(void *arg)
 			break;
 		h->ctrl.requested = 0;
 		h->ctrl.cycles_started++;
+		bool asked = h->ctrl.collect_asked;
+		h->ctrl.collect_asked = 0;
 		unlock(&h->ctrl.lock);
 		uint64_t cpu0 = tc__thread_cpu_ns();
-		run_cycle(h);
+		run_cycle(h, asked);
 		lock(&h->ctrl.lock);
 		h->ctrl.cycles_swept++;
 		pthread_cond_broadcast(&h->ctrl.progress);
@@ -506,6 +525,7 @@ static void wait_collect(tc_mutator *m, void *arg)
 	tc_heap *h = m->h;
 	lock(&h->ctrl.lock);
 	uint64_t target = request(h);
+	h->ctrl.collect_asked = 1;
 	while (h->ctrl.cycles_swept < target)
 		lock_wait(&h->ctrl.progress, &h->ctrl.lock);
 	unlock(&h->ctrl.lock);

@@ -313,6 +313,9 @@ typedef struct controller {
 	int nwaiting;            /* mutators waiting for the collector, at the trigger or the goal */
 	uint64_t wait_starts;    /* the sum of their start times, ns */
 	uint64_t wait_done;      /* finished waits, ns, summed (also in observ.assist_ns) */
+	uint64_t goals[4];       /* the heap goals after the last 4 cycles, for the scavenger, bytes (controller) */
+	unsigned ngoals;         /* cycles that wrote goals[], ever (controller) */
+	int collect_asked;       /* tc_collect asked for the next cycle: it forgets goals[] (lock) */
 } controller;
 
 /* Mark state: grey work and the dedicated mark workers (gcwork.c, mark.c;
@@ -500,6 +503,10 @@ int tc__dirty_fault(tc_heap *h, uintptr_t addr); /* a write fault at addr: 1 han
 						  * -1 the heap's, and its protection cannot be lifted */
 void tc__gc_controller_stop(tc_heap *h);
 uint64_t tc__gc_waited(tc_heap *h); /* finished waits for the collector, ns */
+/* The bytes of mapped heap the scavenger keeps after a cycle whose goal and
+ * in-use peak are these (gc.c, gc_sweep_finish); it notes the goal in the
+ * last 4 (asked: tc_collect's cycle, which forgets them first). */
+uint64_t tc__scav_keep(tc_heap *h, uint64_t goal, uint64_t peak, bool asked);
 bool tc__cpus_full(tc_heap *h);     /* no CPU left for the controller: running mutators and workers fill them */
 
 /* ---- stw.c ---- */

@@ -253,12 +253,35 @@ static void test_membalancer_square_root_rule(void **state)
 	assert_true(o.trigger <= o.goal && o.trigger >= 256 * MiB);
 }
 
+/* What the scavenger keeps after a cycle: 1.1 x the largest goal of the
+ * last 4 cycles, or the cycle's in-use peak if more, capped by the memory
+ * limit; tc_collect's cycle forgets the past goals. */
+static void test_scavenger_keeps_the_recent_goals(void **state)
+{
+	(void)state;
+	tc_heap *h = precise_heap();
+	const uint64_t M = 1u << 20;
+	assert_int_equal(tc__scav_keep(h, 100 * M, 0, false), 110 * M);
+	assert_int_equal(tc__scav_keep(h, 80 * M, 0, false), 110 * M);  /* a dip: the 100 MB goal kept */
+	assert_int_equal(tc__scav_keep(h, 90 * M, 150 * M, false), 150 * M); /* a peak over it */
+	assert_int_equal(tc__scav_keep(h, 80 * M, 0, false), 110 * M);  /* the peak is not remembered */
+	assert_int_equal(tc__scav_keep(h, 80 * M, 0, false), 99 * M);   /* 100 MB is 4 cycles back: 1.1 x 90 */
+	assert_int_equal(tc__scav_keep(h, 60 * M, 0, false), 99 * M);   /* 90 is 3 back */
+	assert_int_equal(tc__scav_keep(h, 60 * M, 0, false), 88 * M);   /* now 4 back: 1.1 x 80 */
+	assert_int_equal(tc__scav_keep(h, 40 * M, 0, true), 44 * M);    /* tc_collect's cycle: only its own goal */
+	h->cfg.memory_limit = 30 * M;
+	assert_int_equal(tc__scav_keep(h, 20 * M, 0, false), 30 * M); /* 1.1 x 40 capped */
+	h->cfg.memory_limit = 0;
+	tc_heap_destroy(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_go_goal_counts_roots_and_has_a_floor),
 		cmocka_unit_test(test_go_trigger_from_cons_mark_within_bounds),
 		cmocka_unit_test(test_fixed_policy),
+		cmocka_unit_test(test_scavenger_keeps_the_recent_goals),
 		cmocka_unit_test(test_limit_caps_the_goal),
 		cmocka_unit_test(test_unknown_pacer_is_an_error_listing_the_known),
 		cmocka_unit_test(test_heap_goal_and_cycle_record),
