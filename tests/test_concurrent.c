@@ -153,32 +153,45 @@ static void *hard_assister(void *arg)
 	return NULL;
 }
 
-static void test_hard_goal_assist_takes_shared_work(void **state)
+/* The lists built and rooted; thread started, to reach stage 1; one
+ * collection with hook as the roots hook, the thread joined, checks run;
+ * then a second collection, which must keep every list. */
+static void collect_with_hook(void *(*thread)(void *), void (*hook)(tc_heap *h, void *arg), void (*checks)(void))
 {
-	(void)state;
 	tc_heap *h = precise_heap();
 	tc_mutator *m = tc_mutator_attach(h);
 	tc_root_add(h, (void **)heads, HEADS);
 	for (int i = 0; i < HEADS; i++)
 		build_list(m, &heads[i], HEAD_LEN);
 	stage = 0;
-	atomic_store(&waiter_seen, 0);
 	pthread_t t;
-	pthread_create(&t, NULL, hard_assister, h);
+	pthread_create(&t, NULL, thread, h);
 	wait_stage(1);
-	h->roots_hook = hold_work_hook;
+	h->roots_hook = hook;
 	tc_collect(m);
 	h->roots_hook = NULL;
 	pthread_join(t, NULL);
-	assert_true(atomic_load(&waiter_seen));         /* it waited, for want of work */
-	assert_true(atomic_load(&assist_scanned) > 0);  /* then marked what was shared */
-	assert_int_equal(atomic_load(&assist_phase), GC_MARK); /* before the mark's end */
+	checks();
 	tc_collect(m);
 	for (int i = 0; i < HEADS; i++)
 		check_list(heads[i], HEAD_LEN);
 	tc_root_remove(h, (void **)heads);
 	tc_mutator_detach(m);
 	tc_heap_destroy(h);
+}
+
+static void hard_goal_checks(void)
+{
+	assert_true(atomic_load(&waiter_seen));         /* it waited, for want of work */
+	assert_true(atomic_load(&assist_scanned) > 0);  /* then marked what was shared */
+	assert_int_equal(atomic_load(&assist_phase), GC_MARK); /* before the mark's end */
+}
+
+static void test_hard_goal_assist_takes_shared_work(void **state)
+{
+	(void)state;
+	atomic_store(&waiter_seen, 0);
+	collect_with_hook(hard_assister, hold_work_hook, hard_goal_checks);
 }
 
 /* ---- deterministic: an assist with no grey work to take is no stall ---- */
@@ -237,33 +250,19 @@ static void *debt_assister(void *arg)
  * no stall logged. Before, each such slow path ran an empty assist (the
  * global list's lock, the clock, the interval log): on binary-trees most of
  * 230,000 stalls a run. With work on the global list it assists as before. */
-static void test_assist_without_work_is_no_stall(void **state)
+static void no_stall_checks(void)
 {
-	(void)state;
-	tc_heap *h = precise_heap();
-	tc_mutator *m = tc_mutator_attach(h);
-	tc_root_add(h, (void **)heads, HEADS);
-	for (int i = 0; i < HEADS; i++)
-		build_list(m, &heads[i], HEAD_LEN);
-	stage = 0;
-	pthread_t t;
-	pthread_create(&t, NULL, debt_assister, h);
-	wait_stage(1);
-	h->roots_hook = idle_work_hook;
-	tc_collect(m);
-	h->roots_hook = NULL;
-	pthread_join(t, NULL);
 	assert_int_equal(atomic_load(&empty_stalls), 0);
 	assert_int_equal(atomic_load(&empty_scanned), 0);
 	assert_int_equal(atomic_load(&empty_hungry), 1);
 	assert_true(atomic_load(&full_stalls) >= 1);
 	assert_true(atomic_load(&full_scanned) > 0);
-	tc_collect(m);
-	for (int i = 0; i < HEADS; i++)
-		check_list(heads[i], HEAD_LEN);
-	tc_root_remove(h, (void **)heads);
-	tc_mutator_detach(m);
-	tc_heap_destroy(h);
+}
+
+static void test_assist_without_work_is_no_stall(void **state)
+{
+	(void)state;
+	collect_with_hook(debt_assister, idle_work_hook, no_stall_checks);
 }
 
 /* ---- randomized: many threads, many cycles ---- */
