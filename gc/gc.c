@@ -357,6 +357,20 @@ static void cycle_end(tc_heap *h, gcwork *w, uint64_t heap0, uint64_t assist0, u
 		tc__gctrace_line(h, heap0, in->heap_at_end, marked);
 }
 
+/* What the next cycle needs, and under a memory limit no more than the
+ * limit. What it needs: about 10% over the goal (Go's scavenger's retained
+ * goal), or the pages the last cycle had in use at its peak, if more:
+ * largemix's cycles use 1.5x their goal (large objects, fragmented runs),
+ * and released at each cycle's end, 15-95 MiB were faulted in again by the
+ * next. The goal is the largest of the last 4 cycles': goals move 20-30%
+ * from cycle to cycle (fifo: 132-167 MB), and following each dip released
+ * pages that the next cycle faulted in again (perf: 2% of fifo's samples in
+ * the TLB shootdowns of those madvise calls alone). The peak is the last
+ * cycle's only: keeping largemix's past peaks as well cost it 12% of peak
+ * RSS. A collection the program asked for (tc_collect) forgets the past
+ * goals: it returns what the heap does not need now. Not below the limit:
+ * the goal sits 1/32 under it (pacer.c), and pages released only to be
+ * faulted in again would cost more than they save. */
 uint64_t tc__scav_keep(tc_heap *h, uint64_t goal, uint64_t peak, bool asked)
 {
 	if (asked)
@@ -381,22 +395,7 @@ static void gc_sweep_finish(tc_heap *h, bool asked)
 	uint64_t since = tc__now_ns();
 	while (tc__mheap_sweep_some(&h->mh, &cls, 64) > 0)
 		rest_if_due(h, &since);
-	/* Return free memory beyond what the next cycle needs, and under a
-	 * memory limit beyond the limit. What it needs: about 10% over the goal
-	 * (Go's scavenger's retained goal), or the pages the last cycle had in
-	 * use at its peak, if more: largemix's cycles use 1.5x their goal
-	 * (large objects, fragmented runs), and released at each cycle's end,
-	 * 15-95 MiB were faulted in again by the next. The goal is the largest
-	 * of the last 4 cycles': goals move 20-30% from cycle to cycle (fifo:
-	 * 132-167 MB), and following each dip released pages that the next
-	 * cycle faulted in again (perf: 2% of fifo's samples in the TLB
-	 * shootdowns of those madvise calls alone). The peak is the last
-	 * cycle's only: keeping largemix's past peaks as well cost it 12% of
-	 * peak RSS. A collection the program asked for (tc_collect) forgets
-	 * the past goals: it returns what the heap does not need now. Not
-	 * below the limit: the
-	 * goal sits 1/32 under it (pacer.c), and pages released only to be
-	 * faulted in again would cost more than they save. */
+	/* Return free memory beyond what the next cycle needs (tc__scav_keep). */
 	uint64_t keep = tc__scav_keep(h, atomic_load(&h->pacer.goal), tc__mheap_take_inuse_peak(&h->mh), asked);
 	uint64_t ready = mheap_ready(&h->mh);
 	for (uint64_t left = ready > keep ? ready - keep : 0; left > 0;) {

@@ -327,7 +327,7 @@ typedef struct markstate {
 	pthread_cond_t donecv;   /* the controller waits here for workers to go idle or leave */
 	pthread_cond_t hungrycv; /* assists past the hard goal wait here for shared work or the mark's end */
 	workbuf *full, *empty;   /* global lists of grey work, and of spare buffers */
-	_Atomic uint32_t nfull;  /* buffers on full (written under lock; read relaxed by assists: a hint) */
+	_Atomic int has_full;    /* full != NULL (written under lock; read relaxed by assists: a hint) */
 	int nwait;               /* workers idle, waiting for work (lock; read relaxed by mark_drain) */
 	_Atomic int hungry;      /* an assist found no global work: markers share theirs at the next balance check */
 	_Atomic int napping;     /* the controller naps on donecv while marking (gc.c, mark_nap): hungry wakes it */

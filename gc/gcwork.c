@@ -29,17 +29,20 @@
 
 #include "gc.h"
 
+/* work.has_full follows work.full (work.lock held). */
+static void note_full(tc_heap *h)
+{
+	atomic_store_explicit(&h->work.has_full, h->work.full != NULL, memory_order_relaxed);
+}
+
 /* Take the first buffer of one of the global lists (NULL if empty). */
 static workbuf *pop(tc_heap *h, workbuf **list)
 {
 	lock(&h->work.lock);
 	workbuf *b = *list;
-	if (b) {
+	if (b)
 		*list = b->next;
-		if (list == &h->work.full)
-			atomic_store_explicit(&h->work.nfull, atomic_load_explicit(&h->work.nfull, memory_order_relaxed) - 1,
-					      memory_order_relaxed);
-	}
+	note_full(h);
 	unlock(&h->work.lock);
 	return b;
 }
@@ -64,8 +67,7 @@ static void putfull(tc_heap *h, workbuf *b)
 	lock(&h->work.lock);
 	b->next = h->work.full;
 	h->work.full = b;
-	atomic_store_explicit(&h->work.nfull, atomic_load_explicit(&h->work.nfull, memory_order_relaxed) + 1,
-			      memory_order_relaxed);
+	note_full(h);
 	if (h->work.nwait > 0)
 		pthread_cond_signal(&h->work.workcv);
 	if (h->work.nhungry > 0)
@@ -197,5 +199,5 @@ void tc__work_free_all(tc_heap *h)
 			free(b);
 		}
 	h->work.full = h->work.empty = NULL;
-	atomic_store(&h->work.nfull, 0);
+	note_full(h);
 }

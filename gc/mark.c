@@ -496,11 +496,6 @@ void tc__gc_shade_full(tc_mutator *m, const uintptr_t *vals, size_t n)
  * mark to end. */
 #define HARD_ASSIST ((int64_t)64 << 10)
 
-/* Scan up to debt bytes from m's own gcwork and the global lists, in steps
- * of ASSIST_STEP, giving way at once to a world stop: a pause must not wait
- * for an assist to finish. While it holds grey work the assist counts in
- * work.nassist, so that the controller never takes marking for idle
- * meanwhile (mark_idle). Returns the bytes scanned, credited to m. */
 /* An assist found nothing to mark. Markers: share (mark_drain). A napping
  * controller: see whether marking is done (gc.c, mark_nap; sequentially
  * consistent with its napping flag and its look at hungry). */
@@ -514,6 +509,11 @@ static void say_hungry(tc_heap *h)
 	}
 }
 
+/* Scan up to debt bytes from m's own gcwork and the global lists, in steps
+ * of ASSIST_STEP, giving way at once to a world stop: a pause must not wait
+ * for an assist to finish. While it holds grey work the assist counts in
+ * work.nassist, so that the controller never takes marking for idle
+ * meanwhile (mark_idle). Returns the bytes scanned, credited to m. */
 static uint64_t assist_drain(tc_mutator *m, int64_t debt)
 {
 	tc_heap *h = m->h;
@@ -571,10 +571,10 @@ void tc__gc_assist(tc_mutator *m, bool hard)
 	 * queue. Below the hard goal, say so and go on, forgiven, without an
 	 * assist that would find nothing: on binary-trees most of 350,000
 	 * assists a run did, each taking work.lock, the clock and the
-	 * interval log's lock. (nfull is a hint: a buffer pushed just now is
-	 * taken at the next slow path.) */
+	 * interval log's lock. (has_full is a hint: a buffer pushed just now
+	 * is taken at the next slow path.) */
 	if (!hard && m->gcw.wbuf1 == NULL && m->gcw.wbuf2 == NULL && m->gcw.qhead == m->gcw.qtail &&
-	    atomic_load_explicit(&h->work.nfull, memory_order_relaxed) == 0) {
+	    !atomic_load_explicit(&h->work.has_full, memory_order_relaxed)) {
 		m->assist_credit = 0;
 		say_hungry(h);
 		return;

@@ -109,6 +109,14 @@ static bool stage_by(int s, int ms)
 	return false;
 }
 
+/* The lists' heads greyed into priv, a gcwork no marker sees. */
+static void grey_heads_privately(tc_heap *h, gcwork *priv)
+{
+	tc__gcw_init(priv, h);
+	for (int i = 0; i < HEADS; i++)
+		tc__grey_conservative((uintptr_t)heads[i], priv);
+}
+
 /* In the controller, after phase MARK and before it greys the global roots:
  * grey the lists' heads into a private gcwork, so that the controller finds
  * them marked and holds nothing, and the global lists are empty. With the
@@ -121,9 +129,7 @@ static void hold_work_hook(tc_heap *h, void *arg)
 {
 	(void)arg;
 	gcwork priv;
-	tc__gcw_init(&priv, h);
-	for (int i = 0; i < HEADS; i++)
-		tc__grey_conservative((uintptr_t)heads[i], &priv);
+	grey_heads_privately(h, &priv);
 	uint64_t goal = atomic_load(&h->pacer.goal);
 	atomic_store(&h->pacer.goal, 1); /* past the hard goal */
 	set_stage(2);
@@ -207,9 +213,7 @@ static void idle_work_hook(tc_heap *h, void *arg)
 {
 	(void)arg;
 	gcwork priv;
-	tc__gcw_init(&priv, h);
-	for (int i = 0; i < HEADS; i++)
-		tc__grey_conservative((uintptr_t)heads[i], &priv);
+	grey_heads_privately(h, &priv);
 	atomic_store(&h->pacer.bg_credit, 0); /* no banked credit to pay the debt with */
 	atomic_store(&h->work.hungry, 0);
 	set_stage(2);
@@ -245,11 +249,6 @@ static void *debt_assister(void *arg)
 	return NULL;
 }
 
-/* Below the hard goal, a mutator in debt with no grey work anywhere to take
- * says so (work.hungry, for the markers to share) and goes on: no assist,
- * no stall logged. Before, each such slow path ran an empty assist (the
- * global list's lock, the clock, the interval log): on binary-trees most of
- * 230,000 stalls a run. With work on the global list it assists as before. */
 static void no_stall_checks(void)
 {
 	assert_int_equal(atomic_load(&empty_stalls), 0);
@@ -259,6 +258,11 @@ static void no_stall_checks(void)
 	assert_true(atomic_load(&full_scanned) > 0);
 }
 
+/* Below the hard goal, a mutator in debt with no grey work anywhere to take
+ * says so (work.hungry, for the markers to share) and goes on: no assist,
+ * no stall logged. Before, each such slow path ran an empty assist (the
+ * global list's lock, the clock, the interval log): on binary-trees most of
+ * 230,000 stalls a run. With work on the global list it assists as before. */
 static void test_assist_without_work_is_no_stall(void **state)
 {
 	(void)state;
