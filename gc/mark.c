@@ -248,6 +248,9 @@ static void scan_near(gcwork *w, span *s, uintptr_t last)
 	}
 }
 
+/* A span scan of several objects keeps SCAN_PREFETCH of its claimed objects
+ * in flight ahead of the one it scans. */
+#define SCAN_PREFETCH 4
 static void scan_span(gcwork *w, uintptr_t rep, span *s)
 {
 	w->cur = s;
@@ -264,7 +267,14 @@ static void scan_span(gcwork *w, uintptr_t rep, span *s)
 		if (todo == 0)
 			continue;
 		todo &= ~__atomic_fetch_or(&s->scans[k], todo, __ATOMIC_SEQ_CST);
+		uint64_t ahead = todo; /* claimed, not yet prefetched */
+		for (unsigned i = 0; i < SCAN_PREFETCH && ahead != 0; i++, ahead &= ahead - 1)
+			__builtin_prefetch((void *)span_obj_base(s, k * 64 + (uint32_t)__builtin_ctzll(ahead)));
 		for (; todo != 0; todo &= todo - 1) {
+			if (ahead != 0) {
+				__builtin_prefetch((void *)span_obj_base(s, k * 64 + (uint32_t)__builtin_ctzll(ahead)));
+				ahead &= ahead - 1;
+			}
 			uintptr_t o = span_obj_base(s, k * 64 + (uint32_t)__builtin_ctzll(todo));
 			scan_object(w, o, s);
 			scan_near(w, s, o);
