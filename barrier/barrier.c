@@ -3,7 +3,8 @@
  * object or a global root (Go's mbarrier.go and mwbbuf.go).
  *
  * The barrier is Go's hybrid: while the collector is marking, a store shades
- * the old value of the slot and the new value, then stores.
+ * the old value of the slot and, while the storing mutator's stack is grey
+ * (not yet scanned this cycle: WB_INSERT), the new value.
  *
  *  - Shading the old value (Yuasa deletion) is what lets stacks be scanned
  *    once per cycle, without rescanning: a pointer a mutator deletes from the
@@ -15,6 +16,20 @@
  *    stack and stores it into a black object; without the shade the object
  *    would be reachable only from a black object once the stack is scanned
  *    and has dropped it.
+ *  - Once its stack is scanned, a mutator needs the deletion shade only
+ *    (Go's hybrid barrier proposal, 17503: "shade(ptr) if current stack is
+ *    grey"; Go shades both always because a goroutine's stack colour is
+ *    costly to test, ours is a bit of the flag this path reads anyway). A
+ *    white object a black stack holds was loaded, after the scan, from the
+ *    heap; the deletion shade keeps every object that was on a heap path
+ *    once all barriers were on reachable from a grey object or a buffered
+ *    shade until the marker reaches it (the weak tricolor invariant: a white
+ *    object a black object or black stack points to is reachable from a grey
+ *    one through white objects), so storing it into a black object hides
+ *    nothing. handshake.c's termination argument rests on that invariant.
+ *    On binary-trees, whose stores during marking are initialising stores of
+ *    new (black) objects into new objects, this takes the shade off nearly
+ *    every store. NULL is never buffered: it is no object.
  * Objects allocated while marking are allocated black (malloc.c), so neither
  * shade is needed for them, and the heap never holds a black-to-white edge
  * the marker cannot find: every white object reachable from a black one is
@@ -74,7 +89,13 @@ void tc__wb_init(wbstate *w, bool marking)
 
 void tc__wb_set_marking(wbstate *w, bool marking)
 {
-	__atomic_store_n(&w->head.wb_on, (marking ? WB_MARKING : 0) | WB_DEBUG_BITS, __ATOMIC_RELAXED);
+	__atomic_store_n(&w->head.wb_on, (marking ? WB_MARKING | WB_INSERT : 0) | WB_DEBUG_BITS, __ATOMIC_RELAXED);
+}
+
+void tc__wb_stack_black(wbstate *w)
+{
+	__atomic_store_n(&w->head.wb_on, __atomic_load_n(&w->head.wb_on, __ATOMIC_RELAXED) & ~WB_INSERT,
+			 __ATOMIC_RELAXED);
 }
 
 void tc__wb_flush(tc_mutator *m)
@@ -88,15 +109,23 @@ void tc__wb_flush(tc_mutator *m)
 
 void tc__wb_discard(tc_mutator *m) { wb_of(m)->n = 0; }
 
-static void shade(tc_mutator *m, void *old, void *val)
+/* Buffer the old value, and the new one while the stack is grey (on &
+ * WB_INSERT); NULL is no object and is not buffered. */
+static void shade(tc_mutator *m, int on, void *old, void *val)
 {
 	wbstate *w = wb_of(m);
+	if (!(on & WB_INSERT))
+		val = NULL;
+	if (old == NULL && val == NULL)
+		return;
 	if (w->n + 2 > WBUF_N) {
 		tc__gc_shade_full(m, w->buf, w->n);
 		w->n = 0;
 	}
-	w->buf[w->n++] = (uintptr_t)old;
-	w->buf[w->n++] = (uintptr_t)val;
+	if (old != NULL)
+		w->buf[w->n++] = (uintptr_t)old;
+	if (val != NULL)
+		w->buf[w->n++] = (uintptr_t)val;
 }
 
 void tc_write_slow(tc_mutator *m, void **slot, void *val)
@@ -117,5 +146,5 @@ void tc_write_slow(tc_mutator *m, void **slot, void *val)
 #endif
 	void *old = __atomic_exchange_n(slot, val, __ATOMIC_ACQ_REL);
 	tc_chaos();
-	shade(m, old, val);
+	shade(m, on, old, val);
 }

@@ -29,8 +29,9 @@
 /* tc_mutator_head.wb_on bits */
 #define WB_MARKING 1 /* the collector is marking: shade */
 #define WB_CHECK 2   /* a TC_DEBUG build: check every slot */
+#define WB_INSERT 4  /* marking, and the mutator's stack not yet scanned (grey): shade new values too */
 
-#define WBUF_N 256 /* buffered pointers per mutator, an even number (old/new pairs) */
+#define WBUF_N 256 /* buffered pointers per mutator */
 
 typedef struct wbstate {
 	tc_mutator_head head; /* first: the inlined tc_write reads head.wb_on */
@@ -45,6 +46,10 @@ void tc__wb_init(wbstate *w, bool marking);
 /* Turn shading on or off (the collector, with the mutator stopped or at a
  * handshake; the debug check stays as the build has it). */
 void tc__wb_set_marking(wbstate *w, bool marking);
+/* The mutator's stack is scanned (black): from now on shade only the values
+ * stores replace (barrier.c says why). The owner, or the collector while the
+ * mutator is blocked. */
+void tc__wb_stack_black(wbstate *w);
 /* Hand every buffered pointer to tc__gc_shade, and empty the buffer (the
  * owner, or the collector while the owner is stopped or blocked). */
 void tc__wb_flush(tc_mutator *m);

@@ -142,6 +142,8 @@ static inline void mutator_set_allocblack(struct tc_mutator *m, bool on)
 {
 	if (on && !m->allocblack)
 		tc__mcache_fold_all(&m->mc); /* runs loaded white: the next allocation loads them black */
+	if (on)
+		tc__wb_stack_black(&m->wb); /* from its stack scan: the new values' shade is not needed */
 	m->allocblack = on;
 }
 

@@ -35,9 +35,11 @@
  *              from then on allocates black. Before its scan its stack is
  *              grey, so a new white object it holds is found by the scan; a
  *              white object it stores into the heap is shaded (its barrier is
- *              on). After the scan, the deletion shade keeps every object it
- *              could load reachable from grey or shaded objects (Go's hybrid
- *              barrier argument: stacks need no rescan).
+ *              on, with WB_INSERT). After the scan, the deletion shade keeps
+ *              every object it could load reachable from grey or shaded
+ *              objects (Go's hybrid barrier argument: stacks need no rescan),
+ *              and its stores shade only the values they replace (the scan
+ *              clears WB_INSERT, barrier.c).
  *  FLUSH       (rounds of the ragged barrier, gc.c) each mutator hands its
  *              barrier buffer and grey work to the markers. Termination: a
  *              round that begins with no grey work anywhere and greys nothing
@@ -52,14 +54,22 @@
  *              published at once (mark.c, tc__gc_shade_full): its owner
  *              may have answered already, and what it greys may be what
  *              another mutator's buffer would have greyed in this round.
- *              Every white object reachable at the round's start would
- *              be reachable through an edge created after its source was
- *              scanned, whose store shaded the target into some mutator's
- *              buffer (stacks were all scanned, global roots are written
- *              through the barrier); that mutator's flush in this round would
- *              grey it. So at a clean round's end all reachable objects are
- *              black, new ones are allocated black, and every later shade is
- *              of a black object: marking is complete, with no global stop.
+ *              The barrier keeps the weak tricolor invariant: a white
+ *              object that a black object, a global root or a scanned stack
+ *              points to is reachable, through white objects, from a grey
+ *              object or from a white object shaded into some buffer (a
+ *              deletion shade, or an insertion shade by a mutator whose stack
+ *              was grey; barrier.c). At the start of a round that ends
+ *              clean no object is grey (none was visible, and any held in a
+ *              mutator's gcwork is published by its answer and seen by the
+ *              idle test after the round), so every white object reachable
+ *              then (stacks were all scanned, global roots greyed and written
+ *              through the barrier) hangs from a white buffer entry, and the
+ *              flush of that buffer in this round greys it, which the round
+ *              counts. So at a clean round's end all reachable
+ *              objects are black, new ones are allocated black, and every
+ *              later shade is of a black object: marking is complete, with
+ *              no global stop.
  *  BARRIER_OFF each mutator stops shading and drops its buffer (nothing in
  *              it can be white, by the above). It still allocates black.
  *  (sweepgen += 2: sweeping may begin. heap.live = marked.)

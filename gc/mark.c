@@ -465,9 +465,9 @@ void tc__gc_shade(tc_mutator *m, const uintptr_t *vals, size_t n)
 		grey_in(&m->gcw, vals[i], s, true);
 #if defined(TC_DEBUG)
 		if (m->gcw.greyed != g0 && atomic_load_explicit(&h->work.complete, memory_order_relaxed))
-			tc__fatal("barrier: mutator %d's buffer entry %zu of %zu (%s value) %#lx was white after marking was "
+			tc__fatal("barrier: mutator %d's buffer entry %zu of %zu, %#lx, was white after marking was "
 				  "found complete (span sweepgen %u, heap %u)",
-				  (int)m->id, i, n, i % 2 ? "new" : "old", (unsigned long)vals[i], ssg, sg);
+				  (int)m->id, i, n, (unsigned long)vals[i], ssg, sg);
 #endif
 	}
 }

@@ -119,6 +119,7 @@ small=(-DNCYC=1 -DB=3 -DNO_BLOCK -DNO_ASSIST)
 run "MUT_NO_DELETION (deletion shade)" fail -DNCYC=2 -DB=3 -DMUT_NO_DELETION -- "${bits[@]}" -- -m200000 -w31
 # The three that take half a minute each are left out of the ci mode.
 slow() { [ "$mode" != ci ]; }
+run "MUT_NO_DELETION_BLACK (deletion shade, black stacks)" fail -DNCYC=2 -DB=3 -DMUT_NO_DELETION_BLACK -- "${bits[@]}" -- -m200000 -w31
 run "MUT_NO_INSERTION (insertion shade)" fail -DNCYC=2 -DB=3 -DMUT_NO_INSERTION -- "${bits[@]}" -- -m200000 -w31
 slow && run "MUT_STALE_OLD (old value read apart from the store)" fail "${small[@]}" -DINIT=2 -DMUT_STALE_OLD -- "${exh[@]}" -- -m200000 -w26
 run "MUT_NO_BARRIER_WAIT (barrier-on answers)" fail "${small[@]}" -DINIT=2 -DMUT_NO_BARRIER_WAIT -- "${exh[@]}" -- -m200000 -w26

@@ -96,6 +96,37 @@ static void test_marking_shades_old_and_new(void **state)
 	assert_ptr_equal(heap[1], (void *)0xc0);
 }
 
+/* Once the mutator's stack is scanned (black), a store shades only the value
+ * it replaces: Go's hybrid barrier needs the new value's shade only while the
+ * stack is grey. NULL is never buffered. */
+static void test_black_stack_shades_old_only(void **state)
+{
+	(void)state;
+	heap[2] = (void *)0xa0;
+	tc__wb_set_marking(&mut.wb, true);
+	tc_write(&mut, &heap[3], (void *)0xd0); /* replaces NULL: while grey, only the new value */
+	assert_int_equal(mut.wb.n, 1);
+	tc__wb_stack_black(&mut.wb);
+	assert_true(mut.wb.head.wb_on & WB_MARKING); /* still marking: the slow path still runs */
+	tc_write(&mut, &heap[2], (void *)0xb0);
+	assert_ptr_equal(heap[2], (void *)0xb0);
+	assert_int_equal(mut.wb.n, 2);
+	tc_write(&mut, &heap[4], (void *)0xe0); /* replaces NULL: nothing to shade */
+	assert_ptr_equal(heap[4], (void *)0xe0);
+	assert_int_equal(mut.wb.n, 2);
+	tc__wb_flush(&mut);
+	assert_int_equal(nshaded, 2);
+	assert_int_equal(shaded[0], 0xd0);
+	assert_int_equal(shaded[1], 0xa0); /* the deleted pointer, and not 0xb0 */
+	/* The next cycle's barrier-on makes the stack grey again. */
+	tc__wb_set_marking(&mut.wb, false);
+	tc__wb_set_marking(&mut.wb, true);
+	tc_write(&mut, &heap[2], (void *)0xc0);
+	assert_int_equal(mut.wb.n, 2);
+	tc__wb_set_marking(&mut.wb, false);
+	tc__wb_discard(&mut);
+}
+
 static void test_full_buffer_flushes_in_order(void **state)
 {
 	(void)state;
@@ -106,6 +137,7 @@ static void test_full_buffer_flushes_in_order(void **state)
 	}
 	assert_int_equal(mut.wb.n, WBUF_N);
 	assert_int_equal(nflushes, 0);
+	heap[300] = (void *)0x2ffff;
 	tc_write(&mut, &heap[300], (void *)0x30000); /* the next store flushes first */
 	assert_int_equal(nflushes, 1);
 	assert_int_equal(nfull, 1); /* as a full buffer: counted for termination at once */
@@ -151,6 +183,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_idle_barrier_only_stores, setup),
 		cmocka_unit_test_setup(test_marking_shades_old_and_new, setup),
+		cmocka_unit_test_setup(test_black_stack_shades_old_only, setup),
 		cmocka_unit_test_setup(test_full_buffer_flushes_in_order, setup),
 		cmocka_unit_test_setup(test_unknown_slot_is_reported_and_stored, setup),
 	};

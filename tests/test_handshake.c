@@ -467,8 +467,9 @@ static void test_large_allocation_straddling_the_bump(void **state)
  * before the controller scans X: A loads G into its frame, and B deletes
  * X->next (G goes into B's buffer, not flushed: B is then held away from
  * its safepoints). At the flush round A answers with an empty buffer, then
- * stores G into a root 129 times: its buffer fills and its flush greys G into
- * A's own gcwork. B answers last; its buffer's G is marked already, so it
+ * stores G into a root 257 times: each store after the first shades the G it
+ * replaces (A's stack is black: the new value is not shaded), its buffer
+ * fills and its flush greys G into A's own gcwork. B answers last; its buffer's G is marked already, so it
  * greys nothing. Were that flush of A's not counted (tc__gc_shade_full), the
  * round would pass for clean with G grey and its list white: the verifier's
  * stop would find the grey work and abort. */
@@ -514,7 +515,7 @@ static void *full_thread_a(void *arg)
 		tc_safepoint(m);
 	tc_safepoint(m); /* the flush answer: an empty buffer */
 	uint32_t gen = atomic_load(&h->world.flushgen);
-	for (int i = 0; i <= WBUF_N / 2; i++)
+	for (int i = 0; i <= WBUF_N; i++)
 		tc_write(m, (void **)&gslot, frame[0]); /* the last store flushes a full buffer */
 	tc_write(m, (void **)&gslot, NULL);
 	set_stage(7);

@@ -61,7 +61,9 @@
  *   ggrey[o]       h->work.full
  *   greyed_since   h->work.greyed != greyed0 (gc.c, ragged_flush)
  *   nassist        h->work.nassist
- *   allocblack[m]  tc_mutator.allocblack
+ *   allocblack[m]  tc_mutator.allocblack; while marking, also the stack
+ *                  scanned, so the barrier shades no new value
+ *                  (!(wb_on & WB_INSERT), mutator_set_allocblack)
  *   arun[m]        the mcache's runs (tc_alloc_run, mcache.black[]): a run
  *                  loaded while allocating black is marked whole at load
  *                  and serves black until folded; 0 none, 1 white, 2 black
@@ -266,10 +268,18 @@ inline store(m, t, v)
 		if
 		:: w ->
 #ifndef MUT_NO_DELETION
+#ifdef MUT_NO_DELETION_BLACK
+			/* the deletion shade left out once the stack is black: then
+			 * nothing protects what a black stack loads */
+			if :: !allocblack[m] -> shade(m, old) :: else -> skip fi;
+#else
 			shade(m, old);
 #endif
+#endif
 #ifndef MUT_NO_INSERTION
-			shade(m, v);
+			/* the new value only while m's stack is grey (barrier.c,
+			 * WB_INSERT): allocblack is set at its scan */
+			if :: !allocblack[m] -> shade(m, v) :: else -> skip fi;
 #endif
 			skip
 		:: else -> skip
