@@ -580,6 +580,9 @@ static inline void gcw_put_span(gcwork *w, uintptr_t obj)
 	w->spanq[w->qtail++ % SPANQ_N] = obj | SPAN_ITEM;
 }
 void tc__gcw_dispose(gcwork *w); /* hand local buffers and counts to the heap */
+/* The same, unless work.lock is taken: then publish the counts only, and keep
+ * the grey work (false). The owner's next answer hands it over. */
+bool tc__gcw_dispose_try(gcwork *w);
 void tc__gcw_balance(gcwork *w);
 void tc__work_free_all(tc_heap *h);
 

@@ -22,7 +22,10 @@
  * marker pushing a full buffer wakes one idle marker. Grey work is never
  * lost: a gcwork that stops being used hands its buffers and its spans to
  * the global list (tc__gcw_dispose) before anyone concludes that marking is
- * done.
+ * done. A mutator's gcwork may keep grey work between its assists, when
+ * work.lock was taken as the assist ended (tc__gcw_dispose_try), as it
+ * keeps what a full barrier buffer greyed: its greyed count is published at
+ * once, and its next answer to a flush round hands the work over.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -154,6 +157,12 @@ uintptr_t tc__gcw_tryget_slow(gcwork *w)
 /* Share: when others are idle, give them the second buffer (Go's balance). */
 void tc__gcw_balance(gcwork *w)
 {
+	/* Sharing is a courtesy: not worth a wait for work.lock, which an
+	 * assist (a mutator) would otherwise sleep on. The next balance, 256
+	 * objects on, tries again. */
+	if (!lock_try(&w->h->work.lock))
+		return;
+	unlock(&w->h->work.lock);
 	workbuf *b = w->wbuf2;
 	if (w->qtail - w->qhead > 4) {
 		tc__gcw_spill(w, (w->qtail - w->qhead) / 2); /* the oldest spans: they have gathered the most marks */
@@ -170,6 +179,27 @@ void tc__gcw_balance(gcwork *w)
 	}
 }
 
+/* Publish what w has marked and greyed (the termination test reads
+ * work.greyed: gc.c, handshake.c). */
+static void publish_counts(gcwork *w)
+{
+	atomic_fetch_add_explicit(&w->h->work.bytes_marked, w->bytes_marked, memory_order_relaxed);
+	atomic_fetch_add_explicit(&w->h->work.greyed, w->greyed, memory_order_release);
+	w->bytes_marked = 0;
+	w->greyed = 0;
+}
+
+bool tc__gcw_dispose_try(gcwork *w)
+{
+	if (!lock_try(&w->h->work.lock)) {
+		publish_counts(w);
+		return false;
+	}
+	unlock(&w->h->work.lock);
+	tc__gcw_dispose(w);
+	return true;
+}
+
 void tc__gcw_dispose(gcwork *w)
 {
 	workbuf *bs[2] = {w->wbuf1, w->wbuf2};
@@ -184,10 +214,7 @@ void tc__gcw_dispose(gcwork *w)
 	w->wbuf1 = w->wbuf2 = NULL;
 	tc__gcw_spill(w, SPANQ_N);
 	tc_chaos();
-	atomic_fetch_add_explicit(&w->h->work.bytes_marked, w->bytes_marked, memory_order_relaxed);
-	atomic_fetch_add_explicit(&w->h->work.greyed, w->greyed, memory_order_release);
-	w->bytes_marked = 0;
-	w->greyed = 0;
+	publish_counts(w);
 }
 
 void tc__work_free_all(tc_heap *h)

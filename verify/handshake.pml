@@ -460,7 +460,9 @@ proctype mutator(byte m)
 			atomic { count(m) };
 			nassist--
 #endif
-		:: /* assist: take grey work, scan it, dispose (tc__gc_assist) */
+		:: /* assist: take grey work, scan it, dispose (tc__gc_assist);
+		    * or, with work.lock taken (tc__gcw_dispose_try), keep the
+		    * grey work and publish the count only */
 #ifdef NO_ASSIST
 			false;
 #endif
@@ -478,7 +480,10 @@ proctype mutator(byte m)
 				fi;
 				o = 0
 			};
-			dispose(m);
+			if
+			:: dispose(m)
+			:: atomic { count(m) }
+			fi;
 			nassist--
 		fi
 	:: !blocked[m] -> answer(m)                   /* tc_safepoint */
