@@ -86,6 +86,22 @@ typedef struct gcwork {
 } gcwork;
 
 /* ---- the mutator ---- */
+/* The interval log (metrics.c): when the collector took time from mutators,
+ * for MMU curves. A ring of the last IVLOG_N intervals. IV_PAUSE is a stop of
+ * the world as the collector saw it (mutator -1, from the request until the
+ * restart); every other kind is one mutator's stall: IV_ASSIST (assisting,
+ * scanning its own stack, flushing its buffers for the collector), IV_WAIT
+ * (blocked at the trigger or the goal), IV_STOP (parked in a stop, or held
+ * leaving a blocking region, until the world restarted). */
+enum { IV_PAUSE = 0, IV_ASSIST = 1, IV_WAIT = 2, IV_STOP = 3, IV_KINDS };
+typedef struct interval {
+	uint64_t start_ns, end_ns; /* since the heap was created */
+	int kind, mutator;         /* mutator -1: a pause (every mutator) */
+} interval;
+#define IVLOG_N 65536
+/* Stalls a mutator keeps while obs.lock is taken (tc__interval_mine). */
+#define IVPEND_N 256
+
 typedef struct rootframe {
 	void **slots;
 	size_t n;
@@ -128,6 +144,12 @@ struct tc_mutator {
 	gcwork gcw;               /* grey work from this mutator: barrier flushes, own stack, assists (owner) */
 	int64_t assist_credit;    /* scan bytes banked (> 0) or owed (< 0) while marking (owner) */
 	_Atomic uint64_t stall_ns; /* time this mutator gave the collector: own scans, assists, waits, ns */
+	/* Its stalls not yet in the interval log (obs.lock was taken): a ring,
+	 * records [ivtaken, ivkept) at their index modulo IVPEND_N. The owner
+	 * writes a record, then ivkept (release); whoever holds obs.lock moves
+	 * records into the log, then ivtaken (release). */
+	interval ivpend[IVPEND_N];
+	_Atomic uint64_t ivkept, ivtaken;
 	void (*block_fn)(struct tc_mutator *m, void *arg); /* what tc__stw_block_while runs, blocked (owner) */
 	void *block_arg;
 	unsigned id;              /* order of attachment, for the interval log */
@@ -236,20 +258,6 @@ typedef struct cyclerec {
 	double cons_mark;
 } cyclerec;
 #define CYCLEREC_N 4096
-
-/* The interval log (metrics.c): when the collector took time from mutators,
- * for MMU curves. A ring of the last IVLOG_N intervals. IV_PAUSE is a stop of
- * the world as the collector saw it (mutator -1, from the request until the
- * restart); every other kind is one mutator's stall: IV_ASSIST (assisting,
- * scanning its own stack, flushing its buffers for the collector), IV_WAIT
- * (blocked at the trigger or the goal), IV_STOP (parked in a stop, or held
- * leaving a blocking region, until the world restarted). */
-enum { IV_PAUSE = 0, IV_ASSIST = 1, IV_WAIT = 2, IV_STOP = 3, IV_KINDS };
-typedef struct interval {
-	uint64_t start_ns, end_ns; /* since the heap was created */
-	int kind, mutator;         /* mutator -1: a pause (every mutator) */
-} interval;
-#define IVLOG_N 65536
 
 /* The timeline (trace.c): slices on tracks, a ring of the last TRACE_N. */
 enum { TR_CYCLE, TR_SWEEP0, TR_BARRIER_ON, TR_MARK, TR_TERMINATE, TR_SWEEP, TR_WORKER, TR_ASSIST, TR_WAIT,
@@ -636,6 +644,10 @@ void tc__pacer_compute(int policy, int gogc, const tc_pacer_cycle *in, pacer_sta
 /* ---- metrics.c ---- */
 void tc__cycle_record(tc_heap *h, const cyclerec *r);
 void tc__interval_record(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int kind, int mutator);
+/* A stall of m, logged by its owner: never waits for obs.lock (metrics.c). */
+void tc__interval_mine(tc_mutator *m, uint64_t start_ns, uint64_t end_ns, int kind);
+void tc__interval_flush(tc_mutator *m); /* m's kept stalls into the log, waiting for obs.lock: at detach */
+void tc__intervals_gather(tc_heap *h);  /* every mutator's kept stalls into the log: takes world.lock, then obs.lock, and returns holding obs.lock */
 void tc__gctrace_line(tc_heap *h, uint64_t heap0, uint64_t heap_end, uint64_t marked);
 
 /* ---- limiter.c ---- */

@@ -6,6 +6,9 @@
  * Invariant: counters only grow. The two rings (cycle records, intervals)
  * are written and read under observ.lock; everything else is an atomic read
  * with no lock, so a reader may see one counter a moment ahead of another.
+ * A mutator's stall is in the interval ring, or in its own ivpend (at most
+ * IVPEND_N, kept while obs.lock was taken: tc__interval_mine); the readers
+ * gather those first (tc__intervals_gather), so they see every stall.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +54,7 @@ static int by_mutator(const void *a, const void *b)
  * log covers (its last IVLOG_N intervals, up to now). */
 static uint64_t mmu_ppm(tc_heap *h, uint64_t w)
 {
-	lock(&h->obs.lock);
+	tc__intervals_gather(h);
 	uint64_t n = h->obs.nivs < IVLOG_N ? h->obs.nivs : IVLOG_N, first = h->obs.nivs - n;
 	interval *log = n ? malloc(n * sizeof *log) : NULL;
 	if (log != NULL)
@@ -247,17 +250,74 @@ void tc__cycle_record(tc_heap *h, const cyclerec *r)
 	unlock(&h->obs.lock);
 }
 
-void tc__interval_record(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int kind, int mutator)
+/* obs.lock held. */
+static void interval_put(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int kind, int mutator)
 {
 	static const int slice[IV_KINDS] = {[IV_PAUSE] = TR_PAUSE, [IV_ASSIST] = TR_ASSIST, [IV_WAIT] = TR_WAIT,
 					    [IV_STOP] = TR_STOPPED};
-	lock(&h->obs.lock);
 	tc__trace_put(h, start_ns, end_ns, mutator < 0 ? TRACK_CONTROLLER : mutator, slice[kind], 0); /* the timeline's copy */
 	if (h->obs.ivs == NULL)
 		h->obs.ivs = calloc(IVLOG_N, sizeof *h->obs.ivs); /* no memory: no log, nothing else lost */
 	if (h->obs.ivs != NULL)
 		h->obs.ivs[h->obs.nivs++ % IVLOG_N] = (interval){start_ns - h->obs.start_ns, end_ns - h->obs.start_ns, kind, mutator};
+}
+
+void tc__interval_record(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int kind, int mutator)
+{
+	lock(&h->obs.lock);
+	interval_put(h, start_ns, end_ns, kind, mutator);
 	unlock(&h->obs.lock);
+}
+
+/* m's kept stalls go into the log, in the order they ended (obs.lock held). */
+static void interval_drain(tc_mutator *m)
+{
+	uint64_t end = atomic_load_explicit(&m->ivkept, memory_order_acquire);
+	uint64_t i = atomic_load_explicit(&m->ivtaken, memory_order_relaxed);
+	for (; i < end; i++) {
+		const interval *v = &m->ivpend[i % IVPEND_N];
+		interval_put(m->h, v->start_ns, v->end_ns, v->kind, v->mutator);
+	}
+	atomic_store_explicit(&m->ivtaken, end, memory_order_release);
+}
+
+/* A mutator's stall must not grow by a wait for the log's lock: with two
+ * mutators on two CPUs, one slept on obs.lock up to 1.6 ms behind a holder
+ * that was off its CPU (service loop, 2 s trace). So the owner keeps the
+ * record when the lock is taken; its next stall that finds the lock free,
+ * its detach, or a reader of the log (tc__intervals_gather) moves it in.
+ * Only with IVPEND_N records kept, the lock taken through that many
+ * stalls, does the owner wait for it, rather than lose a record. */
+void tc__interval_mine(tc_mutator *m, uint64_t start_ns, uint64_t end_ns, int kind)
+{
+	tc_heap *h = m->h;
+	uint64_t k = atomic_load_explicit(&m->ivkept, memory_order_relaxed); /* the owner's own count */
+	if (k - atomic_load_explicit(&m->ivtaken, memory_order_acquire) == IVPEND_N) {
+		lock(&h->obs.lock);
+	} else if (!lock_try(&h->obs.lock)) {
+		m->ivpend[k % IVPEND_N] = (interval){start_ns, end_ns, kind, (int)m->id};
+		atomic_store_explicit(&m->ivkept, k + 1, memory_order_release);
+		return;
+	}
+	interval_drain(m);
+	interval_put(h, start_ns, end_ns, kind, (int)m->id);
+	unlock(&h->obs.lock);
+}
+
+void tc__interval_flush(tc_mutator *m)
+{
+	lock(&m->h->obs.lock);
+	interval_drain(m);
+	unlock(&m->h->obs.lock);
+}
+
+void tc__intervals_gather(tc_heap *h)
+{
+	lock(&h->world.lock);
+	lock(&h->obs.lock);
+	for (tc_mutator *m = h->world.mutators; m; m = m->next)
+		interval_drain(m);
+	unlock(&h->world.lock);
 }
 
 int tc_intervals_write_csv(tc_heap *h, FILE *out)
@@ -268,7 +328,7 @@ int tc_intervals_write_csv(tc_heap *h, FILE *out)
 		return -1;
 	}
 	int bad = fprintf(out, "start_ns,end_ns,kind,mutator\n") < 0;
-	lock(&h->obs.lock);
+	tc__intervals_gather(h);
 	uint64_t first = h->obs.nivs > IVLOG_N ? h->obs.nivs - IVLOG_N : 0;
 	for (uint64_t i = first; i < h->obs.nivs && !bad; i++) {
 		const interval *v = &h->obs.ivs[i % IVLOG_N];

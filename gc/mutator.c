@@ -135,7 +135,7 @@ void tc__mutator_stall(tc_mutator *m, uint64_t t0, int kind)
 	if (kind != IV_STOP)
 		atomic_fetch_add_explicit(&m->h->obs.assist_ns, ns, memory_order_relaxed);
 	tc__hist_record(&m->h->obs.stalls, ns);
-	tc__interval_record(m->h, t0, now, kind, (int)m->id);
+	tc__interval_mine(m, t0, now, kind);
 }
 
 static void mutator_flush_stats(tc_mutator *m)
@@ -166,6 +166,7 @@ void tc_mutator_detach(tc_mutator *m)
 	tc__wb_flush(m);
 	tc__gcw_dispose(&m->gcw); /* grey work it holds must not leave with it */
 	tc__stw_block_while(m, unlink_mutator, NULL); /* counts as stopped while it waits */
+	tc__interval_flush(m); /* its last stalls, that one included */
 	lock(&h->world.lock);
 	m->magic = M_MAGIC_DEAD;
 	free(m->frames);

@@ -4,7 +4,8 @@
  * TRICOLOR_TRACE=FILE, written when the heap is destroyed.
  *
  * What is recorded, always (the cost is one lock per event, at the rate of
- * stalls and phase changes, not of allocations):
+ * stalls and phase changes, not of allocations; a mutator's stall only tries
+ * it, and keeps the record while it is taken: metrics.c, tc__interval_mine):
  *  - the controller's phases of every cycle, nested in a "cycle N" slice:
  *    "sweep (rest of last)", "barrier-on handshake", "mark", "termination
  *    and end handshakes", "sweep" (gc.c, run_cycle);
@@ -117,7 +118,7 @@ int tc_trace_write_json(tc_heap *h, FILE *out)
 		tc__error("tc_trace_write_json: %s is NULL", h == NULL ? "heap" : "out");
 		return -1;
 	}
-	lock(&h->obs.lock);
+	tc__intervals_gather(h);
 	uint64_t n = h->obs.ntr < TRACE_N ? h->obs.ntr : TRACE_N, lost = h->obs.trace_lost;
 	uint64_t nr = h->obs.nrecs < CYCLEREC_N ? h->obs.nrecs : CYCLEREC_N;
 	trslice *s = n ? malloc(n * sizeof *s) : NULL;

@@ -3,13 +3,17 @@
  *    allocated (pages for large objects, plus the header word of traced
  *    types), heap.alloc.objects the count, across threads and detaches;
  *  - every cycle pauses twice, plus once per mark restart, and the pause
- *    histogram's buckets sum to its count, by kind too.
+ *    histogram's buckets sum to its count, by kind too;
+ *  - a mutator's stall is logged without waiting for the log's lock, and
+ *    the log still gets every stall, in order.
  * (GOGC=off never collecting unless asked is test_reclaim's.) */
 #define TC_GRAPH_HELPERS
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "alloc.h"
+#include "gc.h"
 #include "testutil.h"
 
 static size_t rounded(size_t size)
@@ -182,12 +186,119 @@ static void test_two_pauses_per_cycle(void **state)
 	tc_heap_destroy(h);
 }
 
+/* ---- the interval log and obs.lock (metrics.c, tc__interval_mine) ---- */
+
+static atomic_int obs_held, obs_release, obs_released;
+static uint64_t obs_hold_ns; /* the holder lets go after this long, or when told */
+
+/* Holds the log's lock as a descheduled holder would. */
+static void *obs_holder(void *arg)
+{
+	tc_heap *h = arg;
+	lock(&h->obs.lock);
+	atomic_store(&obs_held, 1);
+	uint64_t t0 = tc__now_ns();
+	while (!atomic_load(&obs_release) && tc__now_ns() - t0 < obs_hold_ns)
+		usleep(1000);
+	atomic_store(&obs_released, 1);
+	unlock(&h->obs.lock);
+	return NULL;
+}
+
+static pthread_t hold_obs(tc_heap *h, uint64_t ns)
+{
+	pthread_t t;
+	atomic_store(&obs_held, 0);
+	atomic_store(&obs_release, 0);
+	atomic_store(&obs_released, 0);
+	obs_hold_ns = ns;
+	assert_int_equal(pthread_create(&t, NULL, obs_holder, h), 0);
+	while (!atomic_load(&obs_held))
+		usleep(100);
+	return t;
+}
+
+/* n stalls of m, 1 us each, ended now; their starts (relative to the log's
+ * clock) in starts[]. */
+static void stalls(tc_mutator *m, uint64_t *starts, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++) {
+		uint64_t t0 = tc__now_ns() - 1000;
+		starts[i] = t0 - m->h->obs.start_ns;
+		tc__mutator_stall(m, t0, IV_ASSIST);
+	}
+}
+
+/* The log's last n records are m's stalls that began at starts[], in order. */
+static void log_ends_with(tc_heap *h, tc_mutator *m, const uint64_t *starts, unsigned n)
+{
+	FILE *f = tmpfile();
+	assert_non_null(f);
+	assert_int_equal(tc_intervals_write_csv(h, f), 0); /* gathers what mutators kept */
+	fclose(f);
+	lock(&h->obs.lock);
+	assert_true(h->obs.nivs >= n);
+	for (unsigned i = 0; i < n; i++) {
+		const interval *v = &h->obs.ivs[(h->obs.nivs - n + i) % IVLOG_N];
+		assert_int_equal(v->start_ns, starts[i]);
+		assert_int_equal(v->mutator, (int)m->id);
+		assert_int_equal(v->kind, IV_ASSIST);
+	}
+	unlock(&h->obs.lock);
+}
+
+/* A stall that ends while obs.lock is held (its holder off its CPU) is
+ * kept by its mutator, not waited for; a reader of the log then finds it
+ * there, in order, with no further stall to carry it. Before, each of
+ * these stalls slept until the holder let go (here 5 s). */
+static void test_stall_does_not_wait_for_the_log(void **state)
+{
+	(void)state;
+	tc_heap *h = precise_heap();
+	tc_mutator *m = tc_mutator_attach(h);
+	uint64_t starts[10];
+	pthread_t t = hold_obs(h, (uint64_t)5000 * 1000000);
+	uint64_t t0 = tc__now_ns();
+	stalls(m, starts, 10);
+	uint64_t took = tc__now_ns() - t0;
+	assert_false(atomic_load(&obs_released));
+	assert_true(took < (uint64_t)1000 * 1000000);
+	assert_int_equal(atomic_load(&m->ivkept) - atomic_load(&m->ivtaken), 10);
+	atomic_store(&obs_release, 1);
+	pthread_join(t, NULL);
+	log_ends_with(h, m, starts, 10);
+	assert_int_equal(atomic_load(&m->ivkept), atomic_load(&m->ivtaken));
+	tc_mutator_detach(m);
+	tc_heap_destroy(h);
+}
+
+/* With IVPEND_N stalls kept, the next one waits for the lock rather than
+ * lose a record: every stall is in the log, in order. */
+static void test_stall_waits_for_the_log_only_when_its_ring_is_full(void **state)
+{
+	(void)state;
+	tc_heap *h = precise_heap();
+	tc_mutator *m = tc_mutator_attach(h);
+	static uint64_t starts[IVPEND_N + 1];
+	pthread_t t = hold_obs(h, (uint64_t)1000 * 1000000);
+	stalls(m, starts, IVPEND_N);
+	assert_false(atomic_load(&obs_released)); /* none of those waited */
+	stalls(m, starts + IVPEND_N, 1);
+	assert_true(atomic_load(&obs_released)); /* this one did */
+	pthread_join(t, NULL);
+	log_ends_with(h, m, starts, IVPEND_N + 1);
+	tc_mutator_detach(m);
+	tc_heap_destroy(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_alloc_bytes_is_the_sum_of_rounded_sizes),
 		cmocka_unit_test(test_pauses_add_up),
 		cmocka_unit_test(test_two_pauses_per_cycle),
+		cmocka_unit_test(test_stall_does_not_wait_for_the_log),
+		cmocka_unit_test(test_stall_waits_for_the_log_only_when_its_ring_is_full),
 		cmocka_unit_test(test_every_listed_metric_reads),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
