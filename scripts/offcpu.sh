@@ -61,6 +61,12 @@ print(f"offcpu: mutators={len(mut)} traced_s={span:.2f} off_cpu_ms={sum(x[0] for
 print("   total_ms  count   max_ms  state  where (innermost frames)")
 for s, n, mx, (st, where) in tot[:12]:
     print(f"{s * 1e3:11.1f} {n:6d} {mx * 1e3:8.2f}  {st:5s}  {where}")
+# Sleeps (S) past the first rows: a lock, a wait; each is a mutator waiting on someone.
+rest = [x for x in tot[12:] if x[3][0] == 'S']
+if rest:
+    print("   and the other sleeps (S):")
+    for s, n, mx, (st, where) in rest:
+        print(f"{s * 1e3:11.1f} {n:6d} {mx * 1e3:8.2f}  {st:5s}  {where}")
 # Who held the CPU a mutator was preempted from, until the mutator ran again.
 role = {}
 for e in ev:

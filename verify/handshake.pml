@@ -753,7 +753,13 @@ ltl cycles_end { <> (cycles == NCYC) }
  * INIT=4: a chain root -> o1 -> o2 -> o3, the first mutator holding o1, the
  * second nothing: the greyed-count races (a mutator that answered the last
  * flush round greys what the other's unflushed buffer holds) in three
- * operations of one mutator. INIT=5: o3 weakly referenced and held by the
+ * operations of one mutator. With the insertion shade only while a stack
+ * is grey, the first mutator needs all three after barrier-on: load o2
+ * after its own scan (the second then clears o1's field, its deletion
+ * shade of o2 unflushed), store o2 into the root, overwrite the root (the
+ * deletion shade that greys o2 in its own gcwork). Before, the store alone
+ * shaded o2, and the full mode's search found the race at 31 million
+ * states; now the B=3 space outgrows the full mode's 12 GB first. INIT=5: o3 weakly referenced and held by the
  * second mutator's stack only, o3's field holding o2, the root o1: the weak
  * reader's races (a read after its last flush answer, of an object that
  * references a white one) in one operation each. */
