@@ -83,6 +83,8 @@ typedef struct gcwork {
 	uint64_t bytes_marked;  /* bytes of the objects this marker marked, not yet added to work.bytes_marked */
 	uint64_t scan_bytes;    /* bytes of objects (oblets) scanned by this marker, ever */
 	uint64_t greyed;        /* objects this marker greyed (white to marked), not yet added to work.greyed */
+	bool nowait;            /* a mutator's: its puts and takes never wait for work.lock (gcwork.c) */
+	workbuf *kept;          /* full buffers it could not hand over, work.lock being taken (nowait only) */
 } gcwork;
 
 /* ---- the mutator ---- */

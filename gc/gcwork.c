@@ -25,7 +25,13 @@
  * done. A mutator's gcwork may keep grey work between its assists, when
  * work.lock was taken as the assist ended (tc__gcw_dispose_try), as it
  * keeps what a full barrier buffer greyed: its greyed count is published at
- * once, and its next answer to a flush round hands the work over.
+ * once, and its next answer to a flush round hands the work over. Inside
+ * an assist or a full buffer's flush a mutator's gcwork (nowait) never
+ * waits for work.lock either: with the lock taken, a full buffer goes onto
+ * its own kept list (taken back first, handed over by tc__gcw_dispose), an
+ * empty one is malloc'd, a spare one freed, and the global list reads as
+ * empty. Only a dispose (an answer, a detach) waits, since it must hand
+ * everything over.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,21 +44,34 @@ static void note_full(tc_heap *h)
 	atomic_store_explicit(&h->work.has_full, h->work.full != NULL, memory_order_relaxed);
 }
 
-/* Take the first buffer of one of the global lists (NULL if empty). */
-static workbuf *pop(tc_heap *h, workbuf **list)
+/* work.lock for w: a gcwork that may not wait (a mutator's) only tries it,
+ * unless it must hand its work over (tc__gcw_dispose). */
+static bool work_lock(gcwork *w, bool must)
 {
-	lock(&h->work.lock);
+	if (must || !w->nowait) {
+		lock(&w->h->work.lock);
+		return true;
+	}
+	return lock_try(&w->h->work.lock);
+}
+
+/* Take the first buffer of one of the global lists (NULL if empty, or if
+ * work.lock is taken and w may not wait). */
+static workbuf *pop(gcwork *w, workbuf **list)
+{
+	if (!work_lock(w, false))
+		return NULL;
 	workbuf *b = *list;
 	if (b)
 		*list = b->next;
-	note_full(h);
-	unlock(&h->work.lock);
+	note_full(w->h);
+	unlock(&w->h->work.lock);
 	return b;
 }
 
-static workbuf *getempty(tc_heap *h)
+static workbuf *getempty(gcwork *w)
 {
-	workbuf *b = pop(h, &h->work.empty);
+	workbuf *b = pop(w, &w->h->work.empty);
 	if (b == NULL) {
 		b = malloc(sizeof *b);
 		if (b == NULL) {
@@ -65,9 +84,18 @@ static workbuf *getempty(tc_heap *h)
 	return b;
 }
 
-static void putfull(tc_heap *h, workbuf *b)
+/* A full buffer to the global list; or, with work.lock taken and w not to
+ * wait, onto w->kept, which its next takes use first and its dispose hands
+ * over (the greyed count is published as the assist or flush ends, so no
+ * flush round passes for clean meanwhile: tc__gcw_dispose_try). */
+static void putfull(gcwork *w, workbuf *b, bool must)
 {
-	lock(&h->work.lock);
+	tc_heap *h = w->h;
+	if (!work_lock(w, must)) {
+		b->next = w->kept;
+		w->kept = b;
+		return;
+	}
 	b->next = h->work.full;
 	h->work.full = b;
 	note_full(h);
@@ -78,14 +106,16 @@ static void putfull(tc_heap *h, workbuf *b)
 	unlock(&h->work.lock);
 }
 
-static void putempty(tc_heap *h, workbuf *b)
+static void putempty(gcwork *w, workbuf *b, bool must)
 {
-	lock(&h->work.lock);
-	b->next = h->work.empty;
-	h->work.empty = b;
-	unlock(&h->work.lock);
+	if (!work_lock(w, must)) {
+		free(b); /* a spare, not work: the lists make more when needed */
+		return;
+	}
+	b->next = w->h->work.empty;
+	w->h->work.empty = b;
+	unlock(&w->h->work.lock);
 }
-
 
 void tc__gcw_init(gcwork *w, tc_heap *h)
 {
@@ -97,38 +127,42 @@ void tc__gcw_init(gcwork *w, tc_heap *h)
 	w->bytes_marked = 0;
 	w->greyed = 0;
 	w->scan_bytes = 0;
+	w->nowait = false;
+	w->kept = NULL;
 }
 
 void tc__gcw_put_slow(gcwork *w, uintptr_t obj)
 {
 	workbuf *b = w->wbuf1;
 	if (b == NULL) {
-		b = w->wbuf1 = getempty(w->h);
+		b = w->wbuf1 = getempty(w);
 	} else if (b->nobj == WORKBUF_N) {
 		w->wbuf1 = w->wbuf2;
 		w->wbuf2 = b;
 		b = w->wbuf1;
 		if (b == NULL) {
-			b = w->wbuf1 = getempty(w->h);
+			b = w->wbuf1 = getempty(w);
 		} else if (b->nobj == WORKBUF_N) {
-			putfull(w->h, b);
-			b = w->wbuf1 = getempty(w->h);
+			putfull(w, b, false);
+			b = w->wbuf1 = getempty(w);
 		}
 	}
 	b->obj[b->nobj++] = obj;
 }
 
-void tc__gcw_spill(gcwork *w, uint32_t n)
+static void spill(gcwork *w, uint32_t n, bool must)
 {
 	while (n > 0 && w->qtail != w->qhead) {
-		workbuf *b = getempty(w->h);
+		workbuf *b = getempty(w);
 		while (n > 0 && w->qtail != w->qhead && b->nobj < WORKBUF_N) {
 			b->obj[b->nobj++] = w->spanq[w->qhead++ % SPANQ_N];
 			n--;
 		}
-		putfull(w->h, b);
+		putfull(w, b, must);
 	}
 }
+
+void tc__gcw_spill(gcwork *w, uint32_t n) { spill(w, n, false); }
 
 uintptr_t tc__gcw_tryget_slow(gcwork *w)
 {
@@ -143,11 +177,15 @@ uintptr_t tc__gcw_tryget_slow(gcwork *w)
 			return w->spanq[w->qhead++ % SPANQ_N];
 		}
 		if (b == NULL || b->nobj == 0) {
-			workbuf *full = pop(w->h, &w->h->work.full);
+			workbuf *full = w->kept;
+			if (full != NULL)
+				w->kept = full->next;
+			else
+				full = pop(w, &w->h->work.full);
 			if (full == NULL)
 				return 0;
 			if (b)
-				putempty(w->h, b);
+				putempty(w, b, false);
 			b = w->wbuf1 = full;
 		}
 	}
@@ -168,14 +206,14 @@ void tc__gcw_balance(gcwork *w)
 		tc__gcw_spill(w, (w->qtail - w->qhead) / 2); /* the oldest spans: they have gathered the most marks */
 	} else if (b != NULL && b->nobj > 0) {
 		w->wbuf2 = NULL;
-		putfull(w->h, b);
+		putfull(w, b, false);
 	} else if (w->wbuf1 != NULL && w->wbuf1->nobj > 4) {
 		/* Split wbuf1: hand over half of it. */
-		workbuf *n = getempty(w->h);
+		workbuf *n = getempty(w);
 		size_t half = w->wbuf1->nobj / 2;
 		for (size_t i = 0; i < half; i++)
 			n->obj[n->nobj++] = w->wbuf1->obj[--w->wbuf1->nobj];
-		putfull(w->h, n);
+		putfull(w, n, false);
 	}
 }
 
@@ -207,12 +245,17 @@ void tc__gcw_dispose(gcwork *w)
 		if (bs[i] == NULL)
 			continue;
 		if (bs[i]->nobj > 0)
-			putfull(w->h, bs[i]);
+			putfull(w, bs[i], true);
 		else
-			putempty(w->h, bs[i]);
+			putempty(w, bs[i], true);
 	}
 	w->wbuf1 = w->wbuf2 = NULL;
-	tc__gcw_spill(w, SPANQ_N);
+	while (w->kept != NULL) {
+		workbuf *b = w->kept;
+		w->kept = b->next;
+		putfull(w, b, true);
+	}
+	spill(w, SPANQ_N, true);
 	tc_chaos();
 	publish_counts(w);
 }

@@ -70,6 +70,7 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 		m->alloc_slow_always = 2; /* every allocation counts towards the next collection */
 	m->wb.head.alloc_slow = m->alloc_slow_always; /* never changes */
 	tc__gcw_init(&m->gcw, h);
+	m->gcw.nowait = true; /* a mutator never waits for work.lock to move grey work (gcwork.c) */
 	m->h = h;
 	m->thread = pthread_self();
 	m->magic = M_MAGIC_LIVE;

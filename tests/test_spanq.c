@@ -3,8 +3,12 @@
  * balancing and when disposed, where another marker takes them; a span's
  * owned flag queues it once per batch of marks; a scan takes every object
  * marked and not yet scanned, including a mark set while the span was
- * queued, and a mark set after the scan released the span queues it again. */
+ * queued, and a mark set after the scan released the span queues it again.
+ * A mutator's gcwork moves grey work without waiting for work.lock, and
+ * loses none of it. */
+#include <stdatomic.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "testutil.h"
 #include "gc.h"
@@ -135,12 +139,83 @@ static void test_scan_takes_marks_set_while_queued(void **state)
 	tc_heap_destroy(h);
 }
 
+/* ---- a mutator's gcwork and work.lock ---- */
+
+static atomic_int wl_held, wl_release;
+
+/* Holds work.lock, as a marker descheduled inside it would: until told, or
+ * 5 s. */
+static void *work_lock_holder(void *arg)
+{
+	tc_heap *h = arg;
+	lock(&h->work.lock);
+	atomic_store(&wl_held, 1);
+	uint64_t t0 = tc__now_ns();
+	while (!atomic_load(&wl_release) && tc__now_ns() - t0 < (uint64_t)5000 * 1000000)
+		usleep(1000);
+	unlock(&h->work.lock);
+	atomic_store(&wl_held, 2);
+	return NULL;
+}
+
+/* With work.lock held elsewhere, a mutator's gcwork (nowait) takes three
+ * buffers' worth of puts (each buffer past its two is kept on its own
+ * list, each new one malloc'd) and gives them all back, without waiting;
+ * put again, its work reaches the global list at the dispose after the
+ * lock is free, none lost. Before, its first new buffer slept until the
+ * holder let go. The items are stand-ins: no marker runs (gogc off). */
+static void test_mutator_gcwork_never_waits_for_work_lock(void **state)
+{
+	(void)state;
+	tc_heap *h = quiet_heap();
+	gcwork w;
+	tc__gcw_init(&w, h);
+	w.nowait = true;
+	enum { N = 3 * WORKBUF_N + 7 };
+	atomic_store(&wl_held, 0);
+	atomic_store(&wl_release, 0);
+	pthread_t t;
+	assert_int_equal(pthread_create(&t, NULL, work_lock_holder, h), 0);
+	while (atomic_load(&wl_held) == 0)
+		usleep(100);
+	uint64_t t0 = tc__now_ns();
+	for (uintptr_t i = 1; i <= N; i++)
+		gcw_put(&w, i << 4);
+	assert_non_null(w.kept); /* a full buffer it could not hand over */
+	uintptr_t sum = 0, x;
+	size_t n = 0;
+	while ((x = gcw_tryget(&w)) != 0) {
+		sum += x >> 4;
+		n++;
+	}
+	assert_int_equal(n, N);
+	assert_int_equal(sum, (uintptr_t)N * (N + 1) / 2);
+	for (uintptr_t i = 1; i <= N; i++)
+		gcw_put(&w, i << 4);
+	assert_true(tc__now_ns() - t0 < (uint64_t)1000 * 1000000);
+	assert_int_equal(atomic_load(&wl_held), 1); /* all of it while the lock was held */
+	atomic_store(&wl_release, 1);
+	pthread_join(t, NULL);
+	tc__gcw_dispose(&w);
+	assert_null(w.kept);
+	assert_int_equal(global_items(h), N);
+	gcwork all; /* empty the global list again: the items are not objects */
+	tc__gcw_init(&all, h);
+	n = 0;
+	while (gcw_tryget(&all) != 0)
+		n++;
+	assert_int_equal(n, N);
+	tc__gcw_dispose(&all);
+	tc_heap_destroy(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ring_is_fifo_and_spills_its_oldest),
 		cmocka_unit_test(test_owned_flag_queues_once_per_batch),
 		cmocka_unit_test(test_scan_takes_marks_set_while_queued),
+		cmocka_unit_test(test_mutator_gcwork_never_waits_for_work_lock),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
