@@ -85,6 +85,7 @@ typedef struct gcwork {
 	uint64_t greyed;        /* objects this marker greyed (white to marked), not yet added to work.greyed */
 	bool nowait;            /* a mutator's: its puts and takes never wait for work.lock (gcwork.c) */
 	workbuf *kept;          /* full buffers it could not hand over, work.lock being taken (nowait only) */
+	bool missed;            /* a take found work.lock taken and read the global list as empty (nowait only) */
 } gcwork;
 
 /* ---- the mutator ---- */

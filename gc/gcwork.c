@@ -59,8 +59,10 @@ static bool work_lock(gcwork *w, bool must)
  * work.lock is taken and w may not wait). */
 static workbuf *pop(gcwork *w, workbuf **list)
 {
-	if (!work_lock(w, false))
+	if (!work_lock(w, false)) {
+		w->missed = true;
 		return NULL;
+	}
 	workbuf *b = *list;
 	if (b)
 		*list = b->next;
@@ -129,6 +131,7 @@ void tc__gcw_init(gcwork *w, tc_heap *h)
 	w->scan_bytes = 0;
 	w->nowait = false;
 	w->kept = NULL;
+	w->missed = false;
 }
 
 void tc__gcw_put_slow(gcwork *w, uintptr_t obj)
@@ -227,6 +230,32 @@ static void publish_counts(gcwork *w)
 	w->greyed = 0;
 }
 
+/* Hand w's work to the global lists; unless must, a nowait gcwork keeps
+ * what finds work.lock taken (its kept list, or its buffers). */
+static void dispose(gcwork *w, bool must)
+{
+	while (w->kept != NULL) {
+		workbuf *b = w->kept;
+		w->kept = b->next;
+		putfull(w, b, must); /* back onto kept if the lock is taken */
+		if (w->kept == b)
+			break;
+	}
+	workbuf *bs[2] = {w->wbuf1, w->wbuf2};
+	w->wbuf1 = w->wbuf2 = NULL;
+	for (int i = 0; i < 2; i++) {
+		if (bs[i] == NULL)
+			continue;
+		if (bs[i]->nobj > 0)
+			putfull(w, bs[i], must);
+		else
+			putempty(w, bs[i], must);
+	}
+	spill(w, SPANQ_N, must);
+	tc_chaos();
+	publish_counts(w);
+}
+
 bool tc__gcw_dispose_try(gcwork *w)
 {
 	if (!lock_try(&w->h->work.lock)) {
@@ -234,31 +263,11 @@ bool tc__gcw_dispose_try(gcwork *w)
 		return false;
 	}
 	unlock(&w->h->work.lock);
-	tc__gcw_dispose(w);
+	dispose(w, false); /* the lock may be taken again meanwhile: what finds it so is kept */
 	return true;
 }
 
-void tc__gcw_dispose(gcwork *w)
-{
-	workbuf *bs[2] = {w->wbuf1, w->wbuf2};
-	for (int i = 0; i < 2; i++) {
-		if (bs[i] == NULL)
-			continue;
-		if (bs[i]->nobj > 0)
-			putfull(w, bs[i], true);
-		else
-			putempty(w, bs[i], true);
-	}
-	w->wbuf1 = w->wbuf2 = NULL;
-	while (w->kept != NULL) {
-		workbuf *b = w->kept;
-		w->kept = b->next;
-		putfull(w, b, true);
-	}
-	spill(w, SPANQ_N, true);
-	tc_chaos();
-	publish_counts(w);
-}
+void tc__gcw_dispose(gcwork *w) { dispose(w, true); }
 
 void tc__work_free_all(tc_heap *h)
 {

@@ -534,6 +534,7 @@ static uint64_t assist_drain(tc_mutator *m, int64_t debt)
 	tc_heap *h = m->h;
 	uint64_t t0 = tc__now_ns(), done = 0, step;
 	atomic_fetch_add(&h->work.nassist, 1);
+	m->gcw.missed = false;
 	do {
 		step = tc__mark_drain(h, &m->gcw, ASSIST_STEP);
 		done += step;
@@ -554,10 +555,15 @@ static uint64_t assist_drain(tc_mutator *m, int64_t debt)
 	tc_chaos();
 	atomic_fetch_sub(&h->work.nassist, 1);
 	m->assist_credit += (int64_t)done;
-	if (m->assist_credit < 0 && done == 0)
-		m->assist_credit = 0; /* nothing to do: forgive, rather than stall */
-	if (done == 0)
+	/* Nothing to do: forgive, rather than stall, and ask the markers to
+	 * share. Not when the global list only looked empty because work.lock
+	 * was taken (gcwork.c, nowait): the debt stays, paid at the next slow
+	 * path. */
+	if (done == 0 && !m->gcw.missed) {
+		if (m->assist_credit < 0)
+			m->assist_credit = 0;
 		say_hungry(h);
+	}
 	tc__mutator_stall(m, t0, IV_ASSIST);
 	return done;
 }
