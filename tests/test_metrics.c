@@ -8,7 +8,7 @@
  *    the log still gets every stall, in order.
  * (GOGC=off never collecting unless asked is test_reclaim's.) */
 #define TC_GRAPH_HELPERS
-#include <stdatomic.h>
+#define TC_HOLDER_HELPERS
 #include <stdio.h>
 #include <string.h>
 
@@ -188,36 +188,6 @@ static void test_two_pauses_per_cycle(void **state)
 
 /* ---- the interval log and obs.lock (metrics.c, tc__interval_mine) ---- */
 
-static atomic_int obs_held, obs_release, obs_released;
-static uint64_t obs_hold_ns; /* the holder lets go after this long, or when told */
-
-/* Holds the log's lock as a descheduled holder would. */
-static void *obs_holder(void *arg)
-{
-	tc_heap *h = arg;
-	lock(&h->obs.lock);
-	atomic_store(&obs_held, 1);
-	uint64_t t0 = tc__now_ns();
-	while (!atomic_load(&obs_release) && tc__now_ns() - t0 < obs_hold_ns)
-		usleep(1000);
-	atomic_store(&obs_released, 1);
-	unlock(&h->obs.lock);
-	return NULL;
-}
-
-static pthread_t hold_obs(tc_heap *h, uint64_t ns)
-{
-	pthread_t t;
-	atomic_store(&obs_held, 0);
-	atomic_store(&obs_release, 0);
-	atomic_store(&obs_released, 0);
-	obs_hold_ns = ns;
-	assert_int_equal(pthread_create(&t, NULL, obs_holder, h), 0);
-	while (!atomic_load(&obs_held))
-		usleep(100);
-	return t;
-}
-
 /* n stalls of m, 1 us each, ended now; their starts (relative to the log's
  * clock) in starts[]. */
 static void stalls(tc_mutator *m, uint64_t *starts, unsigned n)
@@ -257,15 +227,15 @@ static void test_stall_does_not_wait_for_the_log(void **state)
 	tc_heap *h = precise_heap();
 	tc_mutator *m = tc_mutator_attach(h);
 	uint64_t starts[10];
-	pthread_t t = hold_obs(h, (uint64_t)5000 * 1000000);
+	holder k;
+	holder_start(&k, &h->obs.lock, (uint64_t)5000 * 1000000);
 	uint64_t t0 = tc__now_ns();
 	stalls(m, starts, 10);
 	uint64_t took = tc__now_ns() - t0;
-	assert_false(atomic_load(&obs_released));
+	assert_int_equal(atomic_load(&k.held), 1);
 	assert_true(took < (uint64_t)1000 * 1000000);
 	assert_int_equal(atomic_load(&m->ivkept) - atomic_load(&m->ivtaken), 10);
-	atomic_store(&obs_release, 1);
-	pthread_join(t, NULL);
+	holder_stop(&k);
 	log_ends_with(h, m, starts, 10);
 	assert_int_equal(atomic_load(&m->ivkept), atomic_load(&m->ivtaken));
 	tc_mutator_detach(m);
@@ -280,12 +250,13 @@ static void test_stall_waits_for_the_log_only_when_its_ring_is_full(void **state
 	tc_heap *h = precise_heap();
 	tc_mutator *m = tc_mutator_attach(h);
 	static uint64_t starts[IVPEND_N + 1];
-	pthread_t t = hold_obs(h, (uint64_t)1000 * 1000000);
+	holder k;
+	holder_start(&k, &h->obs.lock, (uint64_t)1000 * 1000000);
 	stalls(m, starts, IVPEND_N);
-	assert_false(atomic_load(&obs_released)); /* none of those waited */
+	assert_int_equal(atomic_load(&k.held), 1); /* none of those waited */
 	stalls(m, starts + IVPEND_N, 1);
-	assert_true(atomic_load(&obs_released)); /* this one did */
-	pthread_join(t, NULL);
+	assert_int_equal(atomic_load(&k.held), 2); /* this one did */
+	holder_stop(&k);
 	log_ends_with(h, m, starts, IVPEND_N + 1);
 	tc_mutator_detach(m);
 	tc_heap_destroy(h);

@@ -6,10 +6,9 @@
  * queued, and a mark set after the scan released the span queues it again.
  * A mutator's gcwork moves grey work without waiting for work.lock, and
  * loses none of it. */
-#include <stdatomic.h>
 #include <string.h>
-#include <unistd.h>
 
+#define TC_HOLDER_HELPERS
 #include "testutil.h"
 #include "gc.h"
 
@@ -141,23 +140,6 @@ static void test_scan_takes_marks_set_while_queued(void **state)
 
 /* ---- a mutator's gcwork and work.lock ---- */
 
-static atomic_int wl_held, wl_release;
-
-/* Holds work.lock, as a marker descheduled inside it would: until told, or
- * 5 s. */
-static void *work_lock_holder(void *arg)
-{
-	tc_heap *h = arg;
-	lock(&h->work.lock);
-	atomic_store(&wl_held, 1);
-	uint64_t t0 = tc__now_ns();
-	while (!atomic_load(&wl_release) && tc__now_ns() - t0 < (uint64_t)5000 * 1000000)
-		usleep(1000);
-	unlock(&h->work.lock);
-	atomic_store(&wl_held, 2);
-	return NULL;
-}
-
 /* With work.lock held elsewhere, a mutator's gcwork (nowait) takes three
  * buffers' worth of puts (each buffer past its two is kept on its own
  * list, each new one malloc'd) and gives them all back, without waiting;
@@ -172,12 +154,8 @@ static void test_mutator_gcwork_never_waits_for_work_lock(void **state)
 	tc__gcw_init(&w, h);
 	w.nowait = true;
 	enum { N = 3 * WORKBUF_N + 7 };
-	atomic_store(&wl_held, 0);
-	atomic_store(&wl_release, 0);
-	pthread_t t;
-	assert_int_equal(pthread_create(&t, NULL, work_lock_holder, h), 0);
-	while (atomic_load(&wl_held) == 0)
-		usleep(100);
+	holder k; /* work.lock held, as by a marker descheduled inside it */
+	holder_start(&k, &h->work.lock, (uint64_t)5000 * 1000000);
 	uint64_t t0 = tc__now_ns();
 	for (uintptr_t i = 1; i <= N; i++)
 		gcw_put(&w, i << 4);
@@ -194,9 +172,8 @@ static void test_mutator_gcwork_never_waits_for_work_lock(void **state)
 	for (uintptr_t i = 1; i <= N; i++)
 		gcw_put(&w, i << 4);
 	assert_true(tc__now_ns() - t0 < (uint64_t)1000 * 1000000);
-	assert_int_equal(atomic_load(&wl_held), 1); /* all of it while the lock was held */
-	atomic_store(&wl_release, 1);
-	pthread_join(t, NULL);
+	assert_int_equal(atomic_load(&k.held), 1); /* all of it while the lock was held */
+	holder_stop(&k);
 	tc__gcw_dispose(&w);
 	assert_null(w.kept);
 	assert_int_equal(global_items(h), N);

@@ -215,3 +215,52 @@ static inline tc_heap *conservative_heap(void)
 	return h;
 }
 #endif
+
+/* ---- a lock held by another thread (tests that a path never waits) ---- */
+#ifdef TC_HOLDER_HELPERS
+#include <stdatomic.h>
+#include <unistd.h>
+#include "lock.h"
+#include "platform.h"
+
+/* A thread holds mu as a holder descheduled inside it would, until told
+ * (holder_stop) or max_ns pass. held: 0 not yet, 1 holding, 2 let go (set
+ * before the unlock, so that a waiter the unlock wakes sees 2). */
+typedef struct holder {
+	mutex *mu;
+	uint64_t max_ns;
+	atomic_int held, release;
+	pthread_t t;
+} holder;
+
+static void *holder_main(void *arg)
+{
+	holder *k = arg;
+	lock(k->mu);
+	atomic_store(&k->held, 1);
+	uint64_t t0 = tc__now_ns();
+	while (!atomic_load(&k->release) && tc__now_ns() - t0 < k->max_ns)
+		usleep(1000);
+	atomic_store(&k->held, 2);
+	unlock(k->mu);
+	return NULL;
+}
+
+/* Returns once the holder holds mu. */
+static inline void holder_start(holder *k, mutex *mu, uint64_t max_ns)
+{
+	k->mu = mu;
+	k->max_ns = max_ns;
+	atomic_store(&k->held, 0);
+	atomic_store(&k->release, 0);
+	assert_int_equal(pthread_create(&k->t, NULL, holder_main, k), 0);
+	while (atomic_load(&k->held) == 0)
+		usleep(100);
+}
+
+static inline void holder_stop(holder *k)
+{
+	atomic_store(&k->release, 1);
+	pthread_join(k->t, NULL);
+}
+#endif
