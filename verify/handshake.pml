@@ -750,16 +750,20 @@ ltl cycles_end { <> (cycles == NCYC) }
  * as INIT=1, with o3 free (the second mutator holds o1 only), so that the
  * first cycle can allocate. INIT=0: an empty heap and empty stacks (the
  * mutators build the graph: the smallest space, searched exhaustively).
- * INIT=4: a chain root -> o1 -> o2 -> o3, the first mutator holding o1, the
- * second nothing: the greyed-count races (a mutator that answered the last
- * flush round greys what the other's unflushed buffer holds) in three
- * operations of one mutator. With the insertion shade only while a stack
- * is grey, the first mutator needs all three after barrier-on: load o2
- * after its own scan (the second then clears o1's field, its deletion
- * shade of o2 unflushed), store o2 into the root, overwrite the root (the
- * deletion shade that greys o2 in its own gcwork). Before, the store alone
- * shaded o2, and the full mode's search found the race at 31 million
- * states; now the B=3 space outgrows the full mode's 12 GB first. INIT=5: o3 weakly referenced and held by the
+ * INIT=4: a chain root -> o1 -> o2 -> o3, both mutators holding o1: the
+ * greyed-count races (a mutator that answered the last flush round greys
+ * what the other's unflushed buffer holds; test_handshake's sixth test).
+ * The second mutator's one operation clears o1's field, its deletion shade
+ * of o2 left in its buffer until it answers last. The first, its stack
+ * black, needs four after barrier-on: load o2 from o1 before that, store o2
+ * into the root (a black stack's store shades no new value), and after its
+ * answer to the flush round overwrite the root (the deletion shade of o2)
+ * and flush the full buffer into its own gcwork. Searched with B=4, B1=1,
+ * bitstate (model-check.sh): each mutant is caught in about 90 million
+ * states. Until this heap gave the second mutator o1 its one operation
+ * could not clear the field, and the race was out of reach at any bound
+ * but the first mutator's doing both parts, which the three-operation
+ * searches of 4da8472 to 05e165a could not finish. INIT=5: o3 weakly referenced and held by the
  * second mutator's stack only, o3's field holding o2, the root o1: the weak
  * reader's races (a read after its last flush answer, of an object that
  * references a white one) in one operation each. */
@@ -773,7 +777,7 @@ init
 #if INIT == 4
 		alloc[1] = 1; alloc[2] = 1; alloc[3] = 1;
 		groot = 1; field[1] = 2; field[2] = 3;
-		stack[0] = 1;
+		stack[0] = 1; stack[NS] = 1;
 #elif INIT == 5
 		alloc[1] = 1; alloc[2] = 1; alloc[3] = 1;
 		groot = 1; field[3] = 2;
