@@ -61,6 +61,11 @@ int tc__config_from_env(tc_config *cfg, bool tuning)
 				return tc__bad_value("TRICOLOR_FINALIZERS", v, "'thread' or 'manual'");
 			cfg->finalizers = v;
 		}
+		if ((v = getenv("TRICOLOR_ASSISTS"))) {
+			if (tc__assists_lookup(v) < 0)
+				return tc__bad_value("TRICOLOR_ASSISTS", v, "'marked' or 'scanned'");
+			cfg->assists = v;
+		}
 	}
 	if ((v = getenv("TRICOLOR_TRACE"))) {
 		if (*v == 0)
@@ -89,5 +94,6 @@ int tc_config_init(tc_config *cfg)
 	cfg->stacks = TC_STACKS_CONSERVATIVE;
 	cfg->pacer = "go";
 	cfg->finalizers = "thread";
+	cfg->assists = "marked";
 	return tc__config_from_env(cfg, true);
 }

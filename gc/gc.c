@@ -130,8 +130,8 @@ static void cycle_start(tc_heap *h)
 	atomic_store(&h->work.scan_done, 0);
 	atomic_store(&h->work.roots_bytes, 0);
 	atomic_store(&h->pacer.bg_credit, 0);
-	uint64_t last = atomic_load(&h->pacer.heap_marked);
-	h->pacer.scan_expected = last > ((uint64_t)1 << 20) ? last : (uint64_t)1 << 20;
+	uint64_t next = h->pacer.scan_next;
+	h->pacer.scan_expected = next > ((uint64_t)1 << 20) ? next : (uint64_t)1 << 20;
 	set_assist_ratio(h);
 	lock(&h->world.lock);
 	atomic_store(&h->world.black_sg, atomic_load(&h->mh.sweepgen) + 3);

@@ -375,6 +375,8 @@ typedef struct pacer {
 	_Atomic uint64_t assist_ratio; /* scan bytes owed per byte allocated while marking, x 1024 (controller) */
 	_Atomic int64_t bg_credit;     /* scan bytes background marking did, not yet taken by assists */
 	uint64_t scan_expected;        /* bytes of scan work expected this cycle (controller) */
+	uint64_t scan_next;            /* the same for the next cycle, as decided (controller) */
+	bool assists_scanned;          /* tc_config.assists "scanned" (set at creation) */
 } pacer;
 
 /* The GC CPU limiter's bucket (limiter.c; Go's gcCPULimiterState). */
@@ -642,6 +644,7 @@ void tc__pacer_end_cycle(tc_heap *h, tc_pacer_cycle *c); /* c filled but for gog
 const tc_pacer *tc__pacer_builtin(int policy);
 double tc__pacer_cons_mark(tc_heap *h); /* a built-in's cons/mark, else 0 */
 int tc__pacer_lookup(const char *name); /* policy index, or -1 */
+int tc__assists_lookup(const char *name); /* tc_config.assists: 0 "marked", 1 "scanned", -1 unknown */
 void tc__pacer_compute(int policy, int gogc, const tc_pacer_cycle *in, pacer_state *st, pacer_out *out);
 
 /* ---- metrics.c ---- */

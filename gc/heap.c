@@ -38,6 +38,10 @@ tc_heap *tc_heap_create(const tc_config *cfg)
 		tc__error("tc_heap_create: pacer \"%s\" is unknown; known: %s", c.pacer, tc_pacer_names());
 		return NULL;
 	}
+	if (c.assists != NULL && tc__assists_lookup(c.assists) < 0) {
+		tc__error("tc_heap_create: assists \"%s\" is unknown: expected \"marked\" or \"scanned\"", c.assists);
+		return NULL;
+	}
 	if (c.mark_workers < 0 || c.mark_workers > 1024) {
 		tc__error("tc_heap_create: mark_workers = %d is outside 0..1024 (0 = one per CPU)", c.mark_workers);
 		return NULL;

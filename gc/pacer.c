@@ -251,7 +251,7 @@ double tc__pacer_cons_mark(tc_heap *h)
  * of a heap is reported, naming the pacer. */
 static void decide(tc_heap *h, const tc_pacer_cycle *c)
 {
-	tc_pacer_decision d = {NAN, NAN};
+	tc_pacer_decision d = {NAN, NAN, 0};
 	h->pacer.impl->next(h->pacer.state, c, &d);
 	const char *why = NULL;
 	double marked = (double)c->marked_bytes;
@@ -288,14 +288,26 @@ static void decide(tc_heap *h, const tc_pacer_cycle *c)
 		goal = capped;
 		trig = trig > goal ? headroom_point(c->marked_bytes, goal, 0.75) : trig;
 	}
+	/* What the assists expect of the next mark: the pacer's word, or the
+	 * configured default (assists_scanned: Go's lastHeapScan). */
+	if (d.scan_work_bytes > 0 && d.scan_work_bytes < 1.8e19)
+		h->pacer.scan_next = (uint64_t)d.scan_work_bytes;
+	else
+		h->pacer.scan_next = h->pacer.assists_scanned ? c->scan_bytes : c->marked_bytes;
 	atomic_store(&h->pacer.heap_marked, c->marked_bytes);
 	atomic_store(&h->pacer.goal, goal);
 	atomic_store(&h->pacer.trigger, trig);
 }
 
+int tc__assists_lookup(const char *name)
+{
+	return strcmp(name, "marked") == 0 ? 0 : strcmp(name, "scanned") == 0 ? 1 : -1;
+}
+
 int tc__pacer_init(tc_heap *h, const tc_pacer *p)
 {
 	h->pacer.impl = p;
+	h->pacer.assists_scanned = h->cfg.assists != NULL && tc__assists_lookup(h->cfg.assists) == 1;
 	h->pacer.state = p->init ? p->init(p->arg) : p->arg;
 	if (p->init && h->pacer.state == NULL) {
 		tc__error("tc_heap_create: pacer \"%s\": its init returned NULL", p->name ? p->name : "(unnamed)");

@@ -94,6 +94,9 @@ typedef struct tc_pacer_cycle {
 typedef struct tc_pacer_decision {
 	double goal_bytes;    /* heap.live by which the next mark should end; INFINITY: never collect */
 	double trigger_bytes; /* heap.live at which the next cycle starts; at most goal_bytes */
+	double scan_work_bytes; /* the scan work the assists expect of the next mark, bytes: they are
+				 * paced to finish it by the goal. 0 (left as it is handed in): as
+				 * tc_config.assists says */
 } tc_pacer_decision;
 
 /* A pacer: next is required; init (NULL: state = arg) makes the per-heap
@@ -136,12 +139,19 @@ typedef struct tc_config {
 				 * "manual" (see tc_run_finalizers); NULL = "thread" */
 	const char *trace;     /* a file for the timeline (tc_trace_write_json), written at
 				* tc_heap_destroy; NULL = none. Unwritable: tc_heap_create fails */
+	const char *assists;   /* the scan work assists expect of a mark, when the pacer does not say
+				* (tc_pacer_decision.scan_work_bytes): "marked", the last mark's marked
+				* bytes (default: more assisting, short marks, small heaps), or
+				* "scanned", its scan work (Go's lastHeapScan: less assisting and a
+				* better MMU, for longer marks and more floating garbage); NULL =
+				* "marked" */
 } tc_config;
 
 /* Defaults, then the environment: TRICOLOR_GOGC (a number or "off"),
  * TRICOLOR_MEMLIMIT ("512MiB", "2GiB", a byte count or "off"),
  * TRICOLOR_GCTRACE, TRICOLOR_PACER (go, fixed, membalancer), TRICOLOR_VERIFY (0/1),
- * TRICOLOR_TORTURE (N), TRICOLOR_FINALIZERS (thread, manual), TRICOLOR_TRACE
+ * TRICOLOR_TORTURE (N), TRICOLOR_FINALIZERS (thread, manual), TRICOLOR_ASSISTS
+ * (marked, scanned), TRICOLOR_TRACE
  * (a file: the timeline, as tc_config.trace; applies to every heap).
  * Returns -1 on a malformed value, naming the variable and the value. */
 TC_API int tc_config_init(tc_config *cfg);

@@ -6,7 +6,9 @@
 #     libgc, with 1, 2 and 4 threads, alone and beside one CPU-bound process
 #     (`yes >/dev/null`): iterations/s, iteration time p50/p99/p99.9/max and
 #     the application-side MMU at 1/10/100 ms; tricolor's own stall and MMU
-#     metrics beside them.
+#     metrics and peak RSS beside them. tricolor-scanned is tricolor with
+#     TRICOLOR_ASSISTS=scanned (assists expect the last mark's scan work, not
+#     its marked bytes: lighter assists, longer marks, a larger heap).
 #  2. binary-trees 18 beside one busy process: pause and stall p99/max.
 # Writes results/latency.csv and results/latency-binarytrees.csv and prints
 # both. SECONDS_PER_RUN (default 5; --full 10) sets each service run.
@@ -30,7 +32,11 @@ trap cleanup EXIT
 run() { # run BACKEND ARGS... (tcbench flags; gobench takes them with one dash)
   local b=$1
   shift
-  if [ "$b" = go ]; then "$G" "${@//--/-}"; else "$B/tcbench-$b" "$@"; fi
+  case $b in
+    go) "$G" "${@//--/-}" ;;
+    tricolor-scanned) TRICOLOR_ASSISTS=scanned "$B/tcbench-tricolor" "$@" ;;
+    *) "$B/tcbench-$b" "$@" ;;
+  esac
 }
 
 for neighbour in alone busy; do
@@ -39,7 +45,7 @@ for neighbour in alone busy; do
     busy=$!
   fi
   for threads in 1 2 4; do
-    for b in tricolor go bdwgc; do
+    for b in tricolor tricolor-scanned go bdwgc; do
       for r in $(seq "$RUNS"); do
         echo "=== service: $b, $threads threads, $neighbour, run $r" >&2
         { echo "neighbour=$neighbour backend=$b"; run "$b" --workload service --size 64 --threads "$threads" \
@@ -73,7 +79,7 @@ def parse(path, keep):
             d = dict(kv.split("=", 1) for kv in line.split()[1:] if "=" in kv)
             if "RESULT=WRONG" in line:
                 sys.exit(f"bench-latency: {cur}: wrong result")
-            runs.append({**cur, **d})
+            runs.append({**d, **cur})  # the run's own backend name (tricolor-scanned)
     return runs
 
 svc = parse(f"{tmp}/service.log", "service:")
@@ -91,7 +97,7 @@ for key in dict.fromkeys((r["neighbour"], r["backend"], r["threads"]) for r in s
                  "max_us": f"{med('max_us'):.0f}", "app_mmu_1ms": f"{med('app_mmu_1ms'):.3f}",
                  "app_mmu_10ms": f"{med('app_mmu_10ms'):.3f}", "app_mmu_100ms": f"{med('app_mmu_100ms'):.3f}",
                  "gc_stall_max_us": tmed("stall_max_us"), "gc_mmu_10ms": tmed("mmu_10ms"),
-                 "pause_p99_us": tmed("pause_p99_us")})
+                 "pause_p99_us": tmed("pause_p99_us"), "peak_rss_kb": tmed("peak_rss_kb").split(".")[0]})
 with open("results/latency.csv", "w", newline="") as f:
     w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
     w.writeheader()

@@ -230,6 +230,80 @@ static void test_bad_decisions_are_clamped_and_reported_once(void **state)
 	tc_heap_destroy(h);
 }
 
+/* What assists expect of a mark (tc_config.assists, and a pacer's
+ * scan_work_bytes): by default the last mark's marked bytes; "scanned", its
+ * scan work, which a heap of noscan data makes much smaller; and whatever a
+ * pacer says, when it says something. A bad name is refused, naming it. */
+static uint64_t seen_scan, seen_marked;
+static double say_scan;
+static void recording_next(void *st, const tc_pacer_cycle *c, tc_pacer_decision *d)
+{
+	(void)st;
+	seen_scan = c->scan_bytes;
+	seen_marked = c->marked_bytes;
+	d->goal_bytes = 64e6;
+	d->trigger_bytes = 48e6;
+	if (say_scan > 0)
+		d->scan_work_bytes = say_scan;
+}
+
+static uint64_t assists_expect(const char *assists, double said)
+{
+	tc_pacer p = {"recording", NULL, recording_next, NULL, NULL};
+	tc_config c;
+	assert_int_equal(tc_config_init(&c), 0);
+	c.pacer_impl = &p;
+	c.stacks = TC_STACKS_PRECISE;
+	c.assists = assists;
+	say_scan = said;
+	tc_heap *h = tc_heap_create(&c);
+	assert_non_null(h);
+	tc_mutator *m = tc_mutator_attach(h);
+	tc_root_add(h, keep, 1024);
+	for (int i = 0; i < 1024; i++)
+		tc_write(m, &keep[i], tc_alloc_noscan(m, 4096)); /* 4 MiB live, almost none of it scanned */
+	tc_collect(m);
+	assert_true(seen_marked >= 1024 * 4096);
+	assert_true(seen_scan < seen_marked / 8);
+	uint64_t next = h->pacer.scan_next;
+	tc_collect(m); /* the next mark starts from it (at least 1 MiB) */
+	assert_int_equal(h->pacer.scan_expected, next > (1u << 20) ? next : (1u << 20));
+	tc_root_remove(h, keep);
+	tc_mutator_detach(m);
+	tc_heap_destroy(h);
+	return next;
+}
+
+static void test_assists_expect_what_they_are_told(void **state)
+{
+	(void)state;
+	uint64_t e = assists_expect(NULL, 0);
+	assert_int_equal(e, seen_marked);
+	e = assists_expect("marked", 0);
+	assert_int_equal(e, seen_marked);
+	e = assists_expect("scanned", 0);
+	assert_int_equal(e, seen_scan);
+	assert_int_equal(assists_expect("scanned", 12345678.0), 12345678);
+	assert_int_equal(assists_expect(NULL, 23456789.0), 23456789);
+
+	tc_config c;
+	assert_int_equal(tc_config_init(&c), 0);
+	assert_string_equal(c.assists, "marked");
+	c.assists = "lazy";
+	tc_clear_error();
+	assert_null(tc_heap_create(&c));
+	assert_non_null(strstr(tc_last_error(), "assists \"lazy\" is unknown"));
+	setenv("TRICOLOR_ASSISTS", "sometimes", 1);
+	tc_clear_error();
+	assert_int_equal(tc_config_init(&c), -1);
+	assert_non_null(strstr(tc_last_error(), "TRICOLOR_ASSISTS"));
+	assert_non_null(strstr(tc_last_error(), "sometimes"));
+	setenv("TRICOLOR_ASSISTS", "scanned", 1);
+	assert_int_equal(tc_config_init(&c), 0);
+	assert_string_equal(c.assists, "scanned");
+	unsetenv("TRICOLOR_ASSISTS");
+}
+
 /* MemBalancer: the goal grows with the square root of the live heap. */
 static void test_membalancer_square_root_rule(void **state)
 {
@@ -288,6 +362,7 @@ int main(void)
 		cmocka_unit_test(test_pacer_without_next_is_refused),
 		cmocka_unit_test(test_bad_decisions_are_clamped_and_reported_once),
 		cmocka_unit_test(test_membalancer_square_root_rule),
+		cmocka_unit_test(test_assists_expect_what_they_are_told),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
