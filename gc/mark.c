@@ -92,10 +92,14 @@ static inline __attribute__((always_inline)) bool grey_in(gcwork *w, uintptr_t p
 	return true;
 }
 
-/* The same for any value p: false for one that is no heap object. */
+/* The same for any value p: false for one that is no heap object. A value
+ * inside the span this marker is scanning (w->cur, in use: it holds marked
+ * objects, and no span is freed before the sweep) needs no page-map walk. */
 static inline __attribute__((always_inline)) bool grey(gcwork *w, uintptr_t p, bool conservative)
 {
-	span *s = mheap_span_of(&w->h->mh, p);
+	span *s = w->cur;
+	if (s == NULL || p - s->base >= s->limit - s->base)
+		s = mheap_span_of(&w->h->mh, p);
 	return s != NULL && grey_in(w, p, s, conservative);
 }
 
