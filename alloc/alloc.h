@@ -181,7 +181,7 @@ typedef struct heaparena {
 	 * cycle's start, read with every mutator held at its end. */
 	uint64_t dirty[TC_PAGES_PER_ARENA / 64];
 	uintptr_t base;
-	uintptr_t zeroedBase; /* pages at or above this were never handed out */
+	uintptr_t zeroedBase; /* pages at or above this were never handed out (mheap lock; stored atomically) */
 } heaparena;
 
 typedef struct spanlist {

@@ -171,8 +171,8 @@ bool tc__arena_needs_zero(mheap *h, uintptr_t base, size_t npages)
 		uintptr_t aend = ha->base + TC_ARENA_SIZE < end ? ha->base + TC_ARENA_SIZE : end;
 		if (a < ha->zeroedBase)
 			dirty = true;
-		if (aend > ha->zeroedBase)
-			ha->zeroedBase = aend;
+		if (aend > ha->zeroedBase) /* atomic: read by a write fault's handler (gc/dirty.c) */
+			__atomic_store_n(&ha->zeroedBase, aend, __ATOMIC_RELAXED);
 		a = aend;
 	}
 	return dirty;

@@ -17,6 +17,19 @@
  *     (tc__dirty_fault, from the shim's SIGSEGV handler) lifts the page's
  *     protection, then sets its dirty bit, and the write goes on (the
  *     order matters: tc__dirty_fault).
+ *     Each protected run and each lifted page splits a mapping, adding up
+ *     to two, and the kernel bounds a process's mappings (vm.max_map_count,
+ *     65530 by default): pointer-holding spans interleaved with
+ *     pointer-free ones, protected run by run, and 4 threads storing at
+ *     random reached 38,000-59,000 mappings in 1.5 s of test_conservative,
+ *     and past the bound an mprotect or any mmap (the heap's own metadata)
+ *     fails. So a cycle's protections and lifts may add at most
+ *     dirty_split_max mappings (DIRTY_SPLIT_MAX): past that a run to
+ *     protect (here or in a pre-cleaning) is left unprotected and dirty
+ *     instead, and a fault, or one whose single lift fails, lifts every
+ *     page of its arena handed out so far in one call (which merges the
+ *     mappings back) and sets all their dirty bits, in that order. Both
+ *     are correct as any dirty page is: rescanned, at a larger cost.
  *     A span made from then on is dirty whole (mheap.c): its pages were
  *     never protected. A span made during the pass is one or the other
  *     (the seq_cst fences in mheap.c and below).
@@ -82,6 +95,15 @@
 
 #include "gc.h"
 
+#define DIRTY_SPLIT_MAX 16384 /* mappings a cycle's protections and lifts may add */
+
+/* May this cycle split another mapping (protect a run, lift one page)? */
+static bool may_split(tc_heap *h)
+{
+	uint32_t max = h->dirty_split_max != 0 ? h->dirty_split_max : DIRTY_SPLIT_MAX;
+	return atomic_fetch_add_explicit(&h->dirty_splits, 2, memory_order_relaxed) < max;
+}
+
 static void clear_region(uintptr_t lo, uintptr_t hi, void *arg)
 {
 	tc_heap *h = arg;
@@ -96,7 +118,7 @@ static void clear_region(uintptr_t lo, uintptr_t hi, void *arg)
  * instead: rescanned whole at the hold, correct either way. */
 static void protect_run(tc_heap *h, uintptr_t lo, uintptr_t hi)
 {
-	if (lo < hi && mprotect((void *)lo, hi - lo, PROT_READ) != 0)
+	if (lo < hi && (!may_split(h) || mprotect((void *)lo, hi - lo, PROT_READ) != 0))
 		mheap_set_dirty(&h->mh, lo, hi - lo);
 }
 
@@ -128,6 +150,7 @@ void tc__dirty_cycle_start(tc_heap *h)
 		on = atomic_load(&h->dirty_req);
 	}
 	atomic_store(&h->dirty_mark, on);
+	atomic_store_explicit(&h->dirty_splits, 0, memory_order_relaxed);
 	h->ctrl.precleans = 0;
 	h->ctrl.next_scan_nudge = 0;
 	if (!on)
@@ -184,7 +207,8 @@ struct preclean {
 
 static void preclean_flush(struct preclean *pc)
 {
-	if (pc->run < pc->end && mprotect((void *)pc->run, pc->end - pc->run, PROT_READ) != 0)
+	if (pc->run < pc->end &&
+	    (!may_split(pc->w->h) || mprotect((void *)pc->run, pc->end - pc->run, PROT_READ) != 0))
 		mheap_set_dirty(&pc->w->h->mh, pc->run, pc->end - pc->run); /* left for the hold */
 	pc->run = pc->end = 0;
 }
@@ -299,11 +323,19 @@ int tc__dirty_fault(tc_heap *h, uintptr_t addr)
 	 * page is writable with no bit. In this order a pre-cleaning either
 	 * comes after the bit (and its protection faults the write again) or
 	 * before it (and the bit stands for the hold). */
-	uintptr_t pg = addr & ~(uintptr_t)(TC_PAGE_SIZE - 1);
-	if (mprotect((void *)pg, TC_PAGE_SIZE, PROT_READ | PROT_WRITE) != 0)
-		return -1;
+	uintptr_t pg = addr & ~(uintptr_t)(TC_PAGE_SIZE - 1), lo = pg, hi = pg + TC_PAGE_SIZE;
+	if (!may_split(h) || mprotect((void *)pg, TC_PAGE_SIZE, PROT_READ | PROT_WRITE) != 0) {
+		/* The whole arena's handed-out pages (all mapped: an arena's
+		 * pages are handed out from its base up, below zeroedBase). */
+		heaparena *ha = mheap_arena_of(&h->mh, pg);
+		uintptr_t top = __atomic_load_n(&ha->zeroedBase, __ATOMIC_RELAXED);
+		lo = ha->base;
+		hi = top > hi ? top : hi;
+		if (mprotect((void *)lo, hi - lo, PROT_READ | PROT_WRITE) != 0)
+			return -1;
+	}
 	if (__builtin_expect(h->fault_hook != NULL, 0))
 		h->fault_hook(h, pg);
-	mheap_set_dirty(&h->mh, pg, TC_PAGE_SIZE);
+	mheap_set_dirty(&h->mh, lo, hi - lo);
 	return 1;
 }

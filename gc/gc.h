@@ -470,6 +470,10 @@ typedef struct tc_heap {
 	_Atomic int dirty_mark; /* this cycle marks mostly-concurrently: mutators run until the hold
 				 * handshake, their writes recorded by page (dirty.c; set by the
 				 * controller at a cycle's start from dirty_req) */
+	_Atomic uint32_t dirty_splits; /* mappings this cycle's protections and lifts may have added (dirty.c;
+					* reset at cycle start) */
+	uint32_t dirty_split_max;      /* past it, runs are left dirty unprotected and a fault lifts its whole
+					* arena (dirty.c; 0: DIRTY_SPLIT_MAX; set before the first attach) */
 	void (*protect_hook)(struct tc_heap *h); /* the controller, before protecting: the fault handler
 						  * is in place, or dirty_req is cleared (compat/vdb.c) */
 	_Atomic int gc_disabled; /* GC_disable depth: > 0, no cycle starts (compat/) */
