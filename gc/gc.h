@@ -376,7 +376,6 @@ typedef struct pacer {
 	_Atomic int64_t bg_credit;     /* scan bytes background marking did, not yet taken by assists */
 	uint64_t scan_expected;        /* bytes of scan work expected this cycle (controller) */
 	uint64_t scan_next;            /* the same for the next cycle, as decided (controller) */
-	bool assists_scanned;          /* tc_config.assists "scanned" (set at creation) */
 } pacer;
 
 /* The GC CPU limiter's bucket (limiter.c; Go's gcCPULimiterState). */

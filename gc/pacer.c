@@ -288,12 +288,13 @@ static void decide(tc_heap *h, const tc_pacer_cycle *c)
 		goal = capped;
 		trig = trig > goal ? headroom_point(c->marked_bytes, goal, 0.75) : trig;
 	}
-	/* What the assists expect of the next mark: the pacer's word, or the
-	 * configured default (assists_scanned: Go's lastHeapScan). */
+	/* What the assists expect of the next mark: the pacer's word, or as
+	 * tc_config.assists says ("scanned": Go's lastHeapScan). */
+	bool scanned = h->cfg.assists != NULL && tc__assists_lookup(h->cfg.assists) == 1;
 	if (d.scan_work_bytes > 0 && d.scan_work_bytes < 1.8e19)
 		h->pacer.scan_next = (uint64_t)d.scan_work_bytes;
 	else
-		h->pacer.scan_next = h->pacer.assists_scanned ? c->scan_bytes : c->marked_bytes;
+		h->pacer.scan_next = scanned ? c->scan_bytes : c->marked_bytes;
 	atomic_store(&h->pacer.heap_marked, c->marked_bytes);
 	atomic_store(&h->pacer.goal, goal);
 	atomic_store(&h->pacer.trigger, trig);
@@ -307,7 +308,6 @@ int tc__assists_lookup(const char *name)
 int tc__pacer_init(tc_heap *h, const tc_pacer *p)
 {
 	h->pacer.impl = p;
-	h->pacer.assists_scanned = h->cfg.assists != NULL && tc__assists_lookup(h->cfg.assists) == 1;
 	h->pacer.state = p->init ? p->init(p->arg) : p->arg;
 	if (p->init && h->pacer.state == NULL) {
 		tc__error("tc_heap_create: pacer \"%s\": its init returned NULL", p->name ? p->name : "(unnamed)");
