@@ -68,12 +68,34 @@ bool tc__cpus_full(tc_heap *h) { return running_mutators(h) + h->work.nworkers +
  * mutators on two CPUs, the mutators' longest iterations were 5-6 ms. */
 #define BURST_NS 200000
 #define REST_NS 50000
-#define FRAC_STEP ((uint64_t)64 << 10) /* scan bytes of one burst of fractional marking: about BURST_NS */
+/* A burst's length is timed, not counted in bytes or spans: 64 KiB of
+ * scanning was meant to be one burst and took 0.2-2 ms (cache misses), 64
+ * spans of sweeping up to 1 ms (the page allocator's inserts, the mheap
+ * lock), and perf sched timehist showed the controller running 0.5-8 ms
+ * without a rest, a third of its runs, on the service loop with two
+ * mutators. Marking goes in steps of DRAIN_STEP, sweeping SWEEP_STEP spans,
+ * the clock read between (vDSO, about 20 ns). */
+#define DRAIN_STEP ((uint64_t)8 << 10)	 /* scan bytes */
+#define IDLE_DRAIN ((uint64_t)256 << 10) /* scan bytes of one look at the mark on an idle CPU */
+#define SWEEP_STEP 8			 /* spans */
 
 static void rest(void)
 {
 	struct timespec ts = {0, REST_NS};
 	nanosleep(&ts, NULL);
+}
+
+/* One burst of the controller's marking: until there is no work, or
+ * BURST_NS has passed; on an idle CPU, until IDLE_DRAIN is done or the CPU
+ * stops being idle (a mutator came back to it). */
+static uint64_t drain_burst(tc_heap *h, gcwork *w, bool idle)
+{
+	uint64_t t0 = tc__now_ns(), done = 0, step;
+	do {
+		step = tc__mark_drain(h, w, DRAIN_STEP);
+		done += step;
+	} while (step > 0 && (idle ? done < IDLE_DRAIN && !tc__cpus_full(h) : tc__now_ns() - t0 < BURST_NS));
+	return done;
 }
 
 static void rest_if_due(tc_heap *h, uint64_t *since)
@@ -84,6 +106,19 @@ static void rest_if_due(tc_heap *h, uint64_t *since)
 	if (tc__cpus_full(h))
 		rest();
 	*since = tc__now_ns();
+}
+
+/* The global roots, in bursts: ROOT_STEP slots per step. */
+#define ROOT_STEP 4096
+
+static void scan_globals(tc_heap *h, gcwork *w)
+{
+	rootcursor c = {0};
+	uint64_t since = tc__now_ns(), got;
+	while ((got = tc__roots_globals_step(h, &c, ROOT_STEP, tc__grey_conservative, w)) > 0) {
+		atomic_fetch_add(&h->work.roots_bytes, got);
+		rest_if_due(h, &since);
+	}
 }
 
 static void set_assist_ratio(tc_heap *h)
@@ -240,7 +275,7 @@ static void mark_concurrent(tc_heap *h, gcwork *w, uint64_t mark0)
 		}
 		if (!throttle) {
 			uint64_t c0 = idle ? tc__thread_cpu_ns() : 0;
-			done = tc__mark_drain(h, w, idle ? (uint64_t)256 << 10 : FRAC_STEP);
+			done = drain_burst(h, w, idle);
 			if (!idle)
 				rest();
 			atomic_fetch_add_explicit(&h->pacer.bg_credit, (int64_t)done, memory_order_relaxed);
@@ -393,7 +428,7 @@ static void gc_sweep_finish(tc_heap *h, bool asked)
 {
 	unsigned cls = 0;
 	uint64_t since = tc__now_ns();
-	while (tc__mheap_sweep_some(&h->mh, &cls, 64) > 0)
+	while (tc__mheap_sweep_some(&h->mh, &cls, SWEEP_STEP) > 0)
 		rest_if_due(h, &since);
 	/* Return free memory beyond what the next cycle needs (tc__scav_keep). */
 	uint64_t keep = tc__scav_keep(h, atomic_load(&h->pacer.goal), tc__mheap_take_inuse_peak(&h->mh), asked);
@@ -423,7 +458,7 @@ static void run_cycle(tc_heap *h, bool asked)
 	tc__gcw_init(&w, h);
 	if (h->roots_hook)
 		h->roots_hook(h, h->roots_hook_arg);
-	atomic_fetch_add(&h->work.roots_bytes, tc__roots_globals(h, tc__grey_conservative, &w));
+	scan_globals(h, &w);
 	tc__fin_mark_roots(h, &w); /* after phase = MARK: a record made later is greyed by its maker */
 	h->ctrl.mark_loops = 0;
 	mark_concurrent(h, &w, mark0); /* 2, and 3's termination */

@@ -394,7 +394,16 @@ typedef struct rootset {
 	mutex lock;      /* LR_ROOTS: the table */
 	rootrange *r;    /* the ranges, in order of registration */
 	size_t n, cap;   /* ranges used, and allocated */
+	uint64_t removed; /* ranges removed, ever: a scan in steps starts again when it moves (lock) */
 } rootset;
+
+/* Where a scan of the global roots in steps has got to (roots.c). */
+typedef struct rootcursor {
+	size_t i, off;    /* range, and slot within it */
+	uint64_t removed; /* rootset.removed when the scan began */
+	bool again;       /* started again once: the rest goes in one step */
+	bool started;
+} rootcursor;
 
 /* What the heap measured for tc_metrics_read and the CSV writers (metrics.c):
  * counters only grow. */
@@ -564,6 +573,10 @@ void tc__mutator_stall(tc_mutator *m, uint64_t t0, int kind);
 /* Hand root values to fn: the global roots (returns the bytes scanned), one
  * mutator's frames, registers and stack (unless the heap is precise). */
 uint64_t tc__roots_globals(tc_heap *h, void (*fn)(uintptr_t v, void *ctx), void *ctx); /* bytes scanned */
+/* The same in steps of at most max slots, the table lock held for one step
+ * (the controller rests between them): returns the bytes scanned, 0 when
+ * the scan is done. *c starts zeroed. */
+uint64_t tc__roots_globals_step(tc_heap *h, rootcursor *c, size_t max, void (*fn)(uintptr_t v, void *ctx), void *ctx);
 void tc__root_add_cons(tc_heap *h, void **slots, size_t n); /* a conservative range; removed by tc_root_remove */
 void tc__roots_mutator(tc_heap *h, tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx);
 void tc__roots_frames(tc_mutator *m, void (*fn)(uintptr_t v, void *ctx), void *ctx);

@@ -6,6 +6,7 @@
 #define TC_GRAPH_HELPERS
 #include <pthread.h>
 #include <stdatomic.h>
+#include <string.h>
 #include <time.h>
 
 #include "testutil.h"
@@ -460,6 +461,73 @@ static void test_threads_mutate_while_dedicated_workers_mark(void **state)
 	run_random(worker_heap(2), 2000);
 }
 
+/* ---- the global roots, scanned in steps ---- */
+
+typedef struct {
+	uint8_t *seen; /* by value: 1 + range * 10000 + slot */
+	size_t n;
+} rootseen;
+
+static void note_root(uintptr_t v, void *ctx)
+{
+	rootseen *r = ctx;
+	if (v != 0 && v < r->n)
+		r->seen[v] = 1;
+}
+
+/* The controller scans the global roots in steps, the table lock released
+ * between them. A range removed between two steps shifts the ones after it
+ * down the table: the scan must not skip what the cursor pointed past, and
+ * a range added meanwhile is still reached. */
+static void test_global_roots_scanned_in_steps_survive_removal(void **state)
+{
+	(void)state;
+	tc_heap *h = precise_heap();
+	enum { NA = 6000, NB = 5000, NC = 10, ND = 3 };
+	static void *a[NA], *b[NB], *c[NC], *d[ND];
+	void **ranges[] = {a, b, c, d};
+	size_t sizes[] = {NA, NB, NC, ND};
+	for (size_t r = 0; r < 4; r++)
+		for (size_t i = 0; i < sizes[r]; i++)
+			ranges[r][i] = (void *)(uintptr_t)(1 + r * 10000 + i);
+	tc_root_add(h, a, NA);
+	tc_root_add(h, b, NB);
+	tc_root_add(h, c, NC);
+	rootseen seen = {calloc(40000, 1), 40000};
+	assert_non_null(seen.seen);
+	rootcursor cur = {0};
+	/* The first step stops inside a; then a goes and d comes. */
+	assert_int_equal(tc__roots_globals_step(h, &cur, 4096, note_root, &seen), 4096 * TC_WORD);
+	tc_root_remove(h, a);
+	tc_root_add(h, d, ND);
+	/* Started again, and run to the end at once: b, c and d whole. */
+	assert_int_equal(tc__roots_globals_step(h, &cur, 4096, note_root, &seen), (NB + NC + ND) * TC_WORD);
+	assert_int_equal(tc__roots_globals_step(h, &cur, 4096, note_root, &seen), 0);
+	for (size_t r = 1; r < 4; r++)
+		for (size_t i = 0; i < sizes[r]; i++)
+			if (!seen.seen[1 + r * 10000 + i])
+				fail_msg("range %zu slot %zu was not scanned", r, i);
+	/* With nothing removed, steps of 4096 cover b, c and d exactly once. */
+	memset(seen.seen, 0, seen.n);
+	cur = (rootcursor){0};
+	uint64_t total = 0, got;
+	unsigned steps = 0;
+	while ((got = tc__roots_globals_step(h, &cur, 4096, note_root, &seen)) > 0) {
+		total += got;
+		steps++;
+	}
+	assert_int_equal(total, (NB + NC + ND) * TC_WORD);
+	assert_int_equal(steps, 2);
+	for (size_t r = 1; r < 4; r++)
+		for (size_t i = 0; i < sizes[r]; i++)
+			assert_true(seen.seen[1 + r * 10000 + i]);
+	free(seen.seen);
+	tc_root_remove(h, b);
+	tc_root_remove(h, c);
+	tc_root_remove(h, d);
+	tc_heap_destroy(h);
+}
+
 /* The stress run: the same, for TC_STRESS_SECONDS (ctest's test_stress sets
  * 60; set it higher for a longer run), reporting what it did. */
 static void test_stress(void **state)
@@ -484,6 +552,7 @@ int main(void)
 		cmocka_unit_test(test_assist_does_not_wait_for_work_lock),
 		cmocka_unit_test(test_threads_mutate_while_marking_conservative),
 		cmocka_unit_test(test_threads_mutate_while_dedicated_workers_mark),
+		cmocka_unit_test(test_global_roots_scanned_in_steps_survive_removal),
 	};
 	const struct CMUnitTest stress[] = {cmocka_unit_test(test_stress)};
 	const char *nt = getenv("TC_STRESS_THREADS");
