@@ -533,7 +533,8 @@ static void test_global_roots_scanned_in_steps_survive_removal(void **state)
 static void test_stress(void **state)
 {
 	(void)state;
-	long secs = atol(getenv("TC_STRESS_SECONDS"));
+	const char *env = getenv("TC_STRESS_SECONDS");
+	long secs = env ? atol(env) : 0;
 	tc_heap *h = conservative_heap();
 	run_random_keep(h, (unsigned)(secs > 0 ? secs : 60) * 1000);
 	printf("stress: %ld s, %d threads, chaos %u/1000, %llu cycles, %llu objects allocated, %llu objects verified, %llu late grey finds, "
