@@ -7,10 +7,15 @@
 # then each tricolor RUNS times for tcbench's summary line (pause p50/p99/max,
 # GC CPU, peak RSS, medians). Prints one table; ratios are to jemalloc and
 # between the two trees, which is what to read on a noisy machine.
+# Then the service loop (64 MiB live, 2 threads, 3 s), PAIRS (default 8)
+# alternating runs of the two trees: medians and ranges of what the
+# application felt (iterations/s, p99 and longest iteration, MMU at 10 and
+# 100 ms) and of the library's longest stall and handshake p99.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base=${1:?usage: scripts/bench-compare.sh BASE_REV [RUNS]}
 RUNS=${2:-5}
+PAIRS=${PAIRS:-8}
 . scripts/setup.sh
 tc_setup
 rev=$(git rev-parse --short "$base")
@@ -60,3 +65,30 @@ for tree in ("base", "this"):
           f"{med('pause_max_us'):8.1f} {statistics.median(rss) / 1024:9.1f}")
 PY
 done
+
+for _ in $(seq "$PAIRS"); do
+  for tree in base this; do
+    bin=$NEW
+    [ $tree = base ] && bin=$OLD
+    echo "tree=$tree $("$bin/tcbench-tricolor" --workload service --size 64 --threads 2 --seconds 3 2>&1 | tr '\n' ' ')"
+  done
+done >"$tmp/service.log"
+python3 - "$tmp/service.log" "$rev" <<'PY'
+import re, statistics, sys
+log, rev = sys.argv[1:]
+keys = [("iter_per_s", "iterations/s"), ("p99_us", "p99 us"), ("max_us", "longest us"),
+        ("app_mmu_10ms", "MMU 10 ms"), ("app_mmu_100ms", "MMU 100 ms"),
+        ("stall_max_us", "stall max us"), ("pause_p99_us", "handshake p99 us")]
+got = {"base": {k: [] for k, _ in keys}, "this": {k: [] for k, _ in keys}}
+for line in open(log):
+    tree = line.split()[0].split("=")[1]
+    for k, _ in keys:
+        m = re.search(r"(?<![a-z_])" + k + r"=([0-9.]+)", line)  # the first: the service line's own
+        if m:
+            got[tree][k].append(float(m.group(1)))
+print(f"\nservice loop, 2 threads, 64 MiB, {len(got['this']['iter_per_s'])} alternating pairs: median [range]")
+for k, label in keys:
+    row = "  ".join(f"{(rev if t == 'base' else 'this'):>8} {statistics.median(v):10.3f} [{min(v):.3f}-{max(v):.3f}]"
+                    for t, v in ((t, got[t][k]) for t in ("base", "this")) if v)
+    print(f"{label:<18} {row}")
+PY
