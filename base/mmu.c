@@ -8,6 +8,7 @@
  * taking prefix sums, each candidate costs two binary searches: O(n log n)
  * for n intervals.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "mmu.h"
@@ -92,4 +93,131 @@ double tc__mmu(tc__ival *iv, size_t n, uint64_t t0, uint64_t t1, uint64_t w)
 	}
 	free(pre);
 	return 1.0 - (double)worst / (double)w;
+}
+
+void tc__mmu_run_init(tc__mmu_run *r, uint64_t t0, const uint64_t w[TC__MMU_NW])
+{
+	*r = (tc__mmu_run){.t0 = t0};
+	for (int i = 0; i < TC__MMU_NW; i++)
+		r->w[i] = w[i];
+}
+
+void tc__mmu_run_free(tc__mmu_run *r)
+{
+	free(r->q);
+	free(r->cum);
+	r->q = NULL;
+	r->cum = NULL;
+	r->cap = r->n = r->head = 0;
+}
+
+#define RING(r, k) (((r)->head + (k)) % (r)->cap)
+
+static bool ring_grow(tc__mmu_run *r)
+{
+	size_t cap = r->cap ? 2 * r->cap : 64;
+	tc__ival *q = malloc(cap * sizeof *q);
+	uint64_t *cum = malloc(cap * sizeof *cum);
+	if (q == NULL || cum == NULL) {
+		free(q);
+		free(cum);
+		return false;
+	}
+	for (size_t k = 0; k < r->n; k++) {
+		q[k] = r->q[RING(r, k)];
+		cum[k] = r->cum[RING(r, k)];
+	}
+	free(r->q);
+	free(r->cum);
+	r->q = q;
+	r->cum = cum;
+	r->cap = cap;
+	r->head = 0;
+	return true;
+}
+
+/* Stalled time before t, for a t no earlier than the first kept stall's
+ * start... or any t: stalls before the ring's first are all before it. */
+static uint64_t run_stalled_before(const tc__mmu_run *r, uint64_t total, uint64_t t)
+{
+	size_t lo = 0, hi = r->n; /* the first kept stall ending after t */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (r->q[RING(r, mid)].end <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == r->n)
+		return total;
+	const tc__ival *iv = &r->q[RING(r, lo)];
+	uint64_t c = r->cum[RING(r, lo)];
+	return iv->start >= t ? c - (iv->end - iv->start) : c - (iv->end - t);
+}
+
+static void atomic_max(_Atomic uint64_t *p, uint64_t v)
+{
+	if (v > atomic_load_explicit(p, memory_order_relaxed))
+		atomic_store_explicit(p, v, memory_order_relaxed);
+}
+
+void tc__mmu_run_add(tc__mmu_run *r, uint64_t start, uint64_t end)
+{
+	if (start < r->t0)
+		start = r->t0;
+	if (r->n > 0 && start < r->q[RING(r, r->n - 1)].end)
+		start = r->q[RING(r, r->n - 1)].end; /* overlaps the last: clipped */
+	if (end <= start)
+		return;
+	uint64_t total = atomic_load_explicit(&r->total, memory_order_relaxed) + (end - start);
+	/* The ring keeps the stalls ending after end - widest. */
+	uint64_t wmax = r->w[TC__MMU_NW - 1];
+	while (r->n > 0 && r->q[r->head].end + wmax <= end) {
+		r->head = (r->head + 1) % r->cap;
+		r->n--;
+	}
+	if (r->n == r->cap && !ring_grow(r)) {
+		if (r->n == 0) { /* no ring at all: as if every stall so far fell in one window */
+			atomic_store_explicit(&r->total, total, memory_order_relaxed);
+			for (int i = 0; i < TC__MMU_NW; i++)
+				atomic_max(&r->worst[i], total < r->w[i] ? total : r->w[i]);
+			r->merged++;
+			return;
+		}
+		/* Merged into the last, the gap counted as stalled. */
+		size_t last = RING(r, r->n - 1);
+		total += start - r->q[last].end;
+		r->q[last].end = end;
+		r->cum[last] = total;
+		r->merged++;
+	} else {
+		r->q[RING(r, r->n)] = (tc__ival){start, end};
+		r->cum[RING(r, r->n)] = total;
+		r->n++;
+	}
+	atomic_store_explicit(&r->total, total, memory_order_relaxed);
+	for (int i = 0; i < TC__MMU_NW; i++) {
+		uint64_t w = r->w[i];
+		if (end < r->t0 + w) {
+			atomic_max(&r->worst[i], total); /* [t0, end] */
+			continue;
+		}
+		atomic_max(&r->worst[i], total - run_stalled_before(r, total, end - w));
+	}
+}
+
+double tc__mmu_from(uint64_t worst, uint64_t total, uint64_t w, uint64_t t0, uint64_t now)
+{
+	if (now <= t0)
+		return 1.0;
+	uint64_t span = now - t0;
+	if (span <= w) /* the window is the span */
+		return 1.0 - (double)(total < span ? total : span) / (double)span;
+	return 1.0 - (double)(worst < w ? worst : w) / (double)w;
+}
+
+double tc__mmu_run_get(tc__mmu_run *r, int i, uint64_t now)
+{
+	return tc__mmu_from(atomic_load_explicit(&r->worst[i], memory_order_relaxed),
+			    atomic_load_explicit(&r->total, memory_order_relaxed), r->w[i], r->t0, now);
 }

@@ -43,6 +43,7 @@
 #include "barrier.h"
 #include "histogram.h"
 #include "lock.h"
+#include "mmu.h"
 #include "tricolor.h"
 
 enum { GC_OFF = 0, GC_MARK = 1 };
@@ -147,6 +148,7 @@ struct tc_mutator {
 	gcwork gcw;               /* grey work from this mutator: barrier flushes, own stack, assists (owner) */
 	int64_t assist_credit;    /* scan bytes banked (> 0) or owed (< 0) while marking (owner) */
 	_Atomic uint64_t stall_ns; /* time this mutator gave the collector: own scans, assists, waits, ns */
+	tc__mmu_run mmu;           /* its MMU at 1, 10 and 100 ms over its whole run, kept as its stalls come (owner) */
 	/* Its stalls not yet in the interval log (obs.lock was taken): a ring,
 	 * records [ivtaken, ivkept) at their index modulo IVPEND_N. The owner
 	 * writes a record, then ivkept (release); whoever holds obs.lock moves
@@ -423,6 +425,8 @@ typedef struct observ {
 	_Atomic uint64_t idle_mark_ns; /* controller CPU spent marking on an otherwise idle CPU, ns (part of cpu_ns) */
 	_Atomic uint64_t alloc_bytes_gone, alloc_objects_gone, alloc_slow_gone; /* allocation counts of detached mutators */
 	_Atomic uint64_t stall_max_gone; /* the largest stall total of a detached mutator, ns */
+	uint64_t mmu_gone_worst[TC__MMU_NW]; /* detached mutators' most stalled windows (tc__mmu_run.worst), ns (world.lock) */
+	uint64_t mmu_gone_total;             /* and their largest stall total, ns (world.lock) */
 	timehist pauses;           /* every stop-the-world pause */
 	timehist stalls;           /* every stall of every mutator: stops, assists, waits, own scans (gc.stall.ns) */
 	timehist pauses_kind[2];   /* the same by kind: [PAUSE_SWEEP_TERM], [PAUSE_MARK_TERM] */
@@ -568,6 +572,9 @@ bool tc__mutator_check(tc_mutator *m, const char *fn);
  * interval, recorded in gc.stall.ns and m's total; all but IV_STOP count in
  * gc.assist.ns too. */
 void tc__mutator_stall(tc_mutator *m, uint64_t t0, int kind);
+
+/* ---- metrics.c ---- */
+extern const uint64_t tc__mmu_windows[TC__MMU_NW]; /* gc.mmu.1ms, 10ms, 100ms: ns */
 
 /* ---- roots.c ---- */
 /* Hand root values to fn: the global roots (returns the bytes scanned), one

@@ -8,7 +8,11 @@
  * with no lock, so a reader may see one counter a moment ahead of another.
  * A mutator's stall is in the interval ring, or in its own ivpend (at most
  * IVPEND_N, kept while obs.lock was taken: tc__interval_mine); the readers
- * gather those first (tc__intervals_gather), so they see every stall.
+ * gather those first (tc__intervals_gather), so they see every stall. The
+ * gc.mmu.* metrics are not read from the ring, which keeps only the last
+ * IVLOG_N intervals: each mutator keeps its own as its stalls come
+ * (tc_mutator.mmu, base/mmu.c), and a detached one's are folded into
+ * observ.mmu_gone_*.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -43,49 +47,23 @@ static uint64_t stall_max(tc_heap *h)
 	return v;
 }
 
-static int by_mutator(const void *a, const void *b)
-{
-	const interval *x = a, *y = b;
-	return (x->mutator > y->mutator) - (x->mutator < y->mutator);
-}
+/* The least MMU(w[i]) of any mutator, attached or detached, over the run
+ * (since the heap was made), in parts per million: kept as the stalls come
+ * (tc__mmu_run, base/mmu.c), not taken from the interval log, which keeps
+ * only its last IVLOG_N intervals (on the service loop, the last 3 s). */
+const uint64_t tc__mmu_windows[TC__MMU_NW] = {1000000, 10000000, 100000000};
 
-/* The least MMU(w) of any mutator, in parts per million, from the interval
- * log: each mutator's own stalls (stops, assists, waits), over the span the
- * log covers (its last IVLOG_N intervals, up to now). */
-static uint64_t mmu_ppm(tc_heap *h, uint64_t w)
+static uint64_t mmu_ppm(tc_heap *h, int i)
 {
-	tc__intervals_gather(h);
-	uint64_t n = h->obs.nivs < IVLOG_N ? h->obs.nivs : IVLOG_N, first = h->obs.nivs - n;
-	interval *log = n ? malloc(n * sizeof *log) : NULL;
-	if (log != NULL)
-		for (uint64_t i = 0; i < n; i++)
-			log[i] = h->obs.ivs[(first + i) % IVLOG_N];
-	unlock(&h->obs.lock);
-	if (n == 0 || log == NULL) {
-		free(log);
-		return n == 0 ? 1000000 : 0;
+	uint64_t now = tc__now_ns();
+	lock(&h->world.lock);
+	double least = tc__mmu_from(h->obs.mmu_gone_worst[i], h->obs.mmu_gone_total, tc__mmu_windows[i], h->obs.start_ns,
+				    now);
+	for (tc_mutator *m = h->world.mutators; m; m = m->next) {
+		double u = tc__mmu_run_get(&m->mmu, i, now);
+		least = u < least ? u : least;
 	}
-	uint64_t t0 = UINT64_MAX, t1 = tc__now_ns() - h->obs.start_ns;
-	for (uint64_t i = 0; i < n; i++)
-		t0 = log[i].start_ns < t0 ? log[i].start_ns : t0;
-	/* Group each mutator's stalls together, then one MMU per mutator. */
-	qsort(log, n, sizeof *log, by_mutator);
-	tc__ival *mine = malloc(n * sizeof *mine);
-	double least = mine == NULL ? 0.0 : 1.0;
-	for (uint64_t i = 0; i < n && mine != NULL;) {
-		uint64_t k = i;
-		size_t m = 0;
-		for (; k < n && log[k].mutator == log[i].mutator; k++)
-			if (log[k].kind != IV_PAUSE)
-				mine[m++] = (tc__ival){log[k].start_ns, log[k].end_ns};
-		if (log[i].mutator >= 0) {
-			double u = tc__mmu(mine, m, t0, t1, w);
-			least = u < least ? u : least;
-		}
-		i = k;
-	}
-	free(mine);
-	free(log);
+	unlock(&h->world.lock);
 	return (uint64_t)(least * 1e6 + 0.5);
 }
 
@@ -116,9 +94,9 @@ static uint64_t rd_gc_stall_p99_ns(tc_heap *h) { return tc__hist_quantile(&h->ob
 static uint64_t rd_gc_stall_p999_ns(tc_heap *h) { return tc__hist_quantile(&h->obs.stalls, 0.999); }
 static uint64_t rd_gc_stall_max_ns(tc_heap *h) { return atomic_load(&h->obs.stalls.max); }
 static uint64_t rd_gc_stall_total_max_ns(tc_heap *h) { return stall_max(h); }
-static uint64_t rd_gc_mmu_1ms(tc_heap *h) { return mmu_ppm(h, 1000000); }
-static uint64_t rd_gc_mmu_10ms(tc_heap *h) { return mmu_ppm(h, 10000000); }
-static uint64_t rd_gc_mmu_100ms(tc_heap *h) { return mmu_ppm(h, 100000000); }
+static uint64_t rd_gc_mmu_1ms(tc_heap *h) { return mmu_ppm(h, 0); }
+static uint64_t rd_gc_mmu_10ms(tc_heap *h) { return mmu_ppm(h, 1); }
+static uint64_t rd_gc_mmu_100ms(tc_heap *h) { return mmu_ppm(h, 2); }
 static uint64_t rd_gc_verify_objects(tc_heap *h) { return atomic_load(&h->obs.verified_objects); }
 static uint64_t rd_gc_limiter_enabled(tc_heap *h) { return atomic_load(&h->lim.enabled); }
 static uint64_t rd_gc_limiter_ns(tc_heap *h) { return atomic_load(&h->lim.on_ns); }

@@ -69,6 +69,7 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 	if (h->cfg.torture)
 		m->alloc_slow_always = 2; /* every allocation counts towards the next collection */
 	m->wb.head.alloc_slow = m->alloc_slow_always; /* never changes */
+	tc__mmu_run_init(&m->mmu, h->obs.start_ns, tc__mmu_windows);
 	tc__gcw_init(&m->gcw, h);
 	m->gcw.nowait = true; /* a mutator never waits for work.lock to move grey work (gcwork.c) */
 	m->h = h;
@@ -137,6 +138,7 @@ void tc__mutator_stall(tc_mutator *m, uint64_t t0, int kind)
 		atomic_fetch_add_explicit(&m->h->obs.assist_ns, ns, memory_order_relaxed);
 	tc__hist_record(&m->h->obs.stalls, ns);
 	tc__interval_mine(m, t0, now, kind);
+	tc__mmu_run_add(&m->mmu, t0, now);
 }
 
 static void mutator_flush_stats(tc_mutator *m)
@@ -169,6 +171,14 @@ void tc_mutator_detach(tc_mutator *m)
 	tc__stw_block_while(m, unlink_mutator, NULL); /* counts as stopped while it waits */
 	tc__interval_flush(m); /* its last stalls, that one included */
 	lock(&h->world.lock);
+	/* Its MMU, its last stalls included (gc.mmu.*: metrics.c). */
+	for (int i = 0; i < TC__MMU_NW; i++) {
+		uint64_t wst = atomic_load_explicit(&m->mmu.worst[i], memory_order_relaxed);
+		h->obs.mmu_gone_worst[i] = wst > h->obs.mmu_gone_worst[i] ? wst : h->obs.mmu_gone_worst[i];
+	}
+	uint64_t tot = atomic_load_explicit(&m->mmu.total, memory_order_relaxed);
+	h->obs.mmu_gone_total = tot > h->obs.mmu_gone_total ? tot : h->obs.mmu_gone_total;
+	tc__mmu_run_free(&m->mmu);
 	m->magic = M_MAGIC_DEAD;
 	free(m->frames);
 	free(m->snap);

@@ -11,9 +11,11 @@
 #define TC_HOLDER_HELPERS
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "alloc.h"
 #include "gc.h"
+
 #include "testutil.h"
 
 static size_t rounded(size_t size)
@@ -262,6 +264,33 @@ static void test_stall_waits_for_the_log_only_when_its_ring_is_full(void **state
 	tc_heap_destroy(h);
 }
 
+/* gc.mmu.* cover the whole run: a 5 ms stall, then more stalls than the
+ * interval log keeps (IVLOG_N), 30 ns or so each with gaps between; the
+ * log has lost the long one, the MMU has not. And a detached mutator's
+ * stalls still count. */
+static void test_mmu_covers_the_whole_run(void **state)
+{
+	(void)state;
+	tc_heap *h = precise_heap();
+	tc_mutator *m = tc_mutator_attach(h);
+	struct timespec ten_ms = {0, 10000000};
+	nanosleep(&ten_ms, NULL); /* the stall below begins after the heap was made */
+	tc__mutator_stall(m, tc__now_ns() - (uint64_t)5 * 1000000, IV_WAIT);
+	for (unsigned i = 0; i < IVLOG_N + 1000; i++)
+		tc__mutator_stall(m, tc__now_ns(), IV_ASSIST);
+	/* The log's oldest interval is one of the short ones. */
+	tc__intervals_gather(h);
+	uint64_t oldest = h->obs.ivs[h->obs.nivs % IVLOG_N].end_ns - h->obs.ivs[h->obs.nivs % IVLOG_N].start_ns;
+	unlock(&h->obs.lock);
+	assert_true(oldest < 1000000);
+	assert_int_equal(metric(h, "gc.mmu.1ms"), 0);
+	assert_true(metric(h, "gc.mmu.10ms") <= 500000);
+	/* Another mutator with no stall does not raise the least. */
+	tc_mutator_detach(m);
+	assert_int_equal(metric(h, "gc.mmu.1ms"), 0);
+	tc_heap_destroy(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -271,6 +300,7 @@ int main(void)
 		cmocka_unit_test(test_stall_does_not_wait_for_the_log),
 		cmocka_unit_test(test_stall_waits_for_the_log_only_when_its_ring_is_full),
 		cmocka_unit_test(test_every_listed_metric_reads),
+		cmocka_unit_test(test_mmu_covers_the_whole_run),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

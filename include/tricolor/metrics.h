@@ -54,8 +54,8 @@
 	X(gc_stall_max_ns, "gc.stall.max.ns", "longest single stall of any mutator")                                  \
 	X(gc_stall_total_max_ns, "gc.stall.total.max.ns", "the largest total of stalls of any one mutator")          \
 	X(gc_mmu_1ms, "gc.mmu.1ms",                                                                                    \
-	  "minimum mutator utilisation over 1 ms windows, the least of any mutator, in parts per million, from the " \
-	  "interval log (its last 65536 intervals)")                                                                   \
+	  "minimum mutator utilisation over 1 ms windows, the least of any mutator, in parts per million, over the " \
+	  "whole run (kept as the stalls come, not from the interval log)")                                          \
 	X(gc_mmu_10ms, "gc.mmu.10ms", "the same over 10 ms windows")                                                  \
 	X(gc_mmu_100ms, "gc.mmu.100ms", "the same over 100 ms windows")                                               \
 	X(gc_verify_objects, "gc.verify.objects",                                                                      \
