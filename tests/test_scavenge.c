@@ -45,9 +45,45 @@ static void test_scavenger_lowers_rss(void **state)
 	span *r = tc__mheap_alloc_span(&h, SZ / TC_PAGE_SIZE, spc_make(0, SK_NOSCAN));
 	assert_non_null(r);
 	assert_int_equal(atomic_load(&h.released), rel - SZ);
+	assert_int_equal(r->needzero, 0); /* released whole: the kernel zeroes it, allocation need not */
 	const unsigned char *p = (const unsigned char *)r->base;
 	for (size_t i = 0; i < SZ; i += 4096)
 		assert_int_equal(p[i], 0);
+	tc__mheap_destroy(&h);
+}
+
+/* A span made of released pages and pages freed since, not released: it
+ * must be zeroed on allocation (needzero), and one of released pages
+ * alone need not be. */
+static void test_released_and_dirty_pages_in_one_span(void **state)
+{
+	(void)state;
+	mheap h;
+	assert_int_equal(tc__mheap_init(&h), 0);
+	enum { NP = 3 };
+	span *a = tc__mheap_alloc_span(&h, NP, spc_make(0, SK_NOSCAN));
+	span *b = tc__mheap_alloc_span(&h, NP, spc_make(0, SK_NOSCAN));
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_true(b->base == a->base + (size_t)NP * TC_PAGE_SIZE);
+	memset((void *)a->base, 0x5a, (size_t)NP * TC_PAGE_SIZE);
+	memset((void *)b->base, 0x5a, (size_t)NP * TC_PAGE_SIZE);
+	tc__mheap_free_span(&h, a);
+	assert_true(tc__mheap_scavenge(&h, SIZE_MAX) >= (size_t)NP * TC_PAGE_SIZE); /* a's pages, and the rest */
+	tc__mheap_free_span(&h, b); /* dirty, coalesced with a's released pages */
+	span *c = tc__mheap_alloc_span(&h, 2 * NP, spc_make(0, SK_NOSCAN));
+	assert_non_null(c);
+	assert_true(c->base == a->base);
+	assert_int_equal(c->needzero, 1);
+	tc__mheap_free_span(&h, c);
+	assert_true(tc__mheap_scavenge(&h, SIZE_MAX) >= (size_t)2 * NP * TC_PAGE_SIZE);
+	span *d = tc__mheap_alloc_span(&h, 2 * NP, spc_make(0, SK_NOSCAN));
+	assert_non_null(d);
+	assert_int_equal(d->needzero, 0);
+	const unsigned char *p = (const unsigned char *)d->base;
+	for (size_t i = 0; i < (size_t)2 * NP * TC_PAGE_SIZE; i++)
+		if (p[i] != 0)
+			fail_msg("byte %zu of a span of released pages reads %#x", i, p[i]);
 	tc__mheap_destroy(&h);
 }
 
@@ -104,6 +140,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_scavenger_lowers_rss),
 		cmocka_unit_test(test_scavenger_finds_pages_between_released_ones),
+		cmocka_unit_test(test_released_and_dirty_pages_in_one_span),
 		cmocka_unit_test(test_inuse_peak),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
