@@ -335,9 +335,14 @@ static void test_assist_does_not_wait_for_work_lock(void **state)
 
 /* ---- randomized: many threads, many cycles ---- */
 
-enum { SLOTS = 256, MAXTHREADS = 16 };
+/* The table's slots lie STRIDE apart in one registered range of three
+ * times the controller's root step (ROOT_STEP, gc.c: 4,096 slots), so its
+ * root scan goes in steps, the roots lock released between them, while
+ * the mutators store into slots on both sides of each step's edge. */
+enum { SLOTS = 256, STRIDE = 48, MAXTHREADS = 16 };
 static int nthreads = 4; /* TC_STRESS_THREADS */
-static node *table[SLOTS];
+static node *rootarea[SLOTS * STRIDE];
+#define table(i) rootarea[(size_t)(i) * STRIDE]
 static atomic_int stop;
 
 static uint64_t ms_now(void)
@@ -362,13 +367,13 @@ static void *collector(void *arg)
 
 __attribute__((noinline)) static void hide_and_restore(tc_mutator *m, unsigned slot)
 {
-	node *volatile held = ld(&table[slot]); /* only on the stack now */
-	tc_write(m, (void **)&table[slot], NULL);
+	node *volatile held = ld(&table(slot)); /* only on the stack now */
+	tc_write(m, (void **)&table(slot), NULL);
 	for (int i = 0; i < 50; i++)
 		new_node(m, 0); /* let cycles go by */
 	if (held)
 		assert_int_equal(held->magic, NODE_MAGIC);
-	tc_write(m, (void **)&table[slot], held);
+	tc_write(m, (void **)&table(slot), held);
 }
 
 static void *mutator_thread(void *arg)
@@ -379,15 +384,15 @@ static void *mutator_thread(void *arg)
 	while (!atomic_load(&stop)) {
 		tc_safepoint(m); /* the loop may go on without allocating */
 		unsigned a = (unsigned)(test_rand(&seed) % SLOTS), b = (unsigned)(test_rand(&seed) % SLOTS);
-		node *ta = ld(&table[a]);
+		node *ta = ld(&table(a));
 		switch (test_rand(&seed) % 4) {
 		case 0: /* a new object linked into an old one */
 			if (ta) {
 				node *n = new_node(m, 1);
-				tc_write(m, (void **)&n->next, ld(&table[b]));
+				tc_write(m, (void **)&n->next, ld(&table(b)));
 				tc_write(m, (void **)&ta->other, n);
 			} else {
-				tc_write(m, (void **)&table[a], new_node(m, 2));
+				tc_write(m, (void **)&table(a), new_node(m, 2));
 			}
 			break;
 		case 1: /* the only pointer goes to the stack and comes back */
@@ -405,11 +410,11 @@ static void *mutator_thread(void *arg)
 			}
 			break;
 		default: /* rewire */
-			tc_write(m, (void **)&table[a], ld(&table[b]));
+			tc_write(m, (void **)&table(a), ld(&table(b)));
 		}
 		/* Walk a little: every reachable object must be intact. */
 		size_t steps = 0;
-		for (node *x = ld(&table[a]); x && steps < 1000; x = ld(&x->next), steps++) {
+		for (node *x = ld(&table(a)); x && steps < 1000; x = ld(&x->next), steps++) {
 			assert_int_equal(x->magic, NODE_MAGIC);
 			node *o = ld(&x->other);
 			if (o)
@@ -423,8 +428,8 @@ static void *mutator_thread(void *arg)
 /* Run the mutators and a back-to-back collector on h for ms; h stays. */
 static void run_random_keep(tc_heap *h, unsigned ms)
 {
-	memset(table, 0, sizeof table);
-	tc_root_add(h, (void **)table, SLOTS);
+	memset(rootarea, 0, sizeof rootarea);
+	tc_root_add(h, (void **)rootarea, SLOTS * STRIDE);
 	atomic_store(&stop, 0);
 	pthread_t c, t[MAXTHREADS];
 	pthread_create(&c, NULL, collector, h);
@@ -440,7 +445,7 @@ static void run_random_keep(tc_heap *h, unsigned ms)
 		pthread_join(t[i], NULL);
 	pthread_join(c, NULL);
 	assert_true(metric(h, "gc.cycles") >= 10);
-	tc_root_remove(h, (void **)table);
+	tc_root_remove(h, (void **)rootarea);
 }
 
 static void run_random(tc_heap *h, unsigned ms)
