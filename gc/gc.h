@@ -83,7 +83,6 @@ typedef struct gcwork {
 	uintptr_t spanq[SPANQ_N]; /* spans this marker queued (SPAN_ITEM set); spilled to work.full to share */
 	uint64_t bytes_marked;  /* bytes of the objects this marker marked, not yet added to work.bytes_marked */
 	uint64_t scan_bytes;    /* bytes of objects (oblets) scanned by this marker, ever */
-	unsigned nitems;        /* work items a marker took, ever: every 256th it looks for hungry markers (mark.c) */
 	uint64_t greyed;        /* objects this marker greyed (white to marked), not yet added to work.greyed */
 	bool nowait;            /* a mutator's: its puts and takes never wait for work.lock (gcwork.c) */
 	workbuf *kept;          /* full buffers it could not hand over, work.lock being taken (nowait only) */

@@ -129,7 +129,6 @@ void tc__gcw_init(gcwork *w, tc_heap *h)
 	w->bytes_marked = 0;
 	w->greyed = 0;
 	w->scan_bytes = 0;
-	w->nitems = 0;
 	w->nowait = false;
 	w->kept = NULL;
 	w->missed = false;

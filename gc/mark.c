@@ -300,14 +300,9 @@ uint64_t tc__mark_drain(tc_heap *h, gcwork *w, uint64_t budget)
 			scan_span(w, obj & ~SPAN_ITEM, s);
 		else
 			scan_object(w, obj, s);
-		if ((++n & 63) == 0)
+		if ((n & 63) == 0)
 			tc_chaos();
-		/* A marker's items are counted across calls: the controller drains
-		 * in calls of 8 KiB (gc.c, DRAIN_STEP), and a count per call never
-		 * came to 256. An assist's, per call, as before: fed more work, the
-		 * assists on binary-trees doubled and the run was slower. */
-		unsigned k = w->nowait ? n : ++w->nitems;
-		if ((k & 255) == 0 && (__atomic_load_n(&h->work.nwait, __ATOMIC_RELAXED) > 0 ||
+		if ((++n & 255) == 0 && (__atomic_load_n(&h->work.nwait, __ATOMIC_RELAXED) > 0 ||
 					 __atomic_load_n(&h->work.nhungry, __ATOMIC_RELAXED) > 0 ||
 					 atomic_load_explicit(&h->work.hungry, memory_order_relaxed))) {
 			atomic_store_explicit(&h->work.hungry, 0, memory_order_relaxed);
