@@ -72,6 +72,12 @@ int tc__config_from_env(tc_config *cfg, bool tuning)
 			return tc__bad_value("TRICOLOR_TRACE", v, "a file name");
 		cfg->trace = v;
 	}
+	if ((v = getenv("TRICOLOR_INTERVALS"))) {
+		long long n;
+		if (tc__parse_int(v, 1, TC__IVLOG_MAX, &n) != 0)
+			return tc__bad_value("TRICOLOR_INTERVALS", v, "how many intervals the log keeps, 1 to 16777216");
+		cfg->interval_log = (uint64_t)n;
+	}
 	int verify = 0;
 	if ((v = getenv("TRICOLOR_VERIFY")) && parse_flag("TRICOLOR_VERIFY", v, &verify) != 0)
 		return -1;

@@ -102,7 +102,8 @@ typedef struct interval {
 	uint64_t start_ns, end_ns; /* since the heap was created */
 	int kind, mutator;         /* mutator -1: a pause (every mutator) */
 } interval;
-#define IVLOG_N 65536
+#define IVLOG_N 65536 /* intervals the log keeps, unless tc_config.interval_log says */
+#define TC__IVLOG_MAX ((uint64_t)1 << 24)
 /* Stalls a mutator keeps while obs.lock is taken (tc__interval_mine). */
 #define IVPEND_N 256
 
@@ -413,7 +414,8 @@ typedef struct observ {
 	mutex lock;                 /* LR_OBS: the two rings */
 	cyclerec *recs;             /* per-cycle records, a ring of CYCLEREC_N (allocated on first use) */
 	uint64_t nrecs;             /* records ever written */
-	interval *ivs;              /* intervals the collector took from mutators, a ring of IVLOG_N */
+	interval *ivs;              /* intervals the collector took from mutators, a ring of ivcap */
+	uint64_t ivcap;             /* its entries: tc_config.interval_log, or IVLOG_N (set once at creation) */
 	uint64_t nivs;              /* intervals ever written */
 	trslice *tr;                /* the timeline, a ring of TRACE_N (trace.c; allocated on first use) */
 	uint64_t ntr, trace_lost;   /* slices ever recorded, and overwritten before any writer saw them */

@@ -42,6 +42,11 @@ tc_heap *tc_heap_create(const tc_config *cfg)
 		tc__error("tc_heap_create: assists \"%s\" is unknown: expected \"marked\" or \"scanned\"", c.assists);
 		return NULL;
 	}
+	if (c.interval_log > TC__IVLOG_MAX) {
+		tc__error("tc_heap_create: interval_log = %llu is beyond %llu (0 = 65536)",
+			  (unsigned long long)c.interval_log, (unsigned long long)TC__IVLOG_MAX);
+		return NULL;
+	}
 	if (c.mark_workers < 0 || c.mark_workers > 1024) {
 		tc__error("tc_heap_create: mark_workers = %d is outside 0..1024 (0 = one per CPU)", c.mark_workers);
 		return NULL;
@@ -89,6 +94,7 @@ tc_heap *tc_heap_create(const tc_config *cfg)
 	tc__fin_init(h);
 	tc__weak_init(h);
 	h->obs.start_ns = tc__now_ns();
+	h->obs.ivcap = c.interval_log ? c.interval_log : IVLOG_N;
 	h->pacer.end_ns = h->obs.start_ns;
 	return h;
 }

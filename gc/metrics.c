@@ -10,7 +10,7 @@
  * IVPEND_N, kept while obs.lock was taken: tc__interval_mine); the readers
  * gather those first (tc__intervals_gather), so they see every stall. The
  * gc.mmu.* metrics are not read from the ring, which keeps only the last
- * IVLOG_N intervals: each mutator keeps its own as its stalls come
+ * ivcap intervals (tc_config.interval_log): each mutator keeps its own as its stalls come
  * (tc_mutator.mmu, base/mmu.c), and a detached one's are folded into
  * observ.mmu_gone_*.
  */
@@ -50,7 +50,8 @@ static uint64_t stall_max(tc_heap *h)
 /* The least MMU(w[i]) of any mutator, attached or detached, over the run
  * (since the heap was made), in parts per million: kept as the stalls come
  * (tc__mmu_run, base/mmu.c), not taken from the interval log, which keeps
- * only its last IVLOG_N intervals (on the service loop, the last 3 s). */
+ * only its last ivcap intervals (65,536 by default: on the two-thread
+ * service loop, its last 2 s). */
 const uint64_t tc__mmu_windows[TC__MMU_NW] = {1000000, 10000000, 100000000};
 
 static uint64_t mmu_ppm(tc_heap *h, int i)
@@ -235,9 +236,9 @@ static void interval_put(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int kin
 					    [IV_STOP] = TR_STOPPED};
 	tc__trace_put(h, start_ns, end_ns, mutator < 0 ? TRACK_CONTROLLER : mutator, slice[kind], 0); /* the timeline's copy */
 	if (h->obs.ivs == NULL)
-		h->obs.ivs = calloc(IVLOG_N, sizeof *h->obs.ivs); /* no memory: no log, nothing else lost */
+		h->obs.ivs = calloc(h->obs.ivcap, sizeof *h->obs.ivs); /* no memory: no log, nothing else lost */
 	if (h->obs.ivs != NULL)
-		h->obs.ivs[h->obs.nivs++ % IVLOG_N] = (interval){start_ns - h->obs.start_ns, end_ns - h->obs.start_ns, kind, mutator};
+		h->obs.ivs[h->obs.nivs++ % h->obs.ivcap] = (interval){start_ns - h->obs.start_ns, end_ns - h->obs.start_ns, kind, mutator};
 }
 
 void tc__interval_record(tc_heap *h, uint64_t start_ns, uint64_t end_ns, int kind, int mutator)
@@ -307,9 +308,9 @@ int tc_intervals_write_csv(tc_heap *h, FILE *out)
 	}
 	int bad = fprintf(out, "start_ns,end_ns,kind,mutator\n") < 0;
 	tc__intervals_gather(h);
-	uint64_t first = h->obs.nivs > IVLOG_N ? h->obs.nivs - IVLOG_N : 0;
+	uint64_t first = h->obs.nivs > h->obs.ivcap ? h->obs.nivs - h->obs.ivcap : 0;
 	for (uint64_t i = first; i < h->obs.nivs && !bad; i++) {
-		const interval *v = &h->obs.ivs[i % IVLOG_N];
+		const interval *v = &h->obs.ivs[i % h->obs.ivcap];
 		bad = fprintf(out, "%llu,%llu,%s,%d\n", (unsigned long long)v->start_ns, (unsigned long long)v->end_ns,
 			      kinds[v->kind], v->mutator) < 0;
 	}

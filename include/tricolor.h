@@ -145,6 +145,10 @@ typedef struct tc_config {
 				* "scanned", its scan work (Go's lastHeapScan: less assisting and a
 				* better MMU, for longer marks and more floating garbage); NULL =
 				* "marked" */
+	uint64_t interval_log; /* how many of the latest stalls and pauses the interval log keeps
+				* (tc_intervals_write_csv, and tcbench's intervals.csv and MMU
+				* plots from it), 24 bytes each: 0 = 65536; at most 2^24. The
+				* gc.mmu.* metrics cover the whole run whatever it is. */
 } tc_config;
 
 /* Defaults, then the environment: TRICOLOR_GOGC (a number or "off"),

@@ -39,6 +39,16 @@ static void test_malformed_environment_is_rejected_with_name_and_value(void **st
 	env_rejected("TRICOLOR_VERIFY", "2");
 	env_rejected("TRICOLOR_TORTURE", "-1");
 	env_rejected("TRICOLOR_TORTURE", "ten");
+	env_rejected("TRICOLOR_INTERVALS", "0");
+	env_rejected("TRICOLOR_INTERVALS", "many");
+	env_rejected("TRICOLOR_INTERVALS", "99999999");
+	/* And the field itself, past its bound. */
+	tc_config c;
+	assert_int_equal(tc_config_init(&c), 0);
+	c.interval_log = (uint64_t)1 << 30;
+	tc_clear_error();
+	assert_null(tc_heap_create(&c));
+	expect_error("interval_log", "interval_log", "1073741824");
 }
 
 static void test_wellformed_environment_is_applied(void **state)
@@ -58,8 +68,12 @@ static void test_wellformed_environment_is_applied(void **state)
 	setenv("TRICOLOR_MEMLIMIT", "1000000", 1);
 	assert_int_equal(tc_config_init(&c), 0);
 	assert_int_equal(c.memory_limit, 1000000);
+	setenv("TRICOLOR_INTERVALS", "1000000", 1);
+	assert_int_equal(tc_config_init(&c), 0);
+	assert_int_equal(c.interval_log, 1000000);
 	unsetenv("TRICOLOR_GOGC");
 	unsetenv("TRICOLOR_MEMLIMIT");
+	unsetenv("TRICOLOR_INTERVALS");
 }
 
 static void test_bad_types_and_sizes_are_refused(void **state)

@@ -211,7 +211,7 @@ static void log_ends_with(tc_heap *h, tc_mutator *m, const uint64_t *starts, uns
 	lock(&h->obs.lock);
 	assert_true(h->obs.nivs >= n);
 	for (unsigned i = 0; i < n; i++) {
-		const interval *v = &h->obs.ivs[(h->obs.nivs - n + i) % IVLOG_N];
+		const interval *v = &h->obs.ivs[(h->obs.nivs - n + i) % h->obs.ivcap];
 		assert_int_equal(v->start_ns, starts[i]);
 		assert_int_equal(v->mutator, (int)m->id);
 		assert_int_equal(v->kind, IV_ASSIST);
@@ -280,7 +280,7 @@ static void test_mmu_covers_the_whole_run(void **state)
 		tc__mutator_stall(m, tc__now_ns(), IV_ASSIST);
 	/* The log's oldest interval is one of the short ones. */
 	tc__intervals_gather(h);
-	uint64_t oldest = h->obs.ivs[h->obs.nivs % IVLOG_N].end_ns - h->obs.ivs[h->obs.nivs % IVLOG_N].start_ns;
+	uint64_t oldest = h->obs.ivs[h->obs.nivs % h->obs.ivcap].end_ns - h->obs.ivs[h->obs.nivs % h->obs.ivcap].start_ns;
 	unlock(&h->obs.lock);
 	assert_true(oldest < 1000000);
 	assert_int_equal(metric(h, "gc.mmu.1ms"), 0);
@@ -288,6 +288,40 @@ static void test_mmu_covers_the_whole_run(void **state)
 	/* Another mutator with no stall does not raise the least. */
 	tc_mutator_detach(m);
 	assert_int_equal(metric(h, "gc.mmu.1ms"), 0);
+	tc_heap_destroy(h);
+}
+
+/* tc_config.interval_log sets how many intervals the log keeps: the CSV
+ * holds the latest that many, in order. */
+static void test_interval_log_keeps_what_it_is_told(void **state)
+{
+	(void)state;
+	tc_config c;
+	assert_int_equal(tc_config_init(&c), 0);
+	c.stacks = TC_STACKS_PRECISE;
+	c.interval_log = 100;
+	tc_heap *h = tc_heap_create(&c);
+	assert_non_null(h);
+	tc_mutator *m = tc_mutator_attach(h);
+	uint64_t t0[150];
+	for (unsigned i = 0; i < 150; i++) {
+		t0[i] = tc__now_ns() - 1000;
+		tc__mutator_stall(m, t0[i], IV_ASSIST);
+	}
+	FILE *f = tmpfile();
+	assert_non_null(f);
+	assert_int_equal(tc_intervals_write_csv(h, f), 0);
+	rewind(f);
+	char line[128];
+	unsigned lines = 0;
+	unsigned long long first = 0, s, e;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "%llu,%llu", &s, &e) == 2 && lines++ == 0)
+			first = s;
+	fclose(f);
+	assert_int_equal(lines, 100);
+	assert_int_equal(first, t0[50] - h->obs.start_ns); /* the 51st stall is the oldest kept */
+	tc_mutator_detach(m);
 	tc_heap_destroy(h);
 }
 
@@ -301,6 +335,7 @@ int main(void)
 		cmocka_unit_test(test_stall_waits_for_the_log_only_when_its_ring_is_full),
 		cmocka_unit_test(test_every_listed_metric_reads),
 		cmocka_unit_test(test_mmu_covers_the_whole_run),
+		cmocka_unit_test(test_interval_log_keeps_what_it_is_told),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
