@@ -296,12 +296,10 @@ static void test_mmu_covers_the_whole_run(void **state)
 static void test_interval_log_keeps_what_it_is_told(void **state)
 {
 	(void)state;
-	tc_config c;
-	assert_int_equal(tc_config_init(&c), 0);
-	c.stacks = TC_STACKS_PRECISE;
-	c.interval_log = 100;
-	tc_heap *h = tc_heap_create(&c);
-	assert_non_null(h);
+	setenv("TRICOLOR_INTERVALS", "100", 1); /* tc_config.interval_log, through the environment */
+	tc_heap *h = precise_heap();
+	unsetenv("TRICOLOR_INTERVALS");
+	assert_int_equal(h->cfg.interval_log, 100);
 	tc_mutator *m = tc_mutator_attach(h);
 	uint64_t t0[150];
 	for (unsigned i = 0; i < 150; i++) {
