@@ -22,4 +22,11 @@ static inline void atomic_owner_add_u64(_Atomic uint64_t *p, uint64_t v)
 	atomic_store_explicit(p, atomic_load_explicit(p, memory_order_relaxed) + v, memory_order_relaxed);
 }
 
+/* *p = max(*p, v) for a high-water mark one thread writes and others read. */
+static inline void atomic_owner_max_u64(_Atomic uint64_t *p, uint64_t v)
+{
+	if (v > atomic_load_explicit(p, memory_order_relaxed))
+		atomic_store_explicit(p, v, memory_order_relaxed);
+}
+
 #endif /* TC_ATOMICS_H */

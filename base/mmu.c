@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
+#include "atomics.h"
 #include "mmu.h"
 
 static int by_start(const void *a, const void *b)
@@ -136,8 +137,8 @@ static bool ring_grow(tc__mmu_run *r)
 	return true;
 }
 
-/* Stalled time before t, for a t no earlier than the first kept stall's
- * start... or any t: stalls before the ring's first are all before it. */
+/* Stalled time before t, total being the stalled time in all. Any t will
+ * do: the stalls the ring no longer holds all ended before its first. */
 static uint64_t run_stalled_before(const tc__mmu_run *r, uint64_t total, uint64_t t)
 {
 	size_t lo = 0, hi = r->n; /* the first kept stall ending after t */
@@ -153,12 +154,6 @@ static uint64_t run_stalled_before(const tc__mmu_run *r, uint64_t total, uint64_
 	const tc__ival *iv = &r->q[RING(r, lo)];
 	uint64_t c = r->cum[RING(r, lo)];
 	return iv->start >= t ? c - (iv->end - iv->start) : c - (iv->end - t);
-}
-
-static void atomic_max(_Atomic uint64_t *p, uint64_t v)
-{
-	if (v > atomic_load_explicit(p, memory_order_relaxed))
-		atomic_store_explicit(p, v, memory_order_relaxed);
 }
 
 void tc__mmu_run_add(tc__mmu_run *r, uint64_t start, uint64_t end)
@@ -180,7 +175,7 @@ void tc__mmu_run_add(tc__mmu_run *r, uint64_t start, uint64_t end)
 		if (r->n == 0) { /* no ring at all: as if every stall so far fell in one window */
 			atomic_store_explicit(&r->total, total, memory_order_relaxed);
 			for (int i = 0; i < TC__MMU_NW; i++)
-				atomic_max(&r->worst[i], total < r->w[i] ? total : r->w[i]);
+				atomic_owner_max_u64(&r->worst[i], total < r->w[i] ? total : r->w[i]);
 			r->merged++;
 			return;
 		}
@@ -199,10 +194,10 @@ void tc__mmu_run_add(tc__mmu_run *r, uint64_t start, uint64_t end)
 	for (int i = 0; i < TC__MMU_NW; i++) {
 		uint64_t w = r->w[i];
 		if (end < r->t0 + w) {
-			atomic_max(&r->worst[i], total); /* [t0, end] */
+			atomic_owner_max_u64(&r->worst[i], total); /* [t0, end] */
 			continue;
 		}
-		atomic_max(&r->worst[i], total - run_stalled_before(r, total, end - w));
+		atomic_owner_max_u64(&r->worst[i], total - run_stalled_before(r, total, end - w));
 	}
 }
 

@@ -23,7 +23,7 @@ double tc__mmu(tc__ival *iv, size_t n, uint64_t t0, uint64_t t1, uint64_t w);
 /* The same, kept as the stalls come, for TC__MMU_NW fixed windows over a
  * whole run, in memory that holds only the stalls of the widest window:
  * for the library's gc.mmu.* metrics, whose interval log keeps only its
- * last IVLOG_N intervals. Stalls come in time order and do not overlap
+ * latest intervals. Stalls come in time order and do not overlap
  * (one mutator's: it is in one stall at a time; an overlap is clipped).
  * Owner-written; worst[] and total may be read by other threads (relaxed).
  * Equal to tc__mmu over [t0, now] (test_mmu checks it on random stalls),

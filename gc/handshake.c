@@ -406,7 +406,6 @@ uint64_t tc__handshake(tc_heap *h, int kind)
 	lock(&h->world.lock);
 	uint64_t last = h->world.last_answer_ns > t0 ? h->world.last_answer_ns : t0; /* t0: none owed an answer */
 	unlock(&h->world.lock);
-	if (t1 - last > atomic_load(&h->obs.hs_lag_max))
-		atomic_store(&h->obs.hs_lag_max, t1 - last); /* the controller's alone */
+	atomic_owner_max_u64(&h->obs.hs_lag_max, t1 - last); /* the controller's alone */
 	return last - t0;
 }

@@ -10,9 +10,9 @@
  * IVPEND_N, kept while obs.lock was taken: tc__interval_mine); the readers
  * gather those first (tc__intervals_gather), so they see every stall. The
  * gc.mmu.* metrics are not read from the ring, which keeps only the last
- * ivcap intervals (tc_config.interval_log): each mutator keeps its own as its stalls come
- * (tc_mutator.mmu, base/mmu.c), and a detached one's are folded into
- * observ.mmu_gone_*.
+ * ivcap intervals (tc_config.interval_log): each mutator keeps its own as
+ * its stalls come (tc_mutator.mmu, base/mmu.c), and a detached one's are
+ * folded into observ.mmu_gone_*.
  */
 #include <stdlib.h>
 #include <string.h>
