@@ -26,6 +26,17 @@
  *          g = s a 64 MiB live heap gets Go's 2 × live at GOGC=100; a smaller
  *          one relatively more room, a larger one less (extra ∝ sqrt(L)).
  *          At least 4 MiB; the trigger by Go's runway rule below that goal.
+ *   eager  go's goal and runway, with the trigger's floor lowered from 0.70
+ *          towards 0.30 of the way from marked to goal in proportion to the
+ *          share of the last mark that the controller ran on an otherwise
+ *          idle CPU (idle_mark_ns / mark_ns). There marking costs the program
+ *          no CPU, and starting it sooner moves work from the mutators'
+ *          assists onto that CPU; where the CPUs are full the floor stays at
+ *          Go's, since a mark started sooner costs mutator CPU and cycles.
+ *          It trades heap for mutator utilisation: a longer, unassisted mark
+ *          allocates more black, the marked heap and so the next goal grow,
+ *          most where the live heap is growing (results/README.md, "An eager
+ *          trigger on an idle CPU").
  *
  * Every policy, built in or the program's own, is a tc_pacer (tricolor.h):
  * the controller hands it a tc_pacer_cycle after each cycle and checks what
@@ -49,6 +60,8 @@
 #define HEAP_MIN ((uint64_t)4 << 20)
 #define GOAL_UTIL 0.30
 #define BG_UTIL 0.25
+#define GO_FLOOR 0.70    /* Go's lowest trigger, as a fraction of the way from marked to goal */
+#define EAGER_FLOOR 0.30 /* eager's, when the whole last mark ran on an idle CPU */
 #define MB_C0 (64.0 * 1048576.0) /* membalancer's c at GOGC=100, bytes */
 
 static uint64_t headroom_point(uint64_t marked, uint64_t goal, double frac)
@@ -80,9 +93,11 @@ static uint64_t limit_goal(const tc_pacer_cycle *in, uint64_t goal)
 	return goal < cap ? goal : cap;
 }
 
-static void policy_go(int gogc, const tc_pacer_cycle *in, pacer_state *st, pacer_out *out)
+/* Go's trigger rule: a runway of cons/mark × (1 − u)/u × scan work below
+ * the goal, kept between `floor` and 0.95 of the way from marked to goal.
+ * Updates the cons/mark history from what this cycle measured. */
+static void go_trigger(const tc_pacer_cycle *in, pacer_state *st, double floor, pacer_out *out)
 {
-	out->goal = limit_goal(in, go_goal(gogc, in->marked_bytes, in->roots_bytes));
 	/* This cycle's cons/mark, as Go's endCycle computes it. */
 	if (in->heap_at_end > in->heap_at_trigger && in->scan_bytes > 0) {
 		/* Background utilisation: the 25% goal, or more where the
@@ -107,10 +122,32 @@ static void policy_go(int gogc, const tc_pacer_cycle *in, pacer_state *st, pacer
 		return;
 	}
 	double runway = cm * (1 - GOAL_UTIL) / GOAL_UTIL * (double)(in->marked_bytes + in->roots_bytes);
-	uint64_t lo = headroom_point(in->marked_bytes, out->goal, 0.70);
+	uint64_t lo = headroom_point(in->marked_bytes, out->goal, floor);
 	uint64_t hi = headroom_point(in->marked_bytes, out->goal, 0.95);
 	uint64_t t = runway >= (double)out->goal ? 0 : out->goal - (uint64_t)runway;
 	out->trigger = t < lo ? lo : t > hi ? hi : t;
+}
+
+static void policy_go(int gogc, const tc_pacer_cycle *in, pacer_state *st, pacer_out *out)
+{
+	out->goal = limit_goal(in, go_goal(gogc, in->marked_bytes, in->roots_bytes));
+	go_trigger(in, st, GO_FLOOR, out);
+}
+
+/* The share of the last mark during which the controller marked on an
+ * otherwise idle CPU, 0 to 1. */
+static double idle_share(const tc_pacer_cycle *in)
+{
+	if (in->mark_ns == 0)
+		return 0;
+	double s = (double)in->idle_mark_ns / (double)in->mark_ns;
+	return s > 1 ? 1 : s;
+}
+
+static void policy_eager(int gogc, const tc_pacer_cycle *in, pacer_state *st, pacer_out *out)
+{
+	out->goal = limit_goal(in, go_goal(gogc, in->marked_bytes, in->roots_bytes));
+	go_trigger(in, st, GO_FLOOR - (GO_FLOOR - EAGER_FLOOR) * idle_share(in), out);
 }
 
 static void policy_fixed(int gogc, const tc_pacer_cycle *in, pacer_state *st, pacer_out *out)
@@ -142,10 +179,10 @@ static void policy_membalancer(int gogc, const tc_pacer_cycle *in, pacer_state *
 	out->goal = limit_goal(in, goal < HEAP_MIN ? HEAP_MIN : goal);
 	/* The trigger: Go's runway below this goal (cons/mark kept as the go
 	 * policy keeps it). */
-	pacer_out go;
-	policy_go(gogc, in, st, &go);
+	pacer_out go = {.goal = limit_goal(in, go_goal(gogc, in->marked_bytes, in->roots_bytes))};
+	go_trigger(in, st, GO_FLOOR, &go);
 	uint64_t runway = go.goal - go.trigger;
-	uint64_t lo = headroom_point(in->marked_bytes, out->goal, 0.70);
+	uint64_t lo = headroom_point(in->marked_bytes, out->goal, GO_FLOOR);
 	uint64_t hi = headroom_point(in->marked_bytes, out->goal, 0.95);
 	uint64_t t = runway >= out->goal ? 0 : out->goal - runway;
 	out->trigger = t < lo ? lo : t > hi ? hi : t;
@@ -153,7 +190,8 @@ static void policy_membalancer(int gogc, const tc_pacer_cycle *in, pacer_state *
 
 /* The one list of policies: names (tc_pacer_list, tc_pacer_names) and
  * functions come from it. */
-#define PACERS(X) X("go", policy_go) X("fixed", policy_fixed) X("membalancer", policy_membalancer)
+#define PACERS(X) \
+	X("go", policy_go) X("fixed", policy_fixed) X("membalancer", policy_membalancer) X("eager", policy_eager)
 
 static void (*const policies[])(int gogc, const tc_pacer_cycle *in, pacer_state *st, pacer_out *out) = {
 #define FN(name, fn) fn,

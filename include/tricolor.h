@@ -71,7 +71,10 @@ typedef struct tc_type {
  * "go" (Go 1.18's pacer, the default), "fixed" (the pre-1.18 trigger
  * ratio), "membalancer" (MemBalancer's square-root rule: goal = live +
  * sqrt(live × allocation rate / GC speed × c), c = (GOGC/100)^2 × 64 MiB,
- * rates smoothed per cycle; gc/pacer.c); a program can
+ * rates smoothed per cycle), "eager" (go's, with the trigger's floor
+ * lowered from 0.70 towards 0.30 of the headroom by the share of the last
+ * mark run on an otherwise idle CPU: fewer assists, a larger heap;
+ * gc/pacer.c); a program can
  * pass its own in tc_config.pacer_impl (examples/pacer_example.c). */
 typedef struct tc_pacer_cycle {
 	uint64_t cycle;           /* the cycle that ended (1 = the first); 0: the heap is new */
@@ -132,7 +135,7 @@ typedef struct tc_config {
 	int gctrace;           /* 1: one line per cycle on stderr */
 	int verify;            /* 1: re-mark from the roots after every mark and abort on a miss */
 	unsigned torture;      /* N > 0: collect every N allocations of each mutator */
-	const char *pacer;     /* "go" (Go 1.18's pacer, default), "fixed" or "membalancer"; NULL = "go" */
+	const char *pacer;     /* "go" (Go 1.18's pacer, default), "fixed", "membalancer" or "eager"; NULL = "go" */
 	const tc_pacer *pacer_impl; /* a pacer of the program's own (see tc_pacer); overrides pacer.
 				     * It must outlive the heap. */
 	const char *finalizers; /* where finalizers and cleanups run: "thread" (default) or
@@ -153,14 +156,14 @@ typedef struct tc_config {
 
 /* Defaults, then the environment: TRICOLOR_GOGC (a number or "off"),
  * TRICOLOR_MEMLIMIT ("512MiB", "2GiB", a byte count or "off"),
- * TRICOLOR_GCTRACE, TRICOLOR_PACER (go, fixed, membalancer), TRICOLOR_VERIFY (0/1),
+ * TRICOLOR_GCTRACE, TRICOLOR_PACER (go, fixed, membalancer, eager), TRICOLOR_VERIFY (0/1),
  * TRICOLOR_TORTURE (N), TRICOLOR_FINALIZERS (thread, manual), TRICOLOR_ASSISTS
  * (marked, scanned), TRICOLOR_TRACE
  * (a file: the timeline, as tc_config.trace; applies to every heap).
  * Returns -1 on a malformed value, naming the variable and the value. */
 TC_API int tc_config_init(tc_config *cfg);
 
-/* The pacer policies this build knows, as "go, fixed, membalancer" (for messages), and
+/* The pacer policies this build knows, as "go, fixed, membalancer, eager" (for messages), and
  * as a NULL-terminated array of names. */
 TC_API const char *tc_pacer_names(void);
 TC_API const char *const *tc_pacer_list(void);

@@ -69,6 +69,45 @@ static void test_go_trigger_from_cons_mark_within_bounds(void **state)
 	assert_true(o.trigger > 180 * MiB - 4096 && o.trigger < 180 * MiB + 4096);
 }
 
+/* eager: go's goal; the trigger's floor falls from 0.70 to 0.30 of the
+ * headroom as the share of the last mark run on an idle CPU goes from 0 to
+ * 1, and only the floor: a runway that asks less stays go's. */
+static void test_eager_lowers_the_floor_by_the_idle_share(void **state)
+{
+	(void)state;
+	/* A heavy allocator (cons/mark 1): the floor binds. */
+	tc_pacer_cycle in = {.marked_bytes = 100 * MiB,
+			     .heap_at_trigger = 150 * MiB,
+			     .heap_at_end = 150 * MiB + 210 * MiB,
+			     .scan_bytes = 70 * MiB,
+			     .mark_ns = 1000000,
+			     .procs = 2};
+	const double idle[] = {0, 0.5, 1, 3}; /* 3: idle time over the mark's wall counts as all of it */
+	const double floor[] = {0.70, 0.50, 0.30, 0.30};
+	for (unsigned i = 0; i < 4; i++) {
+		pacer_state st = {0}, gst = {0};
+		in.idle_mark_ns = (uint64_t)(idle[i] * (double)in.mark_ns);
+		pacer_out o = run("eager", 100, in, &st), g = run("go", 100, in, &gst);
+		assert_int_equal(o.goal, g.goal);
+		assert_int_equal(o.trigger, 100 * MiB + (uint64_t)(100.0 * MiB * floor[i]));
+		assert_true(st.cons_mark == gst.cons_mark);
+	}
+	/* A light allocator's runway is above every floor: eager triggers
+	 * where go does. 6 MiB allocated while scanning 70 MiB with half the
+	 * CPU (the idle one): cons/mark = 6 × 0.5 / (70 × 0.5), a runway of
+	 * 20 MiB, the trigger at 180 MiB. */
+	in.heap_at_end = 156 * MiB;
+	in.idle_mark_ns = in.mark_ns;
+	pacer_state st = {0}, gst = {0};
+	pacer_out o = run("eager", 100, in, &st);
+	assert_int_equal(o.trigger, run("go", 100, in, &gst).trigger);
+	assert_true(o.trigger > 180 * MiB - 4096 && o.trigger < 180 * MiB + 4096);
+	/* GOGC off and a memory limit as go has them. */
+	assert_true(run("eager", -1, in, &st).trigger == UINT64_MAX);
+	in.memory_limit = 64 * MiB;
+	assert_int_equal(run("eager", 100, in, &st).goal, run("go", 100, in, &gst).goal);
+}
+
 static void test_fixed_policy(void **state)
 {
 	(void)state;
@@ -112,7 +151,7 @@ static void test_unknown_pacer_is_an_error_listing_the_known(void **state)
 	tc_clear_error();
 	assert_null(tc_heap_create(NULL));
 	assert_non_null(strstr(tc_last_error(), "TRICOLOR_PACER=\"nosuch\""));
-	assert_non_null(strstr(tc_last_error(), "go, fixed, membalancer"));
+	assert_non_null(strstr(tc_last_error(), "go, fixed, membalancer, eager"));
 	setenv("TRICOLOR_PACER", "fixed", 1);
 	tc_config c;
 	assert_int_equal(tc_config_init(&c), 0);
@@ -120,7 +159,7 @@ static void test_unknown_pacer_is_an_error_listing_the_known(void **state)
 	unsetenv("TRICOLOR_PACER");
 	c.pacer = "nope";
 	assert_null(tc_heap_create(&c));
-	assert_non_null(strstr(tc_last_error(), "known: go, fixed, membalancer"));
+	assert_non_null(strstr(tc_last_error(), "known: go, fixed, membalancer, eager"));
 }
 
 static void *keep[4096];
@@ -362,6 +401,7 @@ int main(void)
 		cmocka_unit_test(test_pacer_without_next_is_refused),
 		cmocka_unit_test(test_bad_decisions_are_clamped_and_reported_once),
 		cmocka_unit_test(test_membalancer_square_root_rule),
+		cmocka_unit_test(test_eager_lowers_the_floor_by_the_idle_share),
 		cmocka_unit_test(test_assists_expect_what_they_are_told),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
