@@ -8,8 +8,11 @@
 #     the application-side MMU at 1/10/100 ms; tricolor's own stall and MMU
 #     metrics and peak RSS beside them. tricolor-scanned is tricolor with
 #     TRICOLOR_ASSISTS=scanned (assists expect the last mark's scan work, not
-#     its marked bytes: lighter assists, longer marks, a larger heap).
-#  2. binary-trees 18 beside one busy process: pause and stall p99/max.
+#     its marked bytes: lighter assists, longer marks, a larger heap);
+#     tricolor-eager is tricolor with --pacer eager (the trigger's floor
+#     lowered where the last mark ran on an idle CPU).
+#  2. binary-trees 18 alone and beside one busy process: pause and stall
+#     p99/max, MMU (tricolor, tricolor-eager and Go).
 # Writes results/latency.csv and results/latency-binarytrees.csv and prints
 # both. SECONDS_PER_RUN (default 5; --full 10) sets each service run.
 set -euo pipefail
@@ -35,6 +38,7 @@ run() { # run BACKEND ARGS... (tcbench flags; gobench takes them with one dash)
   case $b in
     go) "$G" "${@//--/-}" ;;
     tricolor-scanned) TRICOLOR_ASSISTS=scanned "$B/tcbench-tricolor" "$@" ;;
+    tricolor-eager) "$B/tcbench-tricolor" "$@" --pacer eager ;;
     *) "$B/tcbench-$b" "$@" ;;
   esac
 }
@@ -45,7 +49,7 @@ for neighbour in alone busy; do
     busy=$!
   fi
   for threads in 1 2 4; do
-    for b in tricolor tricolor-scanned go bdwgc; do
+    for b in tricolor tricolor-scanned tricolor-eager go bdwgc; do
       for r in $(seq "$RUNS"); do
         echo "=== service: $b, $threads threads, $neighbour, run $r" >&2
         { echo "neighbour=$neighbour backend=$b"; run "$b" --workload service --size 64 --threads "$threads" \
@@ -53,7 +57,7 @@ for neighbour in alone busy; do
       done
     done
   done
-  for b in tricolor go; do
+  for b in tricolor tricolor-eager go; do
     for r in $(seq 3); do
       echo "=== binary-trees 18: $b, $neighbour, run $r" >&2
       { echo "neighbour=$neighbour backend=$b"; run "$b" --workload binary-trees --size 18 2>&1 >/dev/null; } \
@@ -111,7 +115,8 @@ for key in dict.fromkeys((r["neighbour"], r["backend"]) for r in bt):
     med = lambda k, p=1: f"{statistics.median(float(r[k]) for r in rs):.{p}f}" if all(k in r for r in rs) else ""
     out.append({"neighbour": key[0], "backend": key[1], "wall_s": med("wall_s"), "pause_p99_us": med("pause_p99_us"),
                 "pause_max_us": med("pause_max_us"), "stall_p99_us": med("stall_p99_us"),
-                "stall_max_us": med("stall_max_us"), "mmu_1ms": med("mmu_1ms", 3), "mmu_10ms": med("mmu_10ms", 3)})
+                "stall_max_us": med("stall_max_us"), "mmu_1ms": med("mmu_1ms", 3), "mmu_10ms": med("mmu_10ms", 3),
+                "mmu_100ms": med("mmu_100ms", 3), "peak_rss_kb": med("peak_rss_kb", 0)})
 with open("results/latency-binarytrees.csv", "w", newline="") as f:
     w = csv.DictWriter(f, fieldnames=list(out[0].keys()))
     w.writeheader()
