@@ -16,6 +16,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
@@ -125,6 +126,8 @@ void tc__thread_fine_sleeps(void)
 	 * costs latency only. */
 	(void)prctl(PR_SET_TIMERSLACK, 1000UL, 0UL, 0UL, 0UL);
 }
+
+int tc__cpu_now(void) { return sched_getcpu(); }
 
 int tc__ncpus(void)
 {

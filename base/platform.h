@@ -42,6 +42,7 @@ uint64_t tc__now_ns(void);        /* CLOCK_MONOTONIC */
 uint64_t tc__thread_cpu_ns(void); /* CPU time of the calling thread */
 void tc__thread_fine_sleeps(void); /* the calling thread's timed sleeps end within ~1 us of their time */
 int tc__ncpus(void);              /* online CPUs, at least 1 */
+int tc__cpu_now(void);            /* the CPU the calling thread runs on (rseq or vDSO: nanoseconds); -1 if unknown */
 int tc__stack_top(uintptr_t *hi); /* highest address of the calling thread's stack; -1 if unknown */
 
 /* A spin-wait hint to the processor. */

@@ -123,6 +123,7 @@ struct tc_mutator {
 	uint32_t magic;           /* M_MAGIC_LIVE, or M_MAGIC_DEAD after detach (checked on every API call) */
 	pthread_t thread;         /* the owner */
 	_Atomic int status;       /* M_RUNNING, M_BLOCKED, M_PARKED, M_SCANNING (world.lock) */
+	_Atomic int cpu;          /* the CPU of its last allocation slow path, -1 unknown (owner writes; handshake.c reads) */
 	uintptr_t stack_hi;       /* highest address of the owner's stack (set at attach) */
 	_Atomic uintptr_t sp;     /* stack pointer saved at park, blocking entry or own scan (owner) */
 	uintptr_t regs[REGS_N];   /* callee-saved registers saved with sp (owner) */

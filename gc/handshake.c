@@ -349,6 +349,24 @@ void tc__hs_nudge_unscanned(tc_heap *h)
 	h->ctrl.next_scan_nudge = now + NUDGE_NS;
 }
 
+/* How long the controller spins for the answers before it sleeps (below). */
+#define HS_SPIN_NS 100000
+
+/* Does a running mutator that owes the answer *field == gen last run on the
+ * controller's CPU? Then spinning here keeps it from answering. */
+static bool owed_here(tc_heap *h, uint32_t gen, size_t field)
+{
+	int cpu = tc__cpu_now();
+	bool here = false;
+	lock(&h->world.lock);
+	for (tc_mutator *m = h->world.mutators; m && !here; m = m->next)
+		here = *(uint32_t *)((char *)m + field) != gen &&
+		       atomic_load_explicit(&m->status, memory_order_relaxed) == M_RUNNING &&
+		       atomic_load_explicit(&m->cpu, memory_order_relaxed) == cpu;
+	unlock(&h->world.lock);
+	return here;
+}
+
 /* One whole handshake: request, answer for the blocked, wait for the rest.
  * Returns how long it took, request to last answer, in ns: what the
  * mutators' phase change took. The controller sees the last answer later,
@@ -373,7 +391,7 @@ uint64_t tc__handshake(tc_heap *h, int kind)
 		h->hs_hook(h, kind, h->hs_hook_arg);
 	uint64_t next_nudge = t0 + NUDGE_NS;
 	bool spin = h->nprocs > 1 && !tc__cpus_full(h);
-	for (int spins = 0;; spins++) {
+	for (;;) {
 		for_blocked(h, gen, kinds[kind].ack, kinds[kind].act, NULL);
 		if (all_at(h, gen, kinds[kind].ack))
 			break;
@@ -393,8 +411,19 @@ uint64_t tc__handshake(tc_heap *h, int kind)
 		 * mutators on two CPUs 280 us at the median. Not a wait on
 		 * world.stopped: woken by the answering mutator, the controller
 		 * took that mutator's CPU, and beside a busy process the
-		 * handshakes' p99 went from 1.6-2.2 to 3.0-4.5 ms (3 pairs). */
-		if (spins < 64 && spin) {
+		 * handshakes' p99 went from 1.6-2.2 to 3.0-4.5 ms (3 pairs).
+		 * "A CPU is free" counts this heap's threads only: beside a busy
+		 * process the kernel put the controller on the CPU of the mutator
+		 * that owed the answer, and the spin (4,096 pauses, about 110 us
+		 * on this EPYC) kept it from answering until the spin ended: every
+		 * barrier-on handshake of binary-trees beside `yes` took 112 us.
+		 * So no spin while such a mutator last ran on this CPU
+		 * (owed_here). Not a shorter spin instead: sleeping after 8 us,
+		 * the two-thread service loop's MMU at 100 ms fell from 0.39-0.42
+		 * to 0.37-0.38 (medians of three sets of 5 runs), the controller
+		 * seeing the answers later in every flush round; with owed_here
+		 * it was 0.39. */
+		if (spin && tc__now_ns() - t0 < HS_SPIN_NS && !owed_here(h, gen, kinds[kind].ack)) {
 			for (int k = 0; k < 64; k++)
 				cpu_relax();
 			continue;

@@ -89,6 +89,7 @@ static void alloc_poll(tc_mutator *m)
 {
 	tc_heap *h = m->h;
 	int phase = atomic_load_explicit(&h->phase, memory_order_relaxed);
+	atomic_store_explicit(&m->cpu, tc__cpu_now(), memory_order_relaxed); /* where a handshake's controller must not spin */
 	if (mutator_poll_due(h, m))
 		tc__safepoint_slow(m);
 	if (phase == GC_MARK) {
@@ -99,8 +100,11 @@ static void alloc_poll(tc_mutator *m)
 		uint64_t live = atomic_load_explicit(&h->mh.live, memory_order_relaxed);
 		uint64_t goal = atomic_load_explicit(&h->pacer.goal, memory_order_relaxed);
 		bool hard = live >= hard_goal(goal);
-		if (m->assist_credit < 0 || hard)
+		if (m->assist_credit < 0 || hard) {
 			tc__gc_assist(m, hard);
+			if (mutator_poll_due(h, m))
+				tc__safepoint_slow(m); /* a request that cut the assist short (mark.c, assist_drain) */
+		}
 		if (h->cfg.memory_limit != 0 && tc__gc_must_wait(h, live, goal))
 			tc__gc_wait_mark(m);
 	}

@@ -529,8 +529,12 @@ static void say_hungry(tc_heap *h)
 }
 
 /* Scan up to debt bytes from m's own gcwork and the global lists, in steps
- * of ASSIST_STEP, giving way at once to a world stop: a pause must not wait
- * for an assist to finish. While it holds grey work the assist counts in
+ * of ASSIST_STEP, giving way at once to a world stop or a handshake
+ * request: a pause or a handshake must not wait for an assist to finish
+ * (the caller answers it, alloc_poll; what is left of the debt is paid at
+ * the next slow path). When it gave way to stops alone, a handshake could
+ * wait for a whole HARD_ASSIST: binary-trees' longest handshake, 5 runs
+ * against 5, 48 us (18-56) then, 25 us (11-35) now. While it holds grey work the assist counts in
  * work.nassist, so that the controller never takes marking for idle
  * meanwhile (mark_idle). Returns the bytes scanned, credited to m. */
 static uint64_t assist_drain(tc_mutator *m, int64_t debt)
@@ -542,7 +546,7 @@ static uint64_t assist_drain(tc_mutator *m, int64_t debt)
 	do {
 		step = tc__mark_drain(h, &m->gcw, ASSIST_STEP);
 		done += step;
-	} while (step > 0 && (int64_t)done < debt && !atomic_load_explicit(&h->world.stw_pending, memory_order_relaxed));
+	} while (step > 0 && (int64_t)done < debt && !mutator_poll_due(h, m));
 #if defined(TC_DEBUG)
 	if (done > 0 && atomic_load_explicit(&h->work.complete, memory_order_relaxed))
 		tc__fatal("assist: mutator %d found grey work after marking was found complete", (int)m->id);

@@ -103,6 +103,7 @@ tc_mutator *tc_mutator_attach(tc_heap *h)
 	m->hs_seen = atomic_load(&h->world.hs_epoch);
 	mutator_set_allocblack(m, atomic_load(&h->phase) == GC_MARK && !h->world.releasing);
 	atomic_store_explicit(&m->status, M_RUNNING, memory_order_relaxed);
+	atomic_store_explicit(&m->cpu, tc__cpu_now(), memory_order_relaxed);
 	m->next = h->world.mutators;
 	if (h->world.mutators)
 		h->world.mutators->prev = m;
