@@ -219,15 +219,31 @@ void tc__handshake_answer(tc_mutator *m, bool scan)
 
 /* ---- the controller's side ---- */
 
-/* Has every mutator's *field reached gen? */
-static bool all_at(tc_heap *h, uint32_t gen, size_t field)
+/* Has every mutator's *field reached gen? With cpu >= 0, *here also says
+ * whether a running mutator that has not yet answered last ran on CPU cpu
+ * (mutator.cpu): one walk per look of the handshake's wait. */
+static bool all_at_where(tc_heap *h, uint32_t gen, size_t field, int cpu, bool *here)
 {
 	bool all = true;
+	*here = false;
 	lock(&h->world.lock);
-	for (tc_mutator *m = h->world.mutators; m && all; m = m->next)
-		all = *(uint32_t *)((char *)m + field) == gen;
+	for (tc_mutator *m = h->world.mutators; m; m = m->next) {
+		if (*(uint32_t *)((char *)m + field) == gen)
+			continue;
+		all = false;
+		*here = cpu >= 0 && atomic_load_explicit(&m->status, memory_order_relaxed) == M_RUNNING &&
+			atomic_load_explicit(&m->cpu, memory_order_relaxed) == cpu;
+		if (cpu < 0 || *here)
+			break;
+	}
 	unlock(&h->world.lock);
 	return all;
+}
+
+static bool all_at(tc_heap *h, uint32_t gen, size_t field)
+{
+	bool here;
+	return all_at_where(h, gen, field, -1, &here);
 }
 
 bool tc__hs_all_flushed(tc_heap *h) { return all_at(h, atomic_load(&h->world.flushgen), offsetof(tc_mutator, flushack)); }
@@ -352,21 +368,6 @@ void tc__hs_nudge_unscanned(tc_heap *h)
 /* How long the controller spins for the answers before it sleeps (below). */
 #define HS_SPIN_NS 100000
 
-/* Does a running mutator that owes the answer *field == gen last run on the
- * controller's CPU? Then spinning here keeps it from answering. */
-static bool owed_here(tc_heap *h, uint32_t gen, size_t field)
-{
-	int cpu = tc__cpu_now();
-	bool here = false;
-	lock(&h->world.lock);
-	for (tc_mutator *m = h->world.mutators; m && !here; m = m->next)
-		here = *(uint32_t *)((char *)m + field) != gen &&
-		       atomic_load_explicit(&m->status, memory_order_relaxed) == M_RUNNING &&
-		       atomic_load_explicit(&m->cpu, memory_order_relaxed) == cpu;
-	unlock(&h->world.lock);
-	return here;
-}
-
 /* One whole handshake: request, answer for the blocked, wait for the rest.
  * Returns how long it took, request to last answer, in ns: what the
  * mutators' phase change took. The controller sees the last answer later,
@@ -393,7 +394,8 @@ uint64_t tc__handshake(tc_heap *h, int kind)
 	bool spin = h->nprocs > 1 && !tc__cpus_full(h);
 	for (;;) {
 		for_blocked(h, gen, kinds[kind].ack, kinds[kind].act, NULL);
-		if (all_at(h, gen, kinds[kind].ack))
+		bool owed_here; /* a mutator that owes the answer last ran on this CPU */
+		if (all_at_where(h, gen, kinds[kind].ack, spin ? tc__cpu_now() : -1, &owed_here))
 			break;
 		if (h->nudge_hook != NULL && tc__now_ns() >= next_nudge) {
 			nudge_late(h, gen, kinds[kind].ack);
@@ -418,12 +420,12 @@ uint64_t tc__handshake(tc_heap *h, int kind)
 		 * on this EPYC) kept it from answering until the spin ended: every
 		 * barrier-on handshake of binary-trees beside `yes` took 112 us.
 		 * So no spin while such a mutator last ran on this CPU
-		 * (owed_here). Not a shorter spin instead: sleeping after 8 us,
+		 * (owed_here, all_at_where). Not a shorter spin instead: sleeping after 8 us,
 		 * the two-thread service loop's MMU at 100 ms fell from 0.39-0.42
 		 * to 0.37-0.38 (medians of three sets of 5 runs), the controller
 		 * seeing the answers later in every flush round; with owed_here
 		 * it was 0.39. */
-		if (spin && tc__now_ns() - t0 < HS_SPIN_NS && !owed_here(h, gen, kinds[kind].ack)) {
+		if (spin && tc__now_ns() - t0 < HS_SPIN_NS && !owed_here) {
 			for (int k = 0; k < 64; k++)
 				cpu_relax();
 			continue;

@@ -534,9 +534,10 @@ static void say_hungry(tc_heap *h)
  * (the caller answers it, alloc_poll; what is left of the debt is paid at
  * the next slow path). When it gave way to stops alone, a handshake could
  * wait for a whole HARD_ASSIST: binary-trees' longest handshake, 5 runs
- * against 5, 48 us (18-56) then, 25 us (11-35) now. While it holds grey work the assist counts in
- * work.nassist, so that the controller never takes marking for idle
- * meanwhile (mark_idle). Returns the bytes scanned, credited to m. */
+ * against 5, 48 us (18-56) then, 25 us (11-35) now. While it holds grey
+ * work the assist counts in work.nassist, so that the controller never
+ * takes marking for idle meanwhile (mark_idle). Returns the bytes scanned,
+ * credited to m. */
 static uint64_t assist_drain(tc_mutator *m, int64_t debt)
 {
 	tc_heap *h = m->h;

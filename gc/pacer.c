@@ -93,6 +93,14 @@ static uint64_t limit_goal(const tc_pacer_cycle *in, uint64_t goal)
 	return goal < cap ? goal : cap;
 }
 
+/* A trigger t kept between `floor` and 0.95 of the way from marked to goal. */
+static uint64_t trigger_within(const tc_pacer_cycle *in, uint64_t goal, uint64_t t, double floor)
+{
+	uint64_t lo = headroom_point(in->marked_bytes, goal, floor);
+	uint64_t hi = headroom_point(in->marked_bytes, goal, 0.95);
+	return t < lo ? lo : t > hi ? hi : t;
+}
+
 /* Go's trigger rule: a runway of cons/mark × (1 − u)/u × scan work below
  * the goal, kept between `floor` and 0.95 of the way from marked to goal.
  * Updates the cons/mark history from what this cycle measured. */
@@ -122,10 +130,8 @@ static void go_trigger(const tc_pacer_cycle *in, pacer_state *st, double floor, 
 		return;
 	}
 	double runway = cm * (1 - GOAL_UTIL) / GOAL_UTIL * (double)(in->marked_bytes + in->roots_bytes);
-	uint64_t lo = headroom_point(in->marked_bytes, out->goal, floor);
-	uint64_t hi = headroom_point(in->marked_bytes, out->goal, 0.95);
 	uint64_t t = runway >= (double)out->goal ? 0 : out->goal - (uint64_t)runway;
-	out->trigger = t < lo ? lo : t > hi ? hi : t;
+	out->trigger = trigger_within(in, out->goal, t, floor);
 }
 
 static void policy_go(int gogc, const tc_pacer_cycle *in, pacer_state *st, pacer_out *out)
@@ -179,13 +185,10 @@ static void policy_membalancer(int gogc, const tc_pacer_cycle *in, pacer_state *
 	out->goal = limit_goal(in, goal < HEAP_MIN ? HEAP_MIN : goal);
 	/* The trigger: Go's runway below this goal (cons/mark kept as the go
 	 * policy keeps it). */
-	pacer_out go = {.goal = limit_goal(in, go_goal(gogc, in->marked_bytes, in->roots_bytes))};
-	go_trigger(in, st, GO_FLOOR, &go);
+	pacer_out go;
+	policy_go(gogc, in, st, &go);
 	uint64_t runway = go.goal - go.trigger;
-	uint64_t lo = headroom_point(in->marked_bytes, out->goal, GO_FLOOR);
-	uint64_t hi = headroom_point(in->marked_bytes, out->goal, 0.95);
-	uint64_t t = runway >= out->goal ? 0 : out->goal - runway;
-	out->trigger = t < lo ? lo : t > hi ? hi : t;
+	out->trigger = trigger_within(in, out->goal, runway >= out->goal ? 0 : out->goal - runway, GO_FLOOR);
 }
 
 /* The one list of policies: names (tc_pacer_list, tc_pacer_names) and
