@@ -204,6 +204,8 @@ static bool ragged_flush(tc_heap *h)
 	tc__hs_request_flush(h);
 	if (h->hs_hook)
 		h->hs_hook(h, HS_FLUSH, h->hs_hook_arg);
+	long nap = 0;
+	bool cpu_free = h->nprocs > 1 && !tc__cpus_full(h);
 	for (;;) {
 		tc__hs_flush_blocked(h);
 		tc_chaos();
@@ -228,8 +230,7 @@ static bool ragged_flush(tc_heap *h)
 			atomic_fetch_add(&h->obs.late_work, 1);
 			return false; /* the flush produced work: go and mark it */
 		}
-		struct timespec ts = {0, 20000};
-		nanosleep(&ts, NULL);
+		tc__hs_nap(&nap, cpu_free);
 	}
 }
 

@@ -556,6 +556,7 @@ static inline bool mutator_poll_due(const tc_heap *h, const tc_mutator *m)
 /* ---- handshake.c ---- */
 enum { HS_BARRIER_ON = 0, HS_BARRIER_OFF = 1, HS_RELEASE = 2, HS_FLUSH = 3 /* hs_hook only: a flush round asked */, HS_HOLD = 4 };
 uint64_t tc__handshake(tc_heap *h, int kind);       /* request, answer for the blocked, wait; ns taken */
+void tc__hs_nap(long *ns, bool cpu_free);           /* the controller's sleep while it waits for answers: 0 first */
 void tc__handshake_answer(tc_mutator *m, bool scan); /* the mutator's part of every pending request */
 void tc__hs_request_scan(tc_heap *h);
 uint32_t tc__hs_request_flush(tc_heap *h);

@@ -368,6 +368,32 @@ void tc__hs_nudge_unscanned(tc_heap *h)
 /* How long the controller spins for the answers before it sleeps (below). */
 #define HS_SPIN_NS 100000
 
+/* The controller's sleeps while it waits for answers, in a handshake and in
+ * a flush round (gc.c): the first HS_NAP_NS, each next one twice as long,
+ * up to HS_NAP_MAX_NS. With no CPU free, each wakeup takes a CPU from a
+ * mutator, most likely from the one that owes the answer: at a fixed 20 us,
+ * a largemix mutator filling a fresh 1 MiB object (its page faults, 0.3-2.5
+ * ms between two safepoints) was preempted 20-50 times before it could
+ * answer, and two-mutator largemix handshakes had a p99 of 1.8 ms (7 runs;
+ * 1.1 ms with a cap of 80 us, 0.9 ms with 320 us). An answer that comes
+ * early is seen within the first naps. With a CPU free (cpu_free) the naps
+ * take nothing from a mutator and stay short: lengthened there, the flush
+ * rounds of the one-thread service loop ended later, and its mutator,
+ * waiting past the hard goal for them, stalled longer (longest 0.5 -> 1.6
+ * ms, medians of 5). */
+#define HS_NAP_NS 20000
+#define HS_NAP_MAX_NS 160000
+
+void tc__hs_nap(long *ns, bool cpu_free)
+{
+	if (*ns == 0 || cpu_free)
+		*ns = HS_NAP_NS;
+	struct timespec ts = {0, *ns};
+	nanosleep(&ts, NULL);
+	if (*ns < HS_NAP_MAX_NS)
+		*ns *= 2;
+}
+
 /* One whole handshake: request, answer for the blocked, wait for the rest.
  * Returns how long it took, request to last answer, in ns: what the
  * mutators' phase change took. The controller sees the last answer later,
@@ -392,6 +418,7 @@ uint64_t tc__handshake(tc_heap *h, int kind)
 		h->hs_hook(h, kind, h->hs_hook_arg);
 	uint64_t next_nudge = t0 + NUDGE_NS;
 	bool spin = h->nprocs > 1 && !tc__cpus_full(h);
+	long nap = 0;
 	for (;;) {
 		for_blocked(h, gen, kinds[kind].ack, kinds[kind].act, NULL);
 		bool owed_here; /* a mutator that owes the answer last ran on this CPU */
@@ -424,14 +451,14 @@ uint64_t tc__handshake(tc_heap *h, int kind)
 		 * the two-thread service loop's MMU at 100 ms fell from 0.39-0.42
 		 * to 0.37-0.38 (medians of three sets of 5 runs), the controller
 		 * seeing the answers later in every flush round; with owed_here
-		 * it was 0.39. */
+		 * it was 0.39. The sleeps lengthen as the wait goes on
+		 * (tc__hs_nap). */
 		if (spin && tc__now_ns() - t0 < HS_SPIN_NS && !owed_here) {
 			for (int k = 0; k < 64; k++)
 				cpu_relax();
 			continue;
 		}
-		struct timespec ts = {0, 20000};
-		nanosleep(&ts, NULL);
+		tc__hs_nap(&nap, spin);
 	}
 	uint64_t t1 = tc__now_ns();
 	lock(&h->world.lock);
