@@ -14,7 +14,10 @@
 #  2. binary-trees 18 alone and beside one busy process: pause and stall
 #     p99/max, MMU (tricolor, tricolor-eager and Go).
 # Writes results/latency.csv and results/latency-binarytrees.csv and prints
-# both. SECONDS_PER_RUN (default 5; --full 10) sets each service run.
+# both; their steal_ms column is the hypervisor's steal from the machine
+# during the run (median of the runs; tc_steal_ms): on a guest, a stalled
+# iteration with steal beside it is the host's, not the backend's.
+# SECONDS_PER_RUN (default 5; --full 10) sets each service run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh # run alone too, not only from suite.sh: Go, libgc and jemalloc installed when missing
@@ -52,16 +55,18 @@ for neighbour in alone busy; do
     for b in tricolor tricolor-scanned tricolor-eager go bdwgc; do
       for r in $(seq "$RUNS"); do
         echo "=== service: $b, $threads threads, $neighbour, run $r" >&2
+        s0=$(tc_steal_ms)
         { echo "neighbour=$neighbour backend=$b"; run "$b" --workload service --size 64 --threads "$threads" \
-            --seconds "$SECS" 2>&1; } >>"$TMP/service.log"
+            --seconds "$SECS" 2>&1; echo "steal: steal_ms=$(($(tc_steal_ms) - s0))"; } >>"$TMP/service.log"
       done
     done
   done
   for b in tricolor tricolor-eager go; do
     for r in $(seq 3); do
       echo "=== binary-trees 18: $b, $neighbour, run $r" >&2
-      { echo "neighbour=$neighbour backend=$b"; run "$b" --workload binary-trees --size 18 2>&1 >/dev/null; } \
-        >>"$TMP/bt.log"
+      s0=$(tc_steal_ms)
+      { echo "neighbour=$neighbour backend=$b"; run "$b" --workload binary-trees --size 18 2>&1 >/dev/null;
+        echo "steal: steal_ms=$(($(tc_steal_ms) - s0))"; } >>"$TMP/bt.log"
     done
   done
   if [ $neighbour = busy ]; then
@@ -75,15 +80,19 @@ import csv, statistics, sys
 tmp = sys.argv[1]
 
 def parse(path, keep):
-    runs, cur = [], {}
+    runs, cur, first = [], {}, 0
     for line in open(path):
         if line.startswith("neighbour="):
-            cur = dict(kv.split("=", 1) for kv in line.split())
+            cur, first = dict(kv.split("=", 1) for kv in line.split()), len(runs)
         elif line.startswith(keep):
             d = dict(kv.split("=", 1) for kv in line.split()[1:] if "=" in kv)
             if "RESULT=WRONG" in line:
                 sys.exit(f"bench-latency: {cur}: wrong result")
+            d.pop("steal_ms", None)  # tcbench's own reading: the script's, below, covers every backend
             runs.append({**d, **cur})  # the run's own backend name (tricolor-scanned)
+        elif line.startswith("steal:"):
+            for r in runs[first:]:  # the run this neighbour= line began
+                r["steal_ms"] = line.split("=", 1)[1].strip()  # the hypervisor's, during that run
     return runs
 
 svc = parse(f"{tmp}/service.log", "service:")
@@ -101,7 +110,8 @@ for key in dict.fromkeys((r["neighbour"], r["backend"], r["threads"]) for r in s
                  "max_us": f"{med('max_us'):.0f}", "app_mmu_1ms": f"{med('app_mmu_1ms'):.3f}",
                  "app_mmu_10ms": f"{med('app_mmu_10ms'):.3f}", "app_mmu_100ms": f"{med('app_mmu_100ms'):.3f}",
                  "gc_stall_max_us": tmed("stall_max_us"), "gc_mmu_10ms": tmed("mmu_10ms"),
-                 "pause_p99_us": tmed("pause_p99_us"), "peak_rss_kb": tmed("peak_rss_kb").split(".")[0]})
+                 "pause_p99_us": tmed("pause_p99_us"), "peak_rss_kb": tmed("peak_rss_kb").split(".")[0],
+                 "steal_ms": f"{med('steal_ms'):.0f}" if all("steal_ms" in r for r in rs) else ""})
 with open("results/latency.csv", "w", newline="") as f:
     w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
     w.writeheader()
@@ -116,7 +126,7 @@ for key in dict.fromkeys((r["neighbour"], r["backend"]) for r in bt):
     out.append({"neighbour": key[0], "backend": key[1], "wall_s": med("wall_s"), "pause_p99_us": med("pause_p99_us"),
                 "pause_max_us": med("pause_max_us"), "stall_p99_us": med("stall_p99_us"),
                 "stall_max_us": med("stall_max_us"), "mmu_1ms": med("mmu_1ms", 3), "mmu_10ms": med("mmu_10ms", 3),
-                "mmu_100ms": med("mmu_100ms", 3), "peak_rss_kb": med("peak_rss_kb", 0)})
+                "mmu_100ms": med("mmu_100ms", 3), "peak_rss_kb": med("peak_rss_kb", 0), "steal_ms": med("steal_ms", 0)})
 with open("results/latency-binarytrees.csv", "w", newline="") as f:
     w = csv.DictWriter(f, fieldnames=list(out[0].keys()))
     w.writeheader()

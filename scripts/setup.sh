@@ -27,3 +27,13 @@ tc_setup_bench() {
   tc_setup
   tc_need_pkgs golang-go
 }
+
+# The machine's hypervisor steal so far, in ms (/proc/stat's eighth field,
+# all CPUs; 0 where it cannot be read). A benchmark reads it before and after
+# each run: a stolen vCPU stops its threads with no context switch, a stall
+# that no backend's own figures explain (tcbench's steal_ms is the same
+# reading, for runs outside these scripts).
+tc_steal_ms() {
+  awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%d\n", $9 * 1000 / hz; found = 1 } END { if (!found) print 0 }' \
+    /proc/stat 2>/dev/null || echo 0
+}
