@@ -55,9 +55,10 @@ a = rows("alloc-micro.csv")
 if a:
     out.append("\n### Allocation microbenchmark, ns per object (median of interleaved rounds)\n")
     out.append(table(["size", "tricolor tier", "tc_alloc (inline)", "jemalloc", "jemalloc zeroed", "tier / jemalloc",
-                      "tier / jemalloc zeroed", "tc_alloc / jemalloc"],
+                      "tier / jemalloc zeroed", "tc_alloc / jemalloc", "zeroing floor", "floor / jemalloc"],
                      [[r["size"], r["tricolor_ns"], r.get("tc_alloc_ns", ""), r["jemalloc_ns"], r["je_zero_ns"],
-                       r["ratio_vs_jemalloc"], r["ratio_vs_je_zero"], r.get("tc_alloc_vs_jemalloc", "")] for r in a]))
+                       r["ratio_vs_jemalloc"], r["ratio_vs_je_zero"], r.get("tc_alloc_vs_jemalloc", ""),
+                       r.get("zero_floor_ns", ""), r.get("floor_vs_jemalloc", "")] for r in a]))
 
 p = rows("pauses.csv")
 if p:

@@ -16,6 +16,12 @@
  *              that finds nothing reachable (untimed)
  *   jemalloc   mallocx(size, 0): malloc, not zeroed
  *   je-zero    mallocx(size, MALLOCX_ZERO): calloc, the same contract as ours
+ *   zero floor no allocator at all: the same bytes, in one buffer already
+ *              resident, zeroed 64 objects at a time as tc_alloc zeroes a
+ *              run, and the same word written into each. What the zeroing
+ *              contract costs by itself (memory traffic: the bytes handed
+ *              out are written twice over a round's working set), under
+ *              tc_alloc's figure; tc_alloc minus it is the allocator's own.
  *
  * Usage: alloc_micro [--rounds R] [--bytes B] [--size S] [--csv FILE]
  *   --size S   run only object size S (for profiling one size)
@@ -110,9 +116,9 @@ int main(int argc, char **argv)
 		fail(csv);
 	if (out)
 		fprintf(out, "size,objects,rounds,tricolor_ns,tc_alloc_ns,jemalloc_ns,je_zero_ns,ratio_vs_jemalloc,"
-			     "ratio_vs_je_zero,tc_alloc_vs_jemalloc\n");
-	printf("%8s %9s %12s %12s %12s %12s %10s %10s %12s\n", "size", "objects", "tricolor ns", "tc_alloc ns",
-	       "jemalloc ns", "je-zero ns", "tc/je", "tc/je-zero", "tc_alloc/je");
+			     "ratio_vs_je_zero,tc_alloc_vs_jemalloc,zero_floor_ns,floor_vs_jemalloc\n");
+	printf("%8s %9s %12s %12s %12s %12s %10s %10s %12s %12s %12s\n", "size", "objects", "tricolor ns", "tc_alloc ns",
+	       "jemalloc ns", "je-zero ns", "tc/je", "tc/je-zero", "tc_alloc/je", "floor ns", "floor/je");
 
 	mheap h;
 	if (tc__mheap_init(&h) != 0)
@@ -134,14 +140,24 @@ int main(int argc, char **argv)
 		if (n > 2000000)
 			n = 2000000;
 		void **v = malloc(n * sizeof *v); /* not a root: tc_collect frees the round's objects */
+		char *floor_buf = malloc(n * size);
+		if (v == NULL || floor_buf == NULL)
+			fail("malloc");
+		memset(floor_buf, 1, n * size); /* resident, as the allocators' reused memory is */
 		const tc_type type = {"micro", size, NULL, 0, NULL};
-		double *t[4];
-		for (int a = 0; a < 4; a++)
+		double *t[5];
+		for (int a = 0; a < 5; a++)
 			t[a] = calloc((size_t)rounds, sizeof(double));
 		for (int r = 0; r < rounds; r++) {
-			for (int a = 0; a < 4; a++) {
+			for (int a = 0; a < 5; a++) {
 				double t0 = now_ns();
-				for (size_t i = 0; i < n; i++) {
+				for (size_t i = 0; i < n && a == 4; i++) {
+					char *p = floor_buf + i * size;
+					if (i % 64 == 0)
+						memset(p, 0, (n - i < 64 ? n - i : 64) * size);
+					*(volatile size_t *)p = i;
+				}
+				for (size_t i = 0; i < n && a < 4; i++) {
 					void *p = a == 0   ? tier_alloc(&c, size)
 						  : a == 3 ? tc_alloc(tm, &type)
 							   : mallocx(size, a == 2 ? MALLOCX_ZERO : 0);
@@ -151,7 +167,9 @@ int main(int argc, char **argv)
 					v[i] = p;
 				}
 				t[a][r] = (now_ns() - t0) / (double)n;
-				if (a == 0)
+				if (a == 4)
+					memset(floor_buf, 1, n * size); /* dirty again, untimed: the allocators zero reused memory */
+				else if (a == 0)
 					tier_free_all(&h, &c);
 				else if (a == 3)
 					tc_collect(tm);
@@ -160,18 +178,19 @@ int main(int argc, char **argv)
 						dallocx(v[i], 0);
 			}
 		}
-		double med[4];
-		for (int a = 0; a < 4; a++) {
+		double med[5];
+		for (int a = 0; a < 5; a++) {
 			qsort(t[a], (size_t)rounds, sizeof(double), cmp_double);
 			med[a] = t[a][rounds / 2];
 			free(t[a]);
 		}
-		printf("%8zu %9zu %12.2f %12.2f %12.2f %12.2f %10.2f %10.2f %12.2f\n", size, n, med[0], med[3], med[1],
-		       med[2], med[0] / med[1], med[0] / med[2], med[3] / med[1]);
+		printf("%8zu %9zu %12.2f %12.2f %12.2f %12.2f %10.2f %10.2f %12.2f %12.2f %12.2f\n", size, n, med[0], med[3],
+		       med[1], med[2], med[0] / med[1], med[0] / med[2], med[3] / med[1], med[4], med[4] / med[1]);
 		if (out)
-			fprintf(out, "%zu,%zu,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f\n", size, n, rounds, med[0], med[3],
-				med[1], med[2], med[0] / med[1], med[0] / med[2], med[3] / med[1]);
+			fprintf(out, "%zu,%zu,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f\n", size, n, rounds, med[0], med[3],
+				med[1], med[2], med[0] / med[1], med[0] / med[2], med[3] / med[1], med[4], med[4] / med[1]);
 		free(v);
+		free(floor_buf);
 	}
 	tc__mcache_release_all(&c);
 	tc__mheap_destroy(&h);
