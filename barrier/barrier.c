@@ -76,8 +76,9 @@
 #define WB_DEBUG_BITS 0
 #endif
 
-/* The external definition of the inline tc_write (tricolor/inline.h). */
+/* The external definitions of the inline tc_write and tc_write_init (tricolor/inline.h). */
 extern inline void tc_write(tc_mutator *m, void **slot, void *val);
+extern inline void tc_write_init(tc_mutator *m, void **slot, void *val);
 
 void (*tc__wb_test_hook)(tc_mutator *m, void **slot);
 
@@ -147,4 +148,41 @@ void tc_write_slow(tc_mutator *m, void **slot, void *val)
 	void *old = __atomic_exchange_n(slot, val, __ATOMIC_ACQ_REL);
 	tc_chaos();
 	shade(m, on, old, val);
+}
+
+/* An initialising store (tricolor.h): no deletion shade, the slot holding
+ * NULL; no exchange, no other thread reaching the object to store there
+ * meanwhile (the exchange closes a race between two writers of one slot,
+ * above). The new value is shaded while this mutator's stack is grey, as
+ * tc_write does. With precise stacks that shade is not needed: an object
+ * nobody else reaches is white while its allocator's stack is grey
+ * (allocated white, or found only by that stack's scan, which turns the
+ * stack black). With conservative stacks it is: a stale word in another
+ * stack or a data segment may have made the fresh object black, and a white
+ * value stored into it, then dropped from this stack before its scan, would
+ * hang from a black object alone. Once the stack is black, a plain store:
+ * what the stack holds is black or reachable through white objects from a
+ * grey one, every edge of that path protected by the deletion shade, and a
+ * store that deletes nothing keeps that so. */
+void tc_write_init_slow(tc_mutator *m, void **slot, void *val)
+{
+	int on = __atomic_load_n(&wb_of(m)->head.wb_on, __ATOMIC_RELAXED);
+	if (on & WB_CHECK) {
+		if (!tc__gc_slot_known(m, slot))
+			tc__warn("tc_write_init: slot %p is neither inside the heap nor in a registered root (tc_root_add, "
+				 "tc_roots_push); stored, but the collector does not scan it",
+				 (void *)slot);
+		void *held = __atomic_load_n(slot, __ATOMIC_RELAXED);
+		if (held != NULL)
+			tc__warn("tc_write_init: slot %p holds %p, not NULL: an initialising store is for a fresh slot; "
+				 "stored as tc_write stores",
+				 (void *)slot, held);
+		if (held != NULL) {
+			tc_write_slow(m, slot, val);
+			return;
+		}
+	}
+	if (on & WB_INSERT)
+		shade(m, on, NULL, val);
+	__atomic_store_n(slot, val, __ATOMIC_RELEASE);
 }

@@ -30,6 +30,7 @@
 #define WB_MARKING 1 /* the collector is marking: shade */
 #define WB_CHECK 2   /* a TC_DEBUG build: check every slot */
 #define WB_INSERT 4  /* marking, and the mutator's stack not yet scanned (grey): shade new values too */
+_Static_assert((WB_CHECK | WB_INSERT) == TC_WB_INIT_SLOW, "the inlined tc_write_init's test (tricolor/inline.h)");
 
 #define WBUF_N 256 /* buffered pointers per mutator */
 

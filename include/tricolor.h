@@ -191,6 +191,16 @@ TC_API inline void *tc_alloc_noscan(tc_mutator *m, size_t bytes);
 /* Store of a managed pointer into a heap object or global root. Inline (C99
  * inline definition in tricolor/inline.h; the library exports it too). */
 TC_API inline void tc_write(tc_mutator *m, void **slot, void *val);
+/* An initialising store (OCaml's caml_initialize to tc_write's caml_modify):
+ * val into a pointer slot of an object this mutator allocated and has not
+ * yet stored anywhere (no heap object, root or other thread can reach it),
+ * a slot that still holds NULL. The constructor's stores, say, when the
+ * children are built before the parent is published. Inline: a plain store
+ * while the collector marks too, once this mutator's stack is scanned; a
+ * store that breaks the contract may lose an object another thread stores
+ * there. A TC_DEBUG library checks the slot as tc_write does and that it
+ * holds NULL. */
+TC_API inline void tc_write_init(tc_mutator *m, void **slot, void *val);
 TC_API void tc_safepoint(tc_mutator *m);                     /* cheap poll */
 TC_API void tc_blocking_enter(tc_mutator *m); /* about to block or run long non-GC code */
 TC_API void tc_blocking_leave(tc_mutator *m);

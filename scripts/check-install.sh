@@ -56,7 +56,10 @@ int main(int argc, char **argv)
 		if (p == NULL || p->next != NULL || p->val != 0)
 			return fprintf(stderr, "object %ld: not zeroed\n", i), 1;
 		p->val = i;
-		tc_write(m, (void **)&p->next, head);
+		if (i & 1)
+			tc_write_init(m, (void **)&p->next, head); /* p is fresh, its slot NULL: the initialising store */
+		else
+			tc_write(m, (void **)&p->next, head);
 		head = p;
 		size_t nb = 1 + (size_t)i % 128; /* garbage bytes, inline too; dirtied, so a reused slot must be zeroed */
 		unsigned char *b = tc_alloc_noscan(m, nb);

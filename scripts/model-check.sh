@@ -87,7 +87,16 @@ echo "== properties (NM mutators, NO objects, B heap operations per mutator per 
 if [ "$mode" = ci ]; then
   run "safety: NM=2 NO=3 empty heap, 1 cycle, B=1, no assist/block" ok -DINIT=0 -DNCYC=1 -DB=1 -DNO_ASSIST -DNO_BLOCK \
     -- "${exh[@]}" -- -m200000 -w26
+  # INIT=7, initialising stores: o1 fresh, the first mutator's alone.
+  run "safety, initialising stores: INIT=7, B=1 (second mutator 0), no alloc/assist/block" ok -DINIT_STORE -DINIT=7 \
+    -DNCYC=1 -DB=1 -DB1=0 -DNO_ALLOC -DNO_ASSIST -DNO_BLOCK -- "${exh[@]}" -- -m200000 -w26
 else
+  run "safety, initialising stores: INIT=7, B=1, no alloc/assist/block" ok -DINIT_STORE -DINIT=7 -DNCYC=1 -DB=1 \
+    -DNO_ALLOC -DNO_ASSIST -DNO_BLOCK -- "${exh[@]}" -- -m200000 -w26
+  # The heap MUT_INIT_SHARED starts from, at its bounds (bitstate, 3 minutes;
+  # exhaustive it holds too: 2.5e8 states, 8 min).
+  run "safety, initialising stores: INIT=6, B=1 (second mutator 3), no alloc/assist/block (bitstate)" ok -DINIT_STORE \
+    -DINIT=6 -DNCYC=1 -DB=1 -DB1=3 -DNO_ALLOC -DNO_ASSIST -DNO_BLOCK -- "${bits[@]}" -- -m200000 -w31 -Q3
   run "safety: NM=2 NO=3 empty heap, 1 cycle, B=1" ok -DINIT=0 -DNCYC=1 -DB=1 -- "${exh[@]}" -- -m200000 -w27
   # INIT=5, the weak reference: o3 weakly referenced, held by the second
   # mutator's stack only, and o3's field holds o2.
@@ -109,6 +118,8 @@ else
     -DNO_ALLOC -DNO_ASSIST -DNO_BLOCK -- "${bits[@]}" -- -m200000 -w31 -Q5
 fi
 if [ "$mode" = big ]; then
+  run "safety, initialising stores: empty heap, B=2, no assist/block" ok -DINIT_STORE -DINIT=0 -DNCYC=1 -DB=2 \
+    -DNO_ASSIST -DNO_BLOCK -- "${exh[@]}" -- -m200000 -w27
   run "termination: B=1, assists and blocking (bitstate)" ok -DINIT=0 -DNCYC=1 -DB=1 -- -DBITSTATE -- -a -f -m200000 -w33 "$q"
   run "safety: INIT=4, B=5 (second mutator 2), no alloc/assist/block (bitstate)" ok -DINIT=4 -DNCYC=1 -DB=5 -DB1=2 \
     -DNO_ALLOC -DNO_ASSIST -DNO_BLOCK -- "${bits[@]}" -- -m200000 -w33 "$q"
@@ -126,6 +137,11 @@ slow() { [ "$mode" != ci ]; }
 run "MUT_NO_DELETION_BLACK (deletion shade, black stacks)" fail -DNCYC=2 -DB=3 -DMUT_NO_DELETION_BLACK -- "${bits[@]}" -- -m200000 -w31
 run "MUT_NO_INSERTION (insertion shade)" fail -DNCYC=2 -DB=3 -DMUT_NO_INSERTION -- "${bits[@]}" -- -m200000 -w31
 slow && run "MUT_STALE_OLD (old value read apart from the store)" fail "${small[@]}" -DINIT=2 -DMUT_STALE_OLD -- "${exh[@]}" -- -m200000 -w26
+# INIT=6: o1, its field NIL, held by both mutators; the first's
+# initialising store into it races the second's stores (test_handshake's
+# fourth race, by an initialising store; about 2 min).
+slow && run "MUT_INIT_SHARED (tc_write_init into a shared object)" fail -DINIT_STORE -DINIT=6 -DNCYC=1 -DB=1 -DB1=3 \
+  -DNO_ALLOC -DNO_ASSIST -DNO_BLOCK -DMUT_INIT_SHARED -- "${exh[@]}" -- -m200000 -w26
 run "MUT_NO_BARRIER_WAIT (barrier-on answers)" fail "${small[@]}" -DINIT=2 -DMUT_NO_BARRIER_WAIT -- "${exh[@]}" -- -m200000 -w26
 run "MUT_NO_BLOCKED_SCAN (blocked stacks)" fail -DNCYC=2 -DB=3 -DMUT_NO_BLOCKED_SCAN -- "${bits[@]}" -- -m200000 -w31
 run "MUT_WHITE_AFTER_SCAN (allocate black)" fail "${small[@]}" -DINIT=3 -DMUT_WHITE_AFTER_SCAN -- "${exh[@]}" -- -m200000 -w26

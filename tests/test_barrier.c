@@ -161,6 +161,65 @@ static void capture(const char *line, void *arg)
 	strncat(out, line, sizeof out - strlen(out) - 1);
 }
 
+/* tc_write_init (an initialising store into a fresh NULL slot): shades the
+ * new value while the stack is grey, exactly as tc_write would for a NULL
+ * slot; once the stack is black it stores and shades nothing, and in a
+ * release build it never leaves the inline path then (no slot check). */
+static void test_init_store_shades_new_value_only_while_grey(void **state)
+{
+	(void)state;
+	tc_write_init(&mut, &heap[5], (void *)0xf0); /* idle: a store */
+	assert_ptr_equal(heap[5], (void *)0xf0);
+	assert_int_equal(mut.wb.n, 0);
+	tc__wb_set_marking(&mut.wb, true);
+	tc_write_init(&mut, &heap[6], (void *)0xf1); /* grey stack: the new value, as tc_write */
+	assert_ptr_equal(heap[6], (void *)0xf1);
+	assert_int_equal(mut.wb.n, 1);
+	tc_write_init(&mut, &heap[7], NULL); /* NULL is no object */
+	assert_int_equal(mut.wb.n, 1);
+	tc__wb_stack_black(&mut.wb);
+	size_t checks = nchecks;
+	tc_write_init(&mut, &heap[8], (void *)0xf2); /* black stack: a plain store */
+	assert_ptr_equal(heap[8], (void *)0xf2);
+	assert_int_equal(mut.wb.n, 1);
+#ifdef TC_DEBUG
+	assert_int_equal(nchecks, checks + 1);
+#else
+	assert_int_equal(nchecks, checks); /* the inline path: no call into the library */
+#endif
+	tc__wb_flush(&mut);
+	assert_int_equal(nshaded, 1);
+	assert_int_equal(shaded[0], 0xf1);
+	tc__wb_set_marking(&mut.wb, false);
+}
+
+/* Misuse: an initialising store into a slot that holds a pointer. A debug
+ * build says so and stores it as tc_write does (the old value shaded while
+ * marking); a release build trusts the caller. */
+static void test_init_store_into_a_held_slot(void **state)
+{
+	(void)state;
+	heap[9] = (void *)0xa9;
+	out[0] = 0;
+	tc_set_output(capture, NULL);
+	tc__wb_set_marking(&mut.wb, true);
+	tc__wb_stack_black(&mut.wb);
+	tc_write_init(&mut, &heap[9], (void *)0xb9);
+	tc_set_output(NULL, NULL);
+	assert_ptr_equal(heap[9], (void *)0xb9);
+#ifdef TC_DEBUG
+	assert_non_null(strstr(out, "tricolor: warning: tc_write_init: slot"));
+	assert_non_null(strstr(tc_last_error(), "not NULL"));
+	assert_int_equal(mut.wb.n, 1); /* the replaced pointer, shaded */
+	assert_int_equal(mut.wb.buf[0], 0xa9);
+#else
+	assert_string_equal(out, "");
+	assert_int_equal(mut.wb.n, 0);
+#endif
+	tc__wb_set_marking(&mut.wb, false);
+	tc__wb_discard(&mut);
+}
+
 static void test_unknown_slot_is_reported_and_stored(void **state)
 {
 	(void)state;
@@ -186,6 +245,8 @@ int main(void)
 		cmocka_unit_test_setup(test_black_stack_shades_old_only, setup),
 		cmocka_unit_test_setup(test_full_buffer_flushes_in_order, setup),
 		cmocka_unit_test_setup(test_unknown_slot_is_reported_and_stored, setup),
+		cmocka_unit_test_setup(test_init_store_shades_new_value_only_while_grey, setup),
+		cmocka_unit_test_setup(test_init_store_into_a_held_slot, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -376,6 +376,16 @@ __attribute__((noinline)) static void hide_and_restore(tc_mutator *m, unsigned s
 	tc_write(m, (void **)&table(slot), held);
 }
 
+/* A fresh object's NULL slot: an initialising store half the time (tc_write_init's contract holds), tc_write
+ * the other half, so that both run against the same races. */
+static void init_store(tc_mutator *m, uint64_t *seed, void **slot, void *val)
+{
+	if (test_rand(seed) & 1)
+		tc_write_init(m, slot, val);
+	else
+		tc_write(m, slot, val);
+}
+
 static void *mutator_thread(void *arg)
 {
 	tc_heap *h = arg;
@@ -389,7 +399,7 @@ static void *mutator_thread(void *arg)
 		case 0: /* a new object linked into an old one */
 			if (ta) {
 				node *n = new_node(m, 1);
-				tc_write(m, (void **)&n->next, ld(&table(b)));
+				init_store(m, &seed, (void **)&n->next, ld(&table(b)));
 				tc_write(m, (void **)&ta->other, n);
 			} else {
 				tc_write(m, (void **)&table(a), new_node(m, 2));
@@ -403,7 +413,7 @@ static void *mutator_thread(void *arg)
 				node *head = NULL;
 				for (int i = 0; i < 20; i++) {
 					node *x = new_node(m, 3);
-					tc_write(m, (void **)&x->next, head);
+					init_store(m, &seed, (void **)&x->next, head);
 					head = x;
 				}
 				tc_write(m, (void **)&ta->next, head);

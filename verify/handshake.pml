@@ -95,6 +95,19 @@
  * MUT_NO_WEAK_SHADE, MUT_NO_WEAK_PUBLISH (the shade left in the reader's
  * gcwork until its next flush), MUT_NO_GATE.
  *
+ * Initialising stores (-DINIT_STORE; tc_write_init, barrier/barrier.c): a
+ * mutator stores a stack slot into the NIL field of an object only its own
+ * stack reaches (fresh[o] == m + 1: set at its allocation, cleared when it
+ * is stored anywhere or made a weak target), with no deletion shade and no
+ * exchange, shading the new value while its stack is grey. Its mutant,
+ * MUT_INIT_SHARED, drops the freshness condition: another mutator may then
+ * store into the slot between the check and the store, and the value it
+ * stored is lost unshaded (test_handshake's fourth race, by an
+ * initialising store). The new value's shade cannot fail here: with
+ * precise stacks a fresh object is white while its allocator's stack is
+ * grey. It is there for conservative stacks (barrier.c argues it), which
+ * the model does not have.
+ *
  * Mutants (-DMUT_...): each removes one shade or one handshake step, and
  * each must fail (model-check.sh says which property caught it). The search for a
  * mutant's counterexample may leave out operations its race does not need
@@ -145,6 +158,9 @@ bool lcount[NM];
 bool allocblack[NM];
 byte arun[NM];   /* the mutator's allocation run: 0 none, 1 loaded white, 2 loaded black */
 bool blocked[NM];
+#ifdef INIT_STORE
+byte fresh[O1];  /* m + 1 while o is reachable from mutator m's stack alone (allocated by m, stored nowhere): tc_write_init's contract */
+#endif
 byte pend[NM];
 byte ops[NM];   /* heap operations this cycle (< B) */
 bool marking;
@@ -265,6 +281,9 @@ inline store(m, t, v)
 		old = (t == NIL -> groot : field[t]);
 #endif
 		if :: t == NIL -> groot = v :: else -> field[t] = v fi;
+#ifdef INIT_STORE
+		if :: v != NIL -> fresh[v] = 0 :: else -> skip fi; /* stored: others may reach it */
+#endif
 		if
 		:: w ->
 #ifndef MUT_NO_DELETION
@@ -396,6 +415,9 @@ proctype mutator(byte m)
 					if :: arun[m] == 0 -> arun[m] = (allocblack[m] -> 2 : 1) :: else -> skip fi;
 					alloc[o] = 1; field[o] = NIL;
 					mark[o] = arun[m] == 2 && !releasing;
+#ifdef INIT_STORE
+					fresh[o] = m + 1;
+#endif
 					stack[m * NS + j] = o
 				:: else -> skip
 				fi;
@@ -403,9 +425,48 @@ proctype mutator(byte m)
 			}
 		:: /* drop */
 			atomic { if :: stack[m * NS] = NIL :: stack[m * NS + 1] = NIL fi }
+#ifdef INIT_STORE
+		:: /* tc_write_init: stack[d]->f = stack[s], into an object of m's
+		    * that nothing else reaches, its field NIL (the contract; in C
+		    * the flag read and the store are two steps, but no other
+		    * process touches such an object between them). The new value
+		    * is shaded while m's stack is grey and its barrier on
+		    * (WB_INSERT); never the old one, which is NIL. */
+#ifdef MUT_INIT_SHARED
+#define INIT_OK(o) (o != NIL && field[o] == NIL)
+#else
+#define INIT_OK(o) (o != NIL && fresh[o] == m + 1 && field[o] == NIL)
+#endif
+			atomic {
+				INIT_OK(stack[m * NS]) || INIT_OK(stack[m * NS + 1]) ->
+				if :: INIT_OK(stack[m * NS]) -> j = 0 :: INIT_OK(stack[m * NS + 1]) -> j = 1 fi;
+				if :: i = 0 :: i = 1 fi;
+				t = stack[m * NS + j]; v = stack[m * NS + i];
+				w = wb[m] && !allocblack[m];
+				i = 0; j = 0
+#ifdef MUT_INIT_SHARED
+			};
+			/* the contract broken: another mutator may store into the
+			 * slot between the check and this store */
+			atomic {
+#endif
+				skip;
+				if :: w -> shade(m, v) :: else -> skip fi;
+				field[t] = v;
+				if :: v != NIL -> fresh[v] = 0 :: else -> skip fi;
+				t = 0; v = 0; w = 0
+			}
+#endif
 #ifdef WEAK
 		:: /* tc_weak_new(stack[s]): the weak reference now refers to it */
-			atomic { wtarget == NIL -> if :: wtarget = stack[m * NS] :: wtarget = stack[m * NS + 1] fi }
+			atomic {
+				wtarget == NIL -> if :: wtarget = stack[m * NS] :: wtarget = stack[m * NS + 1] fi;
+#ifdef INIT_STORE
+				if :: wtarget != NIL -> fresh[wtarget] = 0 :: else -> skip fi /* a reader may load it */
+#else
+				skip
+#endif
+			}
 		:: /* stack[d] = tc_weak_get: a reader whose stack is scanned and
 		    * whose barrier is on (mutator_shading) shades, inside the
 		    * gate, and publishes at once; after termination it answers
@@ -778,6 +839,24 @@ init
 		alloc[1] = 1; alloc[2] = 1; alloc[3] = 1;
 		groot = 1; field[1] = 2; field[2] = 3;
 		stack[0] = 1; stack[NS] = 1;
+#elif INIT == 6
+		/* MUT_INIT_SHARED's race: o1, its field NIL, held by both stacks;
+		 * o2 the root's and the first mutator's; o3 the second's alone. */
+		alloc[1] = 1; alloc[2] = 1; alloc[3] = 1;
+		groot = 2;
+		stack[0] = 1; stack[1] = 2;
+		stack[NS] = 1; stack[NS + 1] = 3;
+#elif INIT == 7
+		/* Initialising stores from the start (INIT_STORE): o1 the first
+		 * mutator's fresh object, o2 the root's, held by both stacks, o3
+		 * the second mutator's alone. */
+		alloc[1] = 1; alloc[2] = 1; alloc[3] = 1;
+		groot = 2;
+		stack[0] = 1; stack[1] = 2;
+		stack[NS] = 2; stack[NS + 1] = 3;
+#ifdef INIT_STORE
+		fresh[1] = 1;
+#endif
 #elif INIT == 5
 		alloc[1] = 1; alloc[2] = 1; alloc[3] = 1;
 		groot = 1; field[3] = 2;

@@ -3,7 +3,8 @@
  * (included by tricolor.h; not to be included alone).
  *
  * tc_write's idle path is one load of the mutator's own barrier flag and one
- * predictable branch, then the store. The flag is the first word of every
+ * predictable branch, then the store; tc_write_init's, the same while the
+ * collector marks too, once this mutator's stack is scanned. The flag is the first word of every
  * tc_mutator; each mutator sets its own at a handshake (or the collector sets
  * it while the mutator is blocked), so the load needs no ordering. A library
  * built with TC_DEBUG keeps a second bit set in the flag, so every store
@@ -60,13 +61,19 @@ typedef struct tc_alloc_run {
 
 /* The part of a mutator the inlined fast paths read. */
 typedef struct tc_mutator_head {
-	int wb_on;      /* bit 0: the collector is marking; bit 1: a debug build checks every slot */
+	int wb_on;      /* bit 0: the collector is marking; bit 1: a debug build checks every slot; bit 2:
+			 * marking, and this mutator's stack not yet scanned (TC_WB_INIT_SLOW) */
 	int alloc_slow; /* nonzero: every allocation takes tc_alloc_slow (torture mode, a TC_DEBUG library) */
 	tc_alloc_run *bytype[TC_ALLOC_TYPES]; /* by TC_TYPE_SLOT: the run a type was last allocated from */
 	tc_alloc_run *bysize[TC_NOSCAN_INLINE_MAX / 8]; /* by (bytes - 1) / 8: the noscan run of that size class */
 } tc_mutator_head;
 
+/* The wb_on bits that send tc_write_init to the library: a debug build's
+ * checks, and a stack not yet scanned (the new value is shaded then). */
+#define TC_WB_INIT_SLOW 6
+
 TC_API void tc_write_slow(tc_mutator *m, void **slot, void *val);
+TC_API void tc_write_init_slow(tc_mutator *m, void **slot, void *val);
 TC_API void *tc_alloc_slow(tc_mutator *m, const tc_type *t);
 TC_API void *tc_alloc_noscan_slow(tc_mutator *m, size_t bytes);
 
@@ -74,6 +81,18 @@ inline void tc_write(tc_mutator *m, void **slot, void *val)
 {
 	if (__builtin_expect(__atomic_load_n(&((const tc_mutator_head *)(const void *)m)->wb_on, __ATOMIC_RELAXED), 0))
 		tc_write_slow(m, slot, val);
+	else
+		__atomic_store_n(slot, val, __ATOMIC_RELEASE);
+}
+
+/* An initialising store (tricolor.h): the library only while this mutator's
+ * stack is not yet scanned, or in a debug build. */
+inline void tc_write_init(tc_mutator *m, void **slot, void *val)
+{
+	if (__builtin_expect(__atomic_load_n(&((const tc_mutator_head *)(const void *)m)->wb_on, __ATOMIC_RELAXED) &
+				     TC_WB_INIT_SLOW,
+			     0))
+		tc_write_init_slow(m, slot, val);
 	else
 		__atomic_store_n(slot, val, __ATOMIC_RELEASE);
 }
