@@ -102,6 +102,7 @@ void bk_write(bk_thread *t, void **slot, void *val)
 	(void)t;
 	*slot = val;
 }
+void bk_write_init(bk_thread *t, void **slot, void *val) { bk_write(t, slot, val); }
 void bk_free(bk_thread *t, void *p, size_t size)
 {
 	(void)t;

@@ -62,6 +62,7 @@ void *bk_alloc_array(bk_thread *t, const wtype *ty, size_t n)
 }
 void *bk_alloc_noscan(bk_thread *t, size_t bytes) { return check(tc_alloc_noscan((tc_mutator *)t, bytes)); }
 void bk_write(bk_thread *t, void **slot, void *val) { tc_write((tc_mutator *)t, slot, val); }
+void bk_write_init(bk_thread *t, void **slot, void *val) { tc_write_init((tc_mutator *)t, slot, val); }
 void bk_free(bk_thread *t, void *p, size_t size)
 {
 	(void)t;

@@ -22,8 +22,8 @@ static tnode *bottom_up(bk_thread *t, int depth)
 {
 	tnode *n = bk_alloc(t, &tnode_t);
 	if (depth > 0) {
-		bk_write(t, (void **)&n->left, bottom_up(t, depth - 1));
-		bk_write(t, (void **)&n->right, bottom_up(t, depth - 1));
+		bk_write_init(t, (void **)&n->left, bottom_up(t, depth - 1)); /* n is only on this stack yet */
+		bk_write_init(t, (void **)&n->right, bottom_up(t, depth - 1));
 	}
 	return n;
 }

@@ -59,7 +59,7 @@ static void *serve(void *arg)
 		for (int i = 0; i < LIST; i++) {
 			rnode *n = bk_alloc(t, &rnode_t);
 			n->v = (uint64_t)i;
-			bk_write(t, (void **)&n->next, head);
+			bk_write_init(t, (void **)&n->next, head);
 			head = n;
 		}
 		char *buf = bk_alloc_noscan(t, 1024);

@@ -39,8 +39,8 @@ static gnode *make_tree(bk_thread *t, int depth)
 {
 	gnode *n = bk_alloc(t, &gnode_t);
 	if (depth > 0) {
-		bk_write(t, (void **)&n->left, make_tree(t, depth - 1));
-		bk_write(t, (void **)&n->right, make_tree(t, depth - 1));
+		bk_write_init(t, (void **)&n->left, make_tree(t, depth - 1)); /* n is only on this stack yet */
+		bk_write_init(t, (void **)&n->right, make_tree(t, depth - 1));
 	}
 	return n;
 }

@@ -65,13 +65,13 @@ static msg *build(bk_thread *t, uint64_t seq)
 		mnode *n = bk_alloc(t, &mnode_t);
 		n->v = seq * 31 + (uint64_t)i;
 		m->sum += n->v;
-		bk_write(t, (void **)&n->next, m->list);
+		bk_write_init(t, (void **)&n->next, m->list);
 		bk_write(t, (void **)&m->list, n);
 	}
 	m->psize = 64 + (size_t)(seq % 25) * 8;
 	uint64_t *p = bk_alloc_noscan(t, m->psize);
 	wl_stamp(p, m->psize, seq);
-	bk_write(t, (void **)&m->payload, p);
+	bk_write_init(t, (void **)&m->payload, p); /* m is only on this stack yet */
 	return m;
 }
 

@@ -67,14 +67,14 @@ static session *new_session(bk_thread *t, uint64_t id)
 {
 	session *s = bk_alloc(t, &session_t);
 	s->id = id;
-	bk_write(t, (void **)&s->buf, bk_alloc_noscan(t, BUF));
+	bk_write_init(t, (void **)&s->buf, bk_alloc_noscan(t, BUF)); /* s is only on this stack yet */
 	wl_stamp(s->buf, BUF, id);
 	for (int i = 0; i < LIST; i++) {
 		snode *n = bk_alloc(t, &snode_t);
 		n->id = id;
 		n->k = (uint64_t)i;
-		bk_write(t, (void **)&n->next, s->list);
-		bk_write(t, (void **)&s->list, n);
+		bk_write_init(t, (void **)&n->next, s->list);
+		bk_write(t, (void **)&s->list, n); /* not NULL after the first: a plain tc_write */
 	}
 	return s;
 }

@@ -5,7 +5,8 @@
  * interposed at run time.
  *
  * A workload allocates objects of a described type (zeroed), stores pointers
- * with bk_write, and says where an object dies with bk_free. Manual backends
+ * with bk_write (bk_write_init into an object not yet published), and says
+ * where an object dies with bk_free. Manual backends
  * free there; GC backends ignore it and collect. bk_manual tells a workload
  * whether walking a dead structure to free it is worth doing at all, so GC
  * backends are not charged for the walk.
@@ -67,6 +68,10 @@ void *bk_alloc(bk_thread *t, const wtype *ty);
 void *bk_alloc_array(bk_thread *t, const wtype *ty, size_t n);
 void *bk_alloc_noscan(bk_thread *t, size_t bytes);
 void bk_write(bk_thread *t, void **slot, void *val);
+/* An initialising store: a NULL slot of an object this thread allocated and
+ * has stored nowhere yet (a constructor's stores; Go's compiler drops the
+ * write barrier for these, and tricolor has tc_write_init). */
+void bk_write_init(bk_thread *t, void **slot, void *val);
 void bk_free(bk_thread *t, void *p, size_t size);
 void bk_root_add(void **slots, size_t n);
 void bk_root_remove(void **slots);
