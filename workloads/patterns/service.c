@@ -45,7 +45,6 @@ WTYPE(session_t, session, offsetof(session, list), offsetof(session, buf));
 #define SESSION_BYTES (LIST * 32 + BUF + 32)
 
 typedef struct job {
-	int tid;
 	size_t nsess;
 	double seconds;
 	session **ring;  /* a root range of nsess slots */
@@ -53,6 +52,7 @@ typedef struct job {
 	tc__ival *slow;  /* iterations of at least SLOW_NS: [start, end] since t0 */
 	size_t nslow, capslow;
 	uint64_t t0, iters;
+	int tid;
 	int bad;
 } job;
 
@@ -143,7 +143,7 @@ int service_run(const wargs *a)
 	if (nsess < 1)
 		nsess = 1;
 	static job jobs[64];
-	session **rings = calloc((size_t)n * nsess, sizeof *rings); /* global roots */
+	session **rings = calloc((size_t)n * nsess, sizeof(session *)); /* global roots */
 	timehist *hists = calloc((size_t)n, sizeof *hists);
 	if (rings == NULL || hists == NULL)
 		bk_die("service: out of memory for %zu sessions", (size_t)n * nsess);
