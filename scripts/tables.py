@@ -92,12 +92,13 @@ lat = rows("latency.csv")
 if lat:
     out.append("\n### The service loop, timed from the application (`scripts/bench-latency.sh`), 64 MiB live\n")
     out.append(table(["neighbour", "backend", "threads", "iterations/s", "p50 / p99 / p99.9 / max µs",
-                      "app MMU 1 / 10 / 100 ms", "GC's max stall µs, MMU 10 ms", "peak RSS MB"],
+                      "app MMU 1 / 10 / 100 ms", "GC's max stall µs, MMU 10 ms", "peak RSS MB", "host steal ms"],
                      [[r["neighbour"], r["backend"], r["threads"], r["iter_per_s"],
                        f"{r['p50_us']} / {r['p99_us']} / {r['p999_us']} / {r['max_us']}",
                        f"{r['app_mmu_1ms']} / {r['app_mmu_10ms']} / {r['app_mmu_100ms']}",
                        f"{r['gc_stall_max_us']}, {r['gc_mmu_10ms']}" if r["gc_stall_max_us"] else "",
-                       f"{int(r['peak_rss_kb']) / 1024:.0f}" if r.get("peak_rss_kb") else ""] for r in lat]))
+                       f"{int(r['peak_rss_kb']) / 1024:.0f}" if r.get("peak_rss_kb") else "",
+                       r.get("steal_ms", "")] for r in lat]))
 lb = rows("latency-binarytrees.csv")
 if lb:
     out.append("\n### binary-trees 18 alone and beside a busy process, medians of 3 runs\n")
