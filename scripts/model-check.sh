@@ -10,7 +10,7 @@
 #                                 mutants caught in seconds (about 1 min;
 #                                 scripts/test.sh runs it)
 #   scripts/model-check.sh        full: adds the larger exhaustive runs and
-#                                 termination (about 15 min; the suite runs it)
+#                                 termination (about 31 min; the suite runs it)
 #   scripts/model-check.sh big    adds bitstate searches of spaces too large to
 #                                 finish (3 mutators, 4 objects, more
 #                                 operations) and the variants believed
