@@ -129,13 +129,22 @@ static void shade(tc_mutator *m, int on, void *old, void *val)
 		w->buf[w->n++] = (uintptr_t)val;
 }
 
+/* A TC_DEBUG build's check of every stored-to slot, for fn (tc_write or
+ * tc_write_init): one the collector does not scan is a warning, and the
+ * store still happens. */
+static void check_slot(tc_mutator *m, void **slot, const char *fn)
+{
+	if (!tc__gc_slot_known(m, slot))
+		tc__warn("%s: slot %p is neither inside the heap nor in a registered root (tc_root_add, "
+			 "tc_roots_push); stored, but the collector does not scan it",
+			 fn, (void *)slot);
+}
+
 void tc_write_slow(tc_mutator *m, void **slot, void *val)
 {
 	int on = __atomic_load_n(&wb_of(m)->head.wb_on, __ATOMIC_RELAXED);
-	if ((on & WB_CHECK) && !tc__gc_slot_known(m, slot))
-		tc__warn("tc_write: slot %p is neither inside the heap nor in a registered root (tc_root_add, "
-			 "tc_roots_push); stored, but the collector does not scan it",
-			 (void *)slot);
+	if (on & WB_CHECK)
+		check_slot(m, slot, "tc_write");
 	if (!(on & WB_MARKING)) {
 		__atomic_store_n(slot, val, __ATOMIC_RELEASE);
 		return;
@@ -168,16 +177,12 @@ void tc_write_init_slow(tc_mutator *m, void **slot, void *val)
 {
 	int on = __atomic_load_n(&wb_of(m)->head.wb_on, __ATOMIC_RELAXED);
 	if (on & WB_CHECK) {
-		if (!tc__gc_slot_known(m, slot))
-			tc__warn("tc_write_init: slot %p is neither inside the heap nor in a registered root (tc_root_add, "
-				 "tc_roots_push); stored, but the collector does not scan it",
-				 (void *)slot);
+		check_slot(m, slot, "tc_write_init");
 		void *held = __atomic_load_n(slot, __ATOMIC_RELAXED);
-		if (held != NULL)
+		if (held != NULL) {
 			tc__warn("tc_write_init: slot %p holds %p, not NULL: an initialising store is for a fresh slot; "
 				 "stored as tc_write stores",
 				 (void *)slot, held);
-		if (held != NULL) {
 			tc_write_slow(m, slot, val);
 			return;
 		}

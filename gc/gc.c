@@ -60,6 +60,9 @@ static int running_mutators(tc_heap *h)
 /* No CPU left for the controller: the running mutators fill them. */
 bool tc__cpus_full(tc_heap *h) { return running_mutators(h) + h->work.nworkers + 1 > h->nprocs; }
 
+/* A CPU for the controller to spin or nap short on, taking it from nobody. */
+bool tc__cpu_free(tc_heap *h) { return h->nprocs > 1 && !tc__cpus_full(h); }
+
 /* With no CPU free, the controller's own work (its share of marking, the
  * sweep after a cycle) goes in bursts of at most BURST_NS, each followed by
  * a rest of REST_NS, so that the kernel hands a mutator's CPU back within
@@ -205,7 +208,7 @@ static bool ragged_flush(tc_heap *h)
 	if (h->hs_hook)
 		h->hs_hook(h, HS_FLUSH, h->hs_hook_arg);
 	long nap = 0;
-	bool cpu_free = h->nprocs > 1 && !tc__cpus_full(h);
+	bool cpu_free = tc__cpu_free(h);
 	for (;;) {
 		tc__hs_flush_blocked(h);
 		tc_chaos();

@@ -542,6 +542,7 @@ uint64_t tc__gc_waited(tc_heap *h); /* finished waits for the collector, ns */
  * last 4 (asked: tc_collect's cycle, which forgets them first). */
 uint64_t tc__scav_keep(tc_heap *h, uint64_t goal, uint64_t peak, bool asked);
 bool tc__cpus_full(tc_heap *h);     /* no CPU left for the controller: running mutators and workers fill them */
+bool tc__cpu_free(tc_heap *h);      /* more than one CPU, and one the running mutators and workers leave free */
 
 /* ---- stw.c ---- */
 void tc__stw_stop(tc_heap *h, tc_mutator *self);     /* every mutator but self stopped (verify mode) */

@@ -417,7 +417,7 @@ uint64_t tc__handshake(tc_heap *h, int kind)
 	if (h->hs_hook)
 		h->hs_hook(h, kind, h->hs_hook_arg);
 	uint64_t next_nudge = t0 + NUDGE_NS;
-	bool spin = h->nprocs > 1 && !tc__cpus_full(h);
+	bool spin = tc__cpu_free(h);
 	long nap = 0;
 	for (;;) {
 		for_blocked(h, gen, kinds[kind].ack, kinds[kind].act, NULL);
